@@ -1,0 +1,120 @@
+#pragma once
+
+// The catalog model: exercises, phases, symptoms and triage rules as loaded
+// from catalog/*.toml. Plain data; loading and validation live in the store
+// layer (catalog_loader.hpp).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backcare {
+
+// Triage levels, least severe first so that comparisons read naturally.
+enum class Level { self_care, refer, urgent, emergency };
+
+enum class Delivery { vaginal, cesarean };
+
+std::string_view to_string(Level level);
+std::optional<Level> parse_level(std::string_view text);
+std::string_view to_string(Delivery delivery);
+std::optional<Delivery> parse_delivery(std::string_view text);
+
+// True for the levels at which no exercise may ever be shown.
+constexpr bool seeks_care_now(Level level)
+{
+  return level >= Level::urgent;
+}
+
+// Closed vocabularies of the contract (DESIGN.md).
+inline const std::vector<std::string> k_categories{
+  "alignment", "breathing", "core", "glutes-hamstrings", "hip-hinge", "move-more"};
+inline const std::vector<std::string> k_postures{"stacked", "anterior-tilt", "sway-back", "high-hinge"};
+inline const std::vector<std::string> k_equipment{"band", "dumbbell", "kettlebell", "step", "none"};
+
+struct Dosage {
+  int sets = 1;
+  std::optional<int> reps;
+  std::optional<int> hold_seconds;
+  std::optional<int> minutes;
+  int days_per_week = 3;
+  std::string per;  // e.g. "side" for "each side"; empty when not needed
+};
+
+struct Exercise {
+  std::string id;
+  std::string name;
+  int phase = 1;
+  std::string category;
+  Dosage dosage;
+  std::vector<std::string> cues;
+  std::vector<std::string> equipment;
+  std::string regression;
+  std::string progression;
+  std::vector<std::string> postures;
+  std::optional<std::string> substitute;  // used when equipment is missing
+  bool carry_forward = false;             // kept in the week of every later phase
+  bool substitute_only = false;           // offered only in place of another
+  std::string source;
+};
+
+struct Phase {
+  int number = 0;
+  std::string name;
+  std::string focus;
+  int min_weeks_vaginal = 0;
+  int min_weeks_cesarean = 0;
+  std::vector<std::string> criteria;
+  std::string source;
+
+  int min_weeks(Delivery delivery) const
+  {
+    return delivery == Delivery::cesarean ? min_weeks_cesarean : min_weeks_vaginal;
+  }
+};
+
+struct Symptom {
+  std::string id;
+  std::string question;
+};
+
+// All given fields must hold for a rule to fire.
+struct Condition {
+  std::vector<std::string> symptoms_any;
+  std::optional<int> pain_weeks_min;
+  std::optional<int> weeks_postpartum_min;
+  std::optional<int> weeks_postpartum_max;
+  std::optional<int> severity_min;
+  std::optional<Delivery> delivery;
+  std::optional<bool> pregnancy_back_pain;
+};
+
+struct Rule {
+  std::string id;
+  Level level = Level::self_care;
+  std::string refer_to;
+  std::string message;
+  std::string source;
+  Condition when;
+  std::optional<int> max_phase;    // never go above this phase while it fires
+  std::vector<std::string> avoid;  // exercises dropped while it fires
+};
+
+struct Catalog {
+  std::string version;
+  std::vector<Exercise> exercises;
+  std::vector<Phase> phases;  // sorted by number, 1..N
+  std::vector<Symptom> symptoms;
+  std::vector<Rule> rules;
+
+  const Exercise* find_exercise(std::string_view id) const;
+  const Phase* find_phase(int number) const;
+  const Symptom* find_symptom(std::string_view id) const;
+  const Rule* find_rule(std::string_view id) const;
+
+  // The most severe level among the rules that name this symptom.
+  Level symptom_level(std::string_view id) const;
+};
+
+} // namespace backcare

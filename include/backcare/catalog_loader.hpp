@@ -1,0 +1,32 @@
+#pragma once
+
+// Loading the catalog from TOML and validating it. Every problem is an
+// Error with ExitCode::data whose message starts with "file:line:column: ".
+
+#include "backcare/catalog.hpp"
+
+#include <string>
+#include <vector>
+
+namespace backcare {
+
+// One TOML document and the name it is reported under.
+struct CatalogSource {
+  std::string path;
+  std::string text;
+};
+
+// The catalog compiled into the binary (generated from catalog/*.toml).
+std::vector<CatalogSource> embedded_catalog();
+
+// Reads a catalog file, or every *.toml file of a folder in name order.
+// A path that does not exist or cannot be read is ExitCode::no_input.
+std::vector<CatalogSource> read_catalog_sources(const std::string& path);
+
+// Parses and validates the documents as one catalog.
+Catalog parse_catalog(const std::vector<CatalogSource>& sources);
+
+// The built-in catalog when `path` is empty, else the one at `path`.
+Catalog load_catalog(const std::string& path);
+
+} // namespace backcare

@@ -1,0 +1,45 @@
+#pragma once
+
+// Calendar dates and durations. Pure: nothing here reads the clock; "today"
+// is always passed in by the caller.
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace backcare {
+
+using Date = std::chrono::sys_days;
+
+// Parses a strict YYYY-MM-DD calendar date; nullopt for anything else,
+// including impossible dates such as 2026-02-30.
+std::optional<Date> parse_date(std::string_view text);
+
+// YYYY-MM-DD.
+std::string format_date(Date date);
+
+// "Mon 30 Nov" (short, for schedules).
+std::string format_day(Date date);
+
+// "Mon", "Tue", ...
+std::string weekday_name(Date date);
+
+// The first Monday strictly after `date`.
+Date next_monday_after(Date date);
+
+// Whole days from `from` to `to` (negative when `to` is earlier).
+int days_between(Date from, Date to);
+
+// A length of time such as "10d", "6w", "7m" or a bare number of weeks,
+// converted to whole days. Months use the mean Gregorian month (30.44 days)
+// so that "6m" is 26 weeks, as the six-month rule expects.
+std::optional<int> parse_duration_days(std::string_view text);
+
+// Whole weeks in a number of days (rounded down).
+constexpr int weeks_from_days(int days)
+{
+  return days / 7;
+}
+
+} // namespace backcare

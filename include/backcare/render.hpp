@@ -1,0 +1,35 @@
+#pragma once
+
+// Renderers: model -> text. Pure functions of their inputs; the CLI decides
+// where the text goes.
+
+#include "backcare/catalog.hpp"
+#include "backcare/planner.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace backcare {
+
+struct TextStyle {
+  bool color = false;
+  bool explain = false;
+  int width = 80;
+};
+
+// Word-wraps `text` to `width` columns; the first line starts with `first`,
+// the rest with `rest` (both count toward the width).
+std::string wrap(std::string_view text, int width, std::string_view first, std::string_view rest);
+
+// "2 x 10 each side", "3 x 20 s hold", "15 min".
+std::string format_dosage(const Dosage& dosage);
+
+std::string render_plan_text(const Catalog& catalog, const Plan& plan, const TextStyle& style);
+std::string render_plan_json(const Plan& plan);
+
+std::string render_catalog_list(const Catalog& catalog);
+std::string render_catalog_symptoms(const Catalog& catalog, int width);
+// Details of an exercise, rule, symptom or phase ("1".."4"); empty if unknown.
+std::string render_catalog_item(const Catalog& catalog, std::string_view id, int width);
+
+} // namespace backcare

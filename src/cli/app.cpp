@@ -1,0 +1,95 @@
+#include "app.hpp"
+
+#include "backcare/catalog_loader.hpp"
+#include "backcare/error.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <regex>
+
+namespace backcare::cli {
+namespace {
+
+int report(const std::string& message, ExitCode code)
+{
+  std::fflush(stdout);
+  fmt::print(stderr, "backcare: error: {}\n", message);
+  return static_cast<int>(code);
+}
+
+std::string version_text()
+{
+  std::string catalog_version = "(catalog does not load)";
+  try {
+    catalog_version = parse_catalog(embedded_catalog()).version;
+  } catch (const Error&) {
+  }
+  return fmt::format("backcare {} (catalog {})", BACKCARE_VERSION, catalog_version);
+}
+
+void add_global_options(CLI::App& app, GlobalOptions& global)
+{
+  app.add_option("--data-dir", global.data_dir, "Where the pain log lives (default: $XDG_DATA_HOME/backcare)")
+    ->envname("BACKCARE_DATA_DIR")
+    ->type_name("DIR");
+  app.add_option("--profile", global.profile, "One person's separate log and saved details (default: default)")
+    ->envname("BACKCARE_PROFILE")
+    ->type_name("NAME");
+  app.add_option("--catalog", global.catalog, "A catalog file or folder that replaces the built-in one")
+    ->envname("BACKCARE_CATALOG")
+    ->type_name("PATH");
+  app.add_option("--as-of", global.as_of, "Pretend today is DATE (YYYY-MM-DD)")->type_name("DATE");
+  app.add_option("--color", global.color, "auto (default), always or never")->type_name("WHEN");
+}
+
+// Checks the global options that every subcommand relies on.
+void check_global_options(const GlobalOptions& global)
+{
+  check_choice("--color", global.color, {"auto", "always", "never"});
+  if (!global.as_of.empty()) {
+    today(global);
+  }
+  static const std::regex k_profile_name("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  if (!std::regex_match(global.profile, k_profile_name)) {
+    throw usage_error(fmt::format("--profile must be 1-64 letters, digits, '.', '_' or '-', got '{}'", global.profile));
+  }
+}
+
+} // namespace
+
+int run(int argc, char** argv)
+{
+  GlobalOptions global;
+  Action action;
+  CLI::App app("backcare: exercise guidance for low back pain after giving birth.\n"
+               "Not a diagnosis: stop and seek care if a warning sign appears.",
+               "backcare");
+  // Settings that subcommands copy must be made before add_subcommand.
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", version_text, "Print the version and the catalog version");
+  app.footer("Run 'backcare SUBCOMMAND --help' for the options of each subcommand.");
+  add_global_options(app, global);
+  setup_plan(app, global, action);
+  setup_catalog(app, global, action);
+
+  try {
+    app.parse(argc, argv);
+    check_global_options(global);
+    return action ? action() : 0;
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {
+      return app.exit(e);
+    }
+    return report(e.what(), ExitCode::usage);
+  } catch (const Error& e) {
+    return report(e.what(), e.code());
+  } catch (const std::exception& e) {
+    return report(e.what(), ExitCode::io);
+  }
+}
+
+} // namespace backcare::cli

@@ -1,0 +1,75 @@
+#include "backcare/catalog_loader.hpp"
+#include "backcare/error.hpp"
+#include "backcare/render.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace backcare::cli {
+namespace {
+
+struct CatalogOptions {
+  std::string id;
+  std::string check_path;
+};
+
+int run_check(const CatalogOptions& o, const GlobalOptions& global)
+{
+  const Catalog catalog = o.check_path.empty() ? load_catalog(global) : backcare::load_catalog(o.check_path);
+  emit(fmt::format("ok: catalog {}: {} exercises, {} phases, {} symptoms, {} rules\n", catalog.version,
+                   catalog.exercises.size(), catalog.phases.size(), catalog.symptoms.size(), catalog.rules.size()),
+       "");
+  return 0;
+}
+
+int run_show(const CatalogOptions& o, const GlobalOptions& global)
+{
+  const Catalog catalog = load_catalog(global);
+  const std::string text = render_catalog_item(catalog, o.id, 80);
+  if (text.empty()) {
+    throw usage_error(fmt::format("catalog show: no exercise, rule, symptom or phase '{}' "
+                                  "(backcare catalog list and backcare catalog symptoms list them)",
+                                  o.id));
+  }
+  emit(text, "");
+  return 0;
+}
+
+} // namespace
+
+void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
+{
+  auto options = std::make_shared<CatalogOptions>();
+  CLI::App* catalog = app.add_subcommand("catalog", "Browse and validate the exercise and rule catalog");
+  catalog->require_subcommand(1);
+  catalog->footer("Example:\n  backcare catalog show heel-slide\n  backcare catalog check ./my-catalog");
+
+  CLI::App* list = catalog->add_subcommand("list", "List the exercises by phase");
+  list->callback([&global, &action] {
+    action = [&global] {
+      emit(render_catalog_list(load_catalog(global)), "");
+      return 0;
+    };
+  });
+
+  CLI::App* show = catalog->add_subcommand("show", "Show one exercise, rule, symptom or phase (by number)");
+  show->add_option("id", options->id, "Exercise, rule or symptom id, or a phase number")->required();
+  show->callback([options, &global, &action] { action = [options, &global] { return run_show(*options, global); }; });
+
+  CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
+  symptoms->callback([&global, &action] {
+    action = [&global] {
+      emit(render_catalog_symptoms(load_catalog(global), 80), "");
+      return 0;
+    };
+  });
+
+  CLI::App* check = catalog->add_subcommand("check", "Validate a catalog file or folder (default: the one in use)");
+  check->add_option("path", options->check_path, "Catalog file or folder")->type_name("PATH");
+  check->callback([options, &global, &action] { action = [options, &global] { return run_check(*options, global); }; });
+}
+
+} // namespace backcare::cli

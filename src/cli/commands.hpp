@@ -1,0 +1,24 @@
+#pragma once
+
+// One setup_* function per subcommand: it declares the subcommand's options
+// and, once the command line has been parsed, sets `action` to the work the
+// subcommand does. main runs the action after parsing has finished, so that
+// global options given after the subcommand are already known.
+
+#include "common.hpp"
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace backcare::cli {
+
+// Runs a parsed subcommand and returns its exit status.
+using Action = std::function<int()>;
+
+void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action);
+void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
+
+} // namespace backcare::cli

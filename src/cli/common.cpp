@@ -1,0 +1,93 @@
+#include "common.hpp"
+
+#include "backcare/catalog_loader.hpp"
+#include "backcare/error.hpp"
+#include "backcare/files.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+
+namespace backcare::cli {
+
+Date today(const GlobalOptions& global)
+{
+  if (!global.as_of.empty()) {
+    return parse_date_option("--as-of", global.as_of);
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  const std::chrono::year_month_day ymd{std::chrono::year{local.tm_year + 1900},
+                                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+  return Date{ymd};
+}
+
+bool use_color(const GlobalOptions& global, bool to_terminal)
+{
+  if (global.color == "always") {
+    return true;
+  }
+  if (global.color == "never" || !to_terminal) {
+    return false;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  const bool dumb = term && std::string_view(term) == "dumb";
+  return ::isatty(STDOUT_FILENO) && !(no_color && *no_color) && !dumb;
+}
+
+Catalog load_catalog(const GlobalOptions& global)
+{
+  return backcare::load_catalog(global.catalog);
+}
+
+int parse_number(const std::string& option, const std::string& text, int min, int max)
+{
+  int value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) {
+    throw usage_error(fmt::format("{} must be a whole number {}-{}, got '{}'", option, min, max, text));
+  }
+  if (value < min || value > max) {
+    throw usage_error(fmt::format("{} must be {}-{}, got {}", option, min, max, value));
+  }
+  return value;
+}
+
+Date parse_date_option(const std::string& option, const std::string& text)
+{
+  auto date = parse_date(text);
+  if (!date) {
+    throw usage_error(fmt::format("{} must be a date as YYYY-MM-DD, got '{}'", option, text));
+  }
+  return *date;
+}
+
+void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed)
+{
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    throw usage_error(fmt::format("{} must be one of {}, got '{}'", option, fmt::join(allowed, ", "), value));
+  }
+}
+
+void emit(const std::string& content, const std::string& output)
+{
+  if (!output.empty()) {
+    write_file_atomically(output, content);
+    return;
+  }
+  std::fwrite(content.data(), 1, content.size(), stdout);
+  if (std::fflush(stdout) != 0) {
+    throw Error(ExitCode::io, "cannot write to standard output");
+  }
+}
+
+} // namespace backcare::cli

@@ -1,0 +1,45 @@
+#pragma once
+
+// What every subcommand shares: the global options and the small helpers
+// that turn option text into checked values with the contract's messages.
+
+#include "backcare/catalog.hpp"
+#include "backcare/date.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backcare::cli {
+
+struct GlobalOptions {
+  std::string data_dir;
+  std::string profile = "default";
+  std::string catalog;
+  std::string as_of;
+  std::string color = "auto";
+};
+
+// "Today": --as-of when given, else the local calendar date.
+Date today(const GlobalOptions& global);
+
+// Whether to colour output written to stdout (never for --output files).
+bool use_color(const GlobalOptions& global, bool to_terminal);
+
+// The catalog named by --catalog, or the built-in one. Parsed once per run.
+Catalog load_catalog(const GlobalOptions& global);
+
+// Parses a whole number for `option` in [min, max], or throws a usage error
+// such as "--severity must be 0-10, got 11".
+int parse_number(const std::string& option, const std::string& text, int min, int max);
+
+// Parses YYYY-MM-DD for `option`, or throws a usage error.
+Date parse_date_option(const std::string& option, const std::string& text);
+
+// Throws a usage error unless `value` is one of `allowed`.
+void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);
+
+// Writes `content` to stdout, or atomically to `output` when it is not empty.
+void emit(const std::string& content, const std::string& output);
+
+} // namespace backcare::cli

@@ -1,0 +1,219 @@
+#include "backcare/catalog.hpp"
+#include "backcare/error.hpp"
+#include "backcare/planner.hpp"
+#include "backcare/render.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace backcare::cli {
+namespace {
+
+struct PlanOptions {
+  std::string weeks;
+  std::string birth_date;
+  std::string pain_duration;
+  std::string pain_since;
+  std::string severity;
+  std::string delivery;
+  std::vector<std::string> postures;
+  std::vector<std::string> symptoms;
+  bool screen = false;
+  std::vector<std::string> equipment;
+  bool pregnancy_back_pain = false;
+  std::string phase;
+  std::string format = "text";
+  std::string start;
+  std::string weeks_ahead;
+  std::string output;
+  bool explain = false;
+};
+
+const std::vector<std::string> k_formats{"text", "json"};
+
+template <typename T>
+void add_unique(std::vector<T>& items, const T& item)
+{
+  if (std::find(items.begin(), items.end(), item) == items.end()) {
+    items.push_back(item);
+  }
+}
+
+// Asks each screening question on the terminal and adds the "yes" answers.
+void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
+{
+  if (!::isatty(STDIN_FILENO)) {
+    throw usage_error("--screen asks questions and needs a terminal; give --symptom ID instead "
+                      "(backcare catalog symptoms lists them)");
+  }
+  std::cerr << "Answer y (yes) or n (no) to each question.\n";
+  for (const Symptom& symptom : catalog.symptoms) {
+    for (;;) {
+      std::cerr << symptom.question << " [y/n] " << std::flush;
+      std::string answer;
+      if (!std::getline(std::cin, answer)) {
+        throw usage_error("--screen: input ended before every question was answered");
+      }
+      if (answer == "y" || answer == "yes" || answer == "Y") {
+        add_unique(symptoms, symptom.id);
+        break;
+      }
+      if (answer == "n" || answer == "no" || answer == "N") {
+        break;
+      }
+    }
+  }
+}
+
+Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_of)
+{
+  Situation s;
+  if (!o.weeks.empty() && !o.birth_date.empty()) {
+    throw usage_error("give --weeks or --birth-date, not both");
+  }
+  if (!o.weeks.empty()) {
+    s.weeks_postpartum = parse_number("--weeks", o.weeks, 0, 520);
+  } else if (!o.birth_date.empty()) {
+    const Date birth = parse_date_option("--birth-date", o.birth_date);
+    const int days = days_between(birth, as_of);
+    if (days < 0) {
+      throw usage_error(fmt::format("--birth-date {} is after today ({})", o.birth_date, format_date(as_of)));
+    }
+    s.birth_date = birth;
+    s.weeks_postpartum = weeks_from_days(days);
+    if (s.weeks_postpartum > 520) {
+      throw usage_error(fmt::format("--birth-date must be within 520 weeks of today, got {}", o.birth_date));
+    }
+  } else {
+    throw usage_error("give --weeks N (weeks since birth, 0-520) or --birth-date YYYY-MM-DD");
+  }
+
+  if (!o.pain_duration.empty() && !o.pain_since.empty()) {
+    throw usage_error("give --pain-duration or --pain-since, not both");
+  }
+  if (!o.pain_duration.empty()) {
+    auto days = parse_duration_days(o.pain_duration);
+    if (!days || *days > 520 * 7) {
+      throw usage_error(fmt::format(
+        "--pain-duration must be a length such as 10d, 6w or 7m (a bare number means weeks; at most 520 weeks), got '{}'",
+        o.pain_duration));
+    }
+    s.pain_days = *days;
+  } else if (!o.pain_since.empty()) {
+    const int days = days_between(parse_date_option("--pain-since", o.pain_since), as_of);
+    if (days < 0) {
+      throw usage_error(fmt::format("--pain-since {} is after today ({})", o.pain_since, format_date(as_of)));
+    }
+    s.pain_days = days;
+  }
+
+  if (o.severity.empty()) {
+    throw usage_error("give --severity N: your pain now on a 0-10 scale (0 no pain, 10 the worst imaginable)");
+  }
+  s.severity = parse_number("--severity", o.severity, 0, 10);
+
+  const std::string delivery = o.delivery.empty() ? "vaginal" : o.delivery;
+  check_choice("--delivery", delivery, {"vaginal", "cesarean"});
+  s.delivery = *parse_delivery(delivery);
+
+  for (const std::string& posture : o.postures) {
+    check_choice("--posture", posture, k_postures);
+    add_unique(s.postures, posture);
+  }
+  for (const std::string& id : o.symptoms) {
+    if (!catalog.find_symptom(id)) {
+      throw usage_error(fmt::format("--symptom: unknown symptom '{}' (backcare catalog symptoms lists the ids)", id));
+    }
+    add_unique(s.symptoms, id);
+  }
+  s.pregnancy_back_pain = o.pregnancy_back_pain;
+  return s;
+}
+
+PlanRequest read_request(PlanOptions& o, const Catalog& catalog, Date as_of)
+{
+  check_choice("--format", o.format, k_formats);
+  PlanRequest request;
+  request.as_of = as_of;
+  if (o.screen) {
+    screen(catalog, o.symptoms);
+  }
+  request.situation = read_situation(o, catalog, as_of);
+  for (const std::string& item : o.equipment) {
+    check_choice("--equipment", item, k_equipment);
+    add_unique(request.equipment, item);
+  }
+  if (!o.phase.empty()) {
+    request.phase = parse_number("--phase", o.phase, 1, static_cast<int>(catalog.phases.size()));
+  }
+  request.start = o.start.empty() ? next_monday_after(as_of) : parse_date_option("--start", o.start);
+  request.weeks_ahead = o.weeks_ahead.empty() ? 1 : parse_number("--weeks-ahead", o.weeks_ahead, 1, 12);
+  return request;
+}
+
+int run_plan(PlanOptions& o, const GlobalOptions& global)
+{
+  const Date as_of = today(global);
+  const Catalog catalog = load_catalog(global);
+  const Plan plan = make_plan(catalog, read_request(o, catalog, as_of));
+  std::string content;
+  if (o.format == "json") {
+    content = render_plan_json(plan);
+  } else {
+    TextStyle style;
+    style.color = use_color(global, o.output.empty());
+    style.explain = o.explain;
+    content = render_plan_text(catalog, plan, style);
+  }
+  emit(content, o.output);
+  return seeks_care_now(plan.triage.level) ? static_cast<int>(ExitCode::seek_care) : 0;
+}
+
+} // namespace
+
+void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
+{
+  auto options = std::make_shared<PlanOptions>();
+  CLI::App* plan = app.add_subcommand("plan", "Check for warning signs, then print a phased exercise routine");
+  plan->footer(
+    "Example:\n  backcare plan --weeks 10 --pain-duration 8w --severity 4\n"
+    "  backcare plan --birth-date 2026-09-01 --delivery cesarean --severity 3 --format json");
+  plan->add_option("--weeks", options->weeks, "Weeks since birth, 0-520")->type_name("N");
+  plan->add_option("--birth-date", options->birth_date, "Date of birth of the baby (instead of --weeks)")
+    ->type_name("DATE");
+  plan->add_option("--pain-duration", options->pain_duration,
+                   "How long this back pain has lasted: 10d, 6w, 7m; a bare number means weeks")
+    ->type_name("D");
+  plan->add_option("--pain-since", options->pain_since, "Date the pain started (instead of --pain-duration)")
+    ->type_name("DATE");
+  plan->add_option("--severity", options->severity, "Pain now, 0 (none) to 10 (worst imaginable)")->type_name("N");
+  plan->add_option("--delivery", options->delivery, "vaginal (default) or cesarean")->type_name("TYPE");
+  plan->add_option("--posture", options->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
+    ->type_name("P");
+  plan->add_option("--symptom", options->symptoms,
+                   "Repeatable warning symptom id; 'backcare catalog symptoms' lists them")
+    ->type_name("ID");
+  plan->add_flag("--screen", options->screen, "Ask each screening question (on a terminal only)");
+  plan->add_option("--equipment", options->equipment,
+                   "Repeatable: band, dumbbell, kettlebell, step, none; missing items are swapped or left out")
+    ->type_name("E");
+  plan->add_flag("--pregnancy-back-pain", options->pregnancy_back_pain, "Had back pain during pregnancy");
+  plan->add_option("--phase", options->phase, "Start at phase N (up to what the time floor and rules allow)")
+    ->type_name("N");
+  plan->add_option("--format", options->format, "text (default) or json")->type_name("FORMAT");
+  plan->add_option("--start", options->start, "First day of the schedule (default: next Monday)")
+    ->type_name("DATE");
+  plan->add_option("--weeks-ahead", options->weeks_ahead, "Weeks of schedule, 1-12 (default 1)")->type_name("N");
+  plan->add_option("--output", options->output, "Write to FILE (atomically) instead of stdout")
+    ->type_name("FILE");
+  plan->add_flag("--explain", options->explain, "Show which rules fired and why");
+  plan->callback([options, &global, &action] { action = [options, &global] { return run_plan(*options, global); }; });
+}
+
+} // namespace backcare::cli

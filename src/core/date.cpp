@@ -1,0 +1,109 @@
+#include "backcare/date.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace backcare {
+namespace {
+
+constexpr std::array<const char*, 7> k_weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::array<const char*, 12> k_months{
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr double k_days_per_month = 365.2425 / 12.0;
+
+// Parses all of `text` as a non-negative decimal integer.
+std::optional<int> parse_whole(std::string_view text)
+{
+  int value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < 0) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+} // namespace
+
+std::optional<Date> parse_date(std::string_view text)
+{
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  auto year = parse_whole(text.substr(0, 4));
+  auto month = parse_whole(text.substr(5, 2));
+  auto day = parse_whole(text.substr(8, 2));
+  if (!year || !month || !day) {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{*year},
+                                        std::chrono::month{static_cast<unsigned>(*month)},
+                                        std::chrono::day{static_cast<unsigned>(*day)}};
+  if (!ymd.ok()) {
+    return std::nullopt;
+  }
+  return Date{ymd};
+}
+
+std::string format_date(Date date)
+{
+  const std::chrono::year_month_day ymd{date};
+  return fmt::format("{:04}-{:02}-{:02}",
+                     static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+std::string weekday_name(Date date)
+{
+  return k_weekdays[std::chrono::weekday{date}.c_encoding()];
+}
+
+std::string format_day(Date date)
+{
+  const std::chrono::year_month_day ymd{date};
+  return fmt::format("{} {} {}",
+                     weekday_name(date),
+                     static_cast<unsigned>(ymd.day()),
+                     k_months[static_cast<unsigned>(ymd.month()) - 1]);
+}
+
+Date next_monday_after(Date date)
+{
+  const auto ahead = std::chrono::Monday - std::chrono::weekday{date};
+  const auto days = ahead.count() == 0 ? std::chrono::days{7} : ahead;
+  return date + days;
+}
+
+int days_between(Date from, Date to)
+{
+  return static_cast<int>((to - from).count());
+}
+
+std::optional<int> parse_duration_days(std::string_view text)
+{
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  const bool bare = text.back() >= '0' && text.back() <= '9';
+  const char unit = bare ? 'w' : text.back();
+  auto count = parse_whole(bare ? text : text.substr(0, text.size() - 1));
+  if (!count || *count > 100000) {
+    return std::nullopt;
+  }
+  switch (unit) {
+  case 'd':
+    return *count;
+  case 'w':
+    return *count * 7;
+  case 'm':
+    return static_cast<int>(std::lround(*count * k_days_per_month));
+  default:
+    return std::nullopt;
+  }
+}
+
+} // namespace backcare

@@ -1,0 +1,228 @@
+#include "backcare/planner.hpp"
+
+#include "backcare/error.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace backcare {
+namespace {
+
+bool has_all(const std::vector<std::string>& owned, const std::vector<std::string>& needed)
+{
+  return std::all_of(needed.begin(), needed.end(), [&](const std::string& item) {
+    return std::find(owned.begin(), owned.end(), item) != owned.end();
+  });
+}
+
+bool shares_any(const std::vector<std::string>& a, const std::vector<std::string>& b)
+{
+  return std::any_of(a.begin(), a.end(),
+                     [&](const std::string& item) { return std::find(b.begin(), b.end(), item) != b.end(); });
+}
+
+class Builder {
+public:
+  Builder(const Catalog& catalog, const PlanRequest& request, Plan& plan)
+    : m_catalog(catalog),
+      m_request(request),
+      m_plan(plan)
+  {
+  }
+
+  // The highest phase whose time floor has been reached.
+  int time_ceiling() const
+  {
+    int ceiling = 0;
+    for (const Phase& phase : m_catalog.phases) {
+      if (phase.min_weeks(delivery()) <= weeks()) {
+        ceiling = phase.number;
+      }
+    }
+    return ceiling;
+  }
+
+  void choose_phase()
+  {
+    const int by_time = time_ceiling();
+    m_plan.max_allowed = std::min(by_time, m_plan.triage.max_phase.value_or(by_time));
+    const int by_default = m_request.has_history ? m_plan.max_allowed : std::min(m_plan.max_allowed, 2);
+    if (!m_request.phase) {
+      m_plan.current_phase = by_default;
+      return;
+    }
+    const int wanted = *m_request.phase;
+    const int count = static_cast<int>(m_catalog.phases.size());
+    if (wanted < 1 || wanted > count) {
+      throw usage_error(fmt::format("--phase must be 1-{}, got {}", count, wanted));
+    }
+    if (wanted > by_time) {
+      const Phase& phase = *m_catalog.find_phase(wanted);
+      throw usage_error(fmt::format("--phase {} ({}) opens at week {} after a {} birth, on {}; you are at week {}",
+                                    wanted, phase.name, phase.min_weeks(delivery()), to_string(delivery()),
+                                    format_date(opens_on(phase)), weeks()));
+    }
+    if (wanted > m_plan.max_allowed) {
+      const Rule& rule = *m_plan.triage.capped_by;
+      throw usage_error(fmt::format("--phase {} is not allowed while rule '{}' applies: it allows up to phase {}",
+                                    wanted, rule.id, m_plan.max_allowed));
+    }
+    m_plan.current_phase = wanted;
+  }
+
+  void list_phases()
+  {
+    for (const Phase& phase : m_catalog.phases) {
+      PhasePlan entry;
+      entry.phase = &phase;
+      entry.min_weeks = phase.min_weeks(delivery());
+      entry.opens_on = opens_on(phase);
+      entry.status = status_of(phase.number);
+      if (phase.number > m_plan.max_allowed && phase.number > m_plan.triage.max_phase.value_or(phase.number)) {
+        entry.held_by = m_plan.triage.capped_by;
+      }
+      if (phase.number <= m_plan.max_allowed) {
+        entry.exercises = exercises_of(phase.number, true);
+      }
+      m_plan.phases.push_back(std::move(entry));
+    }
+  }
+
+  void build_schedule()
+  {
+    std::vector<PlannedExercise> week;
+    for (const Exercise& ex : m_catalog.exercises) {
+      if (ex.phase >= m_plan.current_phase || ex.substitute_only) {
+        continue;
+      }
+      const bool for_posture = shares_any(ex.postures, m_request.situation.postures);
+      if ((ex.carry_forward || for_posture) && !m_plan.triage.avoids(ex.id)) {
+        week.push_back({&ex, nullptr, for_posture && !ex.carry_forward});
+      }
+    }
+    for (PlannedExercise& item : exercises_of(m_plan.current_phase, false)) {
+      week.push_back(item);
+    }
+    for (int w = 0; w < m_request.weeks_ahead; ++w) {
+      for (int d = 0; d < 7; ++d) {
+        ScheduleDay day;
+        day.date = m_request.start + std::chrono::days{7 * w + d};
+        for (const PlannedExercise& item : week) {
+          const auto days = session_days(item.exercise->dosage.days_per_week);
+          if (std::find(days.begin(), days.end(), d) != days.end()) {
+            day.items.push_back(item);
+          }
+        }
+        m_plan.schedule.push_back(std::move(day));
+      }
+    }
+  }
+
+private:
+  Delivery delivery() const { return m_request.situation.delivery; }
+  int weeks() const { return m_request.situation.weeks_postpartum; }
+
+  Date opens_on(const Phase& phase) const
+  {
+    const auto& birth = m_request.situation.birth_date;
+    if (birth) {
+      return *birth + std::chrono::days{7 * phase.min_weeks(delivery())};
+    }
+    const int weeks_to_go = std::max(0, phase.min_weeks(delivery()) - weeks());
+    return m_request.as_of + std::chrono::days{7 * weeks_to_go};
+  }
+
+  PhaseStatus status_of(int number) const
+  {
+    if (number < m_plan.current_phase) {
+      return PhaseStatus::earlier;
+    }
+    if (number == m_plan.current_phase) {
+      return PhaseStatus::current;
+    }
+    return number <= m_plan.max_allowed ? PhaseStatus::open : PhaseStatus::later;
+  }
+
+  // The exercises of one phase after rule and equipment adjustments. Drops
+  // are recorded once, when `record` is set.
+  std::vector<PlannedExercise> exercises_of(int number, bool record)
+  {
+    std::vector<PlannedExercise> result;
+    const auto& owned = m_request.equipment;
+    for (const Exercise& ex : m_catalog.exercises) {
+      if (ex.phase != number || ex.substitute_only) {
+        continue;
+      }
+      if (m_plan.triage.avoids(ex.id)) {
+        if (record) {
+          m_plan.dropped.push_back({&ex, "left out while a warning sign applies"});
+        }
+        continue;
+      }
+      if (owned.empty() || has_all(owned, ex.equipment)) {
+        result.push_back({&ex, nullptr, false});
+        continue;
+      }
+      const Exercise* sub = ex.substitute ? m_catalog.find_exercise(*ex.substitute) : nullptr;
+      const bool usable = sub && !m_plan.triage.avoids(sub->id)
+                          && std::none_of(result.begin(), result.end(),
+                                          [&](const PlannedExercise& p) { return p.exercise == sub; });
+      if (usable) {
+        result.push_back({sub, &ex, false});
+      } else if (record) {
+        m_plan.dropped.push_back(
+          {&ex, fmt::format("needs equipment you do not have ({})", fmt::join(ex.equipment, ", "))});
+      }
+    }
+    return result;
+  }
+
+  const Catalog& m_catalog;
+  const PlanRequest& m_request;
+  Plan& m_plan;
+};
+
+} // namespace
+
+std::string_view to_string(PhaseStatus status)
+{
+  switch (status) {
+  case PhaseStatus::earlier:
+    return "earlier";
+  case PhaseStatus::current:
+    return "current";
+  case PhaseStatus::open:
+    return "open";
+  case PhaseStatus::later:
+    break;
+  }
+  return "later";
+}
+
+std::vector<int> session_days(int days_per_week)
+{
+  std::vector<int> days;
+  const int n = std::clamp(days_per_week, 1, 7);
+  for (int i = 0; i < n; ++i) {
+    days.push_back(i * 7 / n);
+  }
+  return days;
+}
+
+Plan make_plan(const Catalog& catalog, const PlanRequest& request)
+{
+  Plan plan;
+  plan.request = request;
+  plan.triage = run_triage(catalog, request.situation);
+  if (seeks_care_now(plan.triage.level)) {
+    return plan;  // a red flag always wins: no phase, no exercise
+  }
+  Builder builder(catalog, plan.request, plan);
+  builder.choose_phase();
+  builder.list_phases();
+  builder.build_schedule();
+  return plan;
+}
+
+} // namespace backcare

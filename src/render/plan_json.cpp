@@ -1,0 +1,135 @@
+#include "backcare/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace backcare {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json optional_number(const std::optional<int>& value)
+{
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json exercise_json(const PlannedExercise& item)
+{
+  const Exercise& ex = *item.exercise;
+  Json j;
+  j["id"] = ex.id;
+  j["name"] = ex.name;
+  j["category"] = ex.category;
+  j["sets"] = ex.dosage.sets;
+  j["reps"] = optional_number(ex.dosage.reps);
+  j["hold_seconds"] = optional_number(ex.dosage.hold_seconds);
+  j["minutes"] = optional_number(ex.dosage.minutes);
+  j["per"] = ex.dosage.per.empty() ? Json(nullptr) : Json(ex.dosage.per);
+  j["days_per_week"] = ex.dosage.days_per_week;
+  j["equipment"] = ex.equipment;
+  j["cues"] = ex.cues;
+  j["regression"] = ex.regression;
+  j["progression"] = ex.progression;
+  j["postures"] = ex.postures;
+  j["replaces"] = item.replaces ? Json(item.replaces->id) : Json(nullptr);
+  return j;
+}
+
+Json input_json(const Plan& plan)
+{
+  const Situation& s = plan.request.situation;
+  Json j;
+  j["weeks_postpartum"] = s.weeks_postpartum;
+  j["birth_date"] = s.birth_date ? Json(format_date(*s.birth_date)) : Json(nullptr);
+  j["delivery"] = std::string(to_string(s.delivery));
+  j["pain_weeks"] = optional_number(s.pain_weeks());
+  j["severity"] = s.severity;
+  j["postures"] = s.postures;
+  j["symptoms"] = s.symptoms;
+  j["equipment"] = plan.request.equipment;
+  j["pregnancy_back_pain"] = s.pregnancy_back_pain;
+  return j;
+}
+
+Json triage_json(const Triage& triage)
+{
+  Json rules = Json::array();
+  for (const FiredRule& fired : triage.fired) {
+    const Rule& rule = *fired.rule;
+    Json j;
+    j["id"] = rule.id;
+    j["level"] = std::string(to_string(rule.level));
+    j["message"] = rule.message;
+    j["refer_to"] = rule.refer_to;
+    j["source"] = rule.source;
+    j["because"] = fired.because;
+    j["max_phase"] = optional_number(rule.max_phase);
+    rules.push_back(std::move(j));
+  }
+  Json j;
+  j["level"] = std::string(to_string(triage.level));
+  j["rules"] = std::move(rules);
+  return j;
+}
+
+Json phases_json(const Plan& plan)
+{
+  Json phases = Json::array();
+  for (const PhasePlan& entry : plan.phases) {
+    Json exercises = Json::array();
+    for (const PlannedExercise& item : entry.exercises) {
+      exercises.push_back(exercise_json(item));
+    }
+    Json j;
+    j["number"] = entry.phase->number;
+    j["name"] = entry.phase->name;
+    j["focus"] = entry.phase->focus;
+    j["min_weeks"] = entry.min_weeks;
+    j["opens_on"] = format_date(entry.opens_on);
+    j["status"] = std::string(to_string(entry.status));
+    j["held_by"] = entry.held_by ? Json(entry.held_by->id) : Json(nullptr);
+    j["criteria"] = entry.phase->criteria;
+    j["exercises"] = std::move(exercises);
+    phases.push_back(std::move(j));
+  }
+  return phases;
+}
+
+Json schedule_json(const Plan& plan)
+{
+  Json days = Json::array();
+  for (const ScheduleDay& day : plan.schedule) {
+    Json ids = Json::array();
+    for (const PlannedExercise& item : day.items) {
+      ids.push_back(item.exercise->id);
+    }
+    Json j;
+    j["date"] = format_date(day.date);
+    j["day"] = weekday_name(day.date);
+    j["exercises"] = std::move(ids);
+    days.push_back(std::move(j));
+  }
+  return days;
+}
+
+} // namespace
+
+std::string render_plan_json(const Plan& plan)
+{
+  Json dropped = Json::array();
+  for (const DroppedExercise& item : plan.dropped) {
+    dropped.push_back({{"id", item.exercise->id}, {"reason", item.reason}});
+  }
+  Json doc;
+  doc["schema_version"] = 1;
+  doc["as_of"] = format_date(plan.request.as_of);
+  doc["input"] = input_json(plan);
+  doc["triage"] = triage_json(plan.triage);
+  doc["phase"] = {{"current", plan.current_phase}, {"max_allowed", plan.max_allowed}};
+  doc["phases"] = phases_json(plan);
+  doc["schedule"] = schedule_json(plan);
+  doc["dropped"] = std::move(dropped);
+  doc["disclaimer"] = "This is exercise guidance, not a diagnosis.";
+  return doc.dump(2) + "\n";
+}
+
+} // namespace backcare

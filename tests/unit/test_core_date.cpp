@@ -1,0 +1,85 @@
+#include "backcare/date.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace backcare;
+using namespace std::chrono;
+
+TEST_CASE("parse_date")
+{
+  SUBCASE("valid dates round-trip")
+  {
+    auto date = parse_date("2026-11-26");
+    REQUIRE(date);
+    CHECK(format_date(*date) == "2026-11-26");
+  }
+  SUBCASE("leap years")
+  {
+    CHECK(parse_date("2024-02-29"));
+    CHECK_FALSE(parse_date("2026-02-29"));
+    CHECK(parse_date("2000-02-29"));
+    CHECK_FALSE(parse_date("1900-02-29"));
+  }
+  SUBCASE("impossible or malformed dates")
+  {
+    CHECK_FALSE(parse_date("2026-02-30"));
+    CHECK_FALSE(parse_date("2026-13-01"));
+    CHECK_FALSE(parse_date("2026-00-10"));
+    CHECK_FALSE(parse_date("2026-1-01"));
+    CHECK_FALSE(parse_date("26-11-2026"));
+    CHECK_FALSE(parse_date("2026-11-26x"));
+    CHECK_FALSE(parse_date("2026/11/26"));
+    CHECK_FALSE(parse_date("+026-11-26"));
+    CHECK_FALSE(parse_date(""));
+  }
+}
+
+TEST_CASE("next_monday_after")
+{
+  CHECK(format_date(next_monday_after(*parse_date("2026-11-26"))) == "2026-11-30");  // Thursday
+  CHECK(format_date(next_monday_after(*parse_date("2026-11-30"))) == "2026-12-07");  // Monday: the next one
+  CHECK(format_date(next_monday_after(*parse_date("2026-11-29"))) == "2026-11-30");  // Sunday
+  CHECK(format_date(next_monday_after(*parse_date("2024-02-26"))) == "2024-03-04");  // across a leap day
+}
+
+TEST_CASE("format_day and weekday_name")
+{
+  CHECK(format_day(*parse_date("2026-11-30")) == "Mon 30 Nov");
+  CHECK(weekday_name(*parse_date("2026-12-06")) == "Sun");
+}
+
+TEST_CASE("days_between")
+{
+  CHECK(days_between(*parse_date("2024-02-28"), *parse_date("2024-03-01")) == 2);
+  CHECK(days_between(*parse_date("2026-02-28"), *parse_date("2026-03-01")) == 1);
+  CHECK(days_between(*parse_date("2026-03-01"), *parse_date("2026-02-28")) == -1);
+  CHECK(days_between(*parse_date("2025-12-31"), *parse_date("2026-01-01")) == 1);
+}
+
+TEST_CASE("parse_duration_days")
+{
+  SUBCASE("units")
+  {
+    CHECK(parse_duration_days("10d") == 10);
+    CHECK(parse_duration_days("6w") == 42);
+    CHECK(parse_duration_days("7m") == 213);
+    CHECK(parse_duration_days("8") == 56);
+    CHECK(parse_duration_days("0d") == 0);
+  }
+  SUBCASE("six months is 26 weeks, so the six-month rule fires")
+  {
+    CHECK(weeks_from_days(*parse_duration_days("6m")) == 26);
+    CHECK(weeks_from_days(*parse_duration_days("5m")) == 21);
+  }
+  SUBCASE("bad units and values")
+  {
+    CHECK_FALSE(parse_duration_days(""));
+    CHECK_FALSE(parse_duration_days("6y"));
+    CHECK_FALSE(parse_duration_days("w"));
+    CHECK_FALSE(parse_duration_days("-3w"));
+    CHECK_FALSE(parse_duration_days("3.5w"));
+    CHECK_FALSE(parse_duration_days("6 w"));
+    CHECK_FALSE(parse_duration_days("99999999999"));
+    CHECK_FALSE(parse_duration_days("100001d"));
+  }
+}

@@ -1,0 +1,200 @@
+#include "backcare/catalog_loader.hpp"
+#include "backcare/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace backcare;
+
+namespace {
+
+// A small valid catalog; tests append or replace lines to break it.
+const std::string k_minimal = R"([catalog]
+version = "test"
+
+[[phase]]
+number = 1
+name = "Foundations"
+focus = "breathing"
+min_weeks = { vaginal = 0, cesarean = 0 }
+criteria = ["ok"]
+source = "test"
+
+[[exercise]]
+id = "breath"
+name = "Breath"
+phase = 1
+category = "breathing"
+dosage = { sets = 1, reps = 10, days_per_week = 7 }
+cues = ["Breathe."]
+equipment = []
+regression = "Lie down."
+progression = "Stand up."
+postures = []
+source = "test"
+
+[[symptom]]
+id = "fever"
+question = "Fever?"
+
+[[rule]]
+id = "infection"
+level = "urgent"
+refer_to = "GP"
+message = "See a GP today."
+source = "test"
+when = { symptoms_any = ["fever"] }
+)";
+
+// The message of the data error that parsing `text` raises.
+std::string error_of(const std::string& text)
+{
+  try {
+    parse_catalog({{"test.toml", text}});
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::data);
+    return e.what();
+  }
+  FAIL("expected a data error");
+  return {};
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to)
+{
+  const auto pos = text.find(from);
+  REQUIRE(pos != std::string::npos);
+  return text.replace(pos, from.size(), to);
+}
+
+} // namespace
+
+TEST_CASE("parse_catalog: the built-in catalog")
+{
+  const Catalog catalog = parse_catalog(embedded_catalog());
+  CHECK(catalog.phases.size() == 4);
+  CHECK_FALSE(catalog.version.empty());
+  for (const char* id : {"breathing-360", "rock-back-breathing", "connection-breath", "alignment-check",
+                         "pallof-press-half-kneeling", "heel-slide", "side-plank", "split-squat-band-rotation",
+                         "plank", "copenhagen-side-plank-bent-knee", "bridge-90-90-hams", "long-lever-bridge",
+                         "kickstand-deadlift-rotation", "hip-hinge", "hip-shift", "walking"}) {
+    CAPTURE(id);
+    CHECK(catalog.find_exercise(id));
+  }
+  CHECK(catalog.symptoms.size() >= 22);
+  for (const Rule& rule : catalog.rules) {
+    CAPTURE(rule.id);
+    CHECK_FALSE(rule.source.empty());
+    CHECK_FALSE(rule.message.empty());
+  }
+  CHECK(catalog.find_phase(2)->min_weeks(Delivery::cesarean) == 6);
+  CHECK(catalog.find_phase(3)->min_weeks(Delivery::vaginal) == 6);
+}
+
+TEST_CASE("parse_catalog: a minimal catalog")
+{
+  const Catalog catalog = parse_catalog({{"test.toml", k_minimal}});
+  CHECK(catalog.version == "test");
+  REQUIRE(catalog.exercises.size() == 1);
+  CHECK(catalog.exercises[0].dosage.reps == 10);
+  CHECK(catalog.rules[0].level == Level::urgent);
+}
+
+TEST_CASE("parse_catalog: errors carry file:line:column")
+{
+  SUBCASE("unknown key")
+  {
+    CHECK(error_of(replaced(k_minimal, "cues = [", "colour = \"red\"\ncues = ["))
+          == "test.toml:18:1: exercise 'breath': unknown key 'colour'");
+  }
+  SUBCASE("missing field")
+  {
+    CHECK(error_of(replaced(k_minimal, "regression = \"Lie down.\"\n", ""))
+          == "test.toml:12:1: exercise 'breath': missing field 'regression'");
+  }
+  SUBCASE("wrong type")
+  {
+    CHECK(error_of(replaced(k_minimal, "phase = 1\ncategory", "phase = \"one\"\ncategory"))
+          == "test.toml:15:9: exercise 'breath': 'phase' must be a whole number");
+  }
+  SUBCASE("out of range")
+  {
+    CHECK(error_of(replaced(k_minimal, "days_per_week = 7", "days_per_week = 8")).find("test.toml:17:")
+          == 0);
+  }
+  SUBCASE("duplicate id")
+  {
+    const std::string text = k_minimal + "\n[[symptom]]\nid = \"fever\"\nquestion = \"Again?\"\n";
+    CHECK(error_of(text) == "test.toml:37:1: duplicate symptom 'fever' (first defined at test.toml:25:1)");
+  }
+  SUBCASE("rule naming an unknown symptom")
+  {
+    CHECK(error_of(replaced(k_minimal, "[\"fever\"] }", "[\"fever\", \"fevre\"] }"))
+          == "test.toml:29:1: rule 'infection': unknown symptom 'fevre'");
+  }
+  SUBCASE("rule naming an unknown exercise")
+  {
+    CHECK(error_of(k_minimal + "avoid = [\"plank\"]\n")
+          == "test.toml:29:1: rule 'infection': unknown exercise 'plank' in 'avoid'");
+  }
+  SUBCASE("phase with no exercises")
+  {
+    const std::string text = k_minimal
+                             + "\n[[phase]]\nnumber = 2\nname = \"Two\"\nfocus = \"x\"\n"
+                               "min_weeks = { vaginal = 2, cesarean = 6 }\ncriteria = []\nsource = \"t\"\n";
+    CHECK(error_of(text) == "test.toml:37:1: phase 2 has no exercises");
+  }
+  SUBCASE("unknown category")
+  {
+    CHECK(error_of(replaced(k_minimal, "\"breathing\"\ndosage", "\"stretching\"\ndosage")).find(
+            "test.toml:16:12: exercise 'breath': unknown category 'stretching'")
+          == 0);
+  }
+  SUBCASE("symptom no rule names")
+  {
+    const std::string text = k_minimal + "\n[[symptom]]\nid = \"itch\"\nquestion = \"Itch?\"\n";
+    CHECK(error_of(text) == "test.toml:37:1: symptom 'itch' is not named by any rule");
+  }
+  SUBCASE("unknown top-level table")
+  {
+    CHECK(error_of(k_minimal + "\n[[exercises]]\nid = \"x\"\n").find("test.toml:37:3: unknown key 'exercises'") == 0);
+  }
+}
+
+TEST_CASE("parse_catalog: malformed TOML is a parse error, not a crash")
+{
+  // These once hit an assertion in toml++'s header-only mode (marzer/tomlplusplus#294).
+  for (const char* text : {"[,a]", "[&", "[[[1]]]"}) {
+    CAPTURE(text);
+    CHECK(error_of(text).rfind("test.toml:1:", 0) == 0);
+  }
+  CHECK(error_of("x = \"unterminated\n").rfind("test.toml:1:", 0) == 0);
+}
+
+TEST_CASE("read_catalog_sources")
+{
+  const auto dir = std::filesystem::temp_directory_path() / "backcare-test-catalog";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  SUBCASE("a missing path is no_input")
+  {
+    try {
+      read_catalog_sources((dir / "missing").string());
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::no_input);
+    }
+  }
+  SUBCASE("a folder reads its .toml files in name order")
+  {
+    std::ofstream(dir / "b.toml") << "[catalog]\nversion = \"b\"\n";
+    std::ofstream(dir / "a.toml") << "# a\n";
+    std::ofstream(dir / "notes.txt") << "ignored";
+    const auto sources = read_catalog_sources(dir.string());
+    REQUIRE(sources.size() == 2);
+    CHECK(sources[0].path == (dir / "a.toml").string());
+    CHECK(sources[1].text == "[catalog]\nversion = \"b\"\n");
+  }
+  std::filesystem::remove_all(dir);
+}
