@@ -28,8 +28,8 @@ constexpr bool seeks_care_now(Level level)
 }
 
 // Closed vocabularies of the contract (DESIGN.md).
-inline const std::vector<std::string> k_categories{
-  "alignment", "breathing", "core", "glutes-hamstrings", "hip-hinge", "move-more"};
+inline const std::vector<std::string> k_categories{"alignment",         "breathing", "core",
+                                                   "glutes-hamstrings", "hip-hinge", "move-more"};
 inline const std::vector<std::string> k_postures{"stacked", "anterior-tilt", "sway-back", "high-hinge"};
 inline const std::vector<std::string> k_equipment{"band", "dumbbell", "kettlebell", "step", "none"};
 
@@ -39,7 +39,7 @@ struct Dosage {
   std::optional<int> hold_seconds;
   std::optional<int> minutes;
   int days_per_week = 3;
-  std::string per;  // e.g. "side" for "each side"; empty when not needed
+  std::string per; // e.g. "side" for "each side"; empty when not needed
 };
 
 struct Exercise {
@@ -53,9 +53,9 @@ struct Exercise {
   std::string regression;
   std::string progression;
   std::vector<std::string> postures;
-  std::optional<std::string> substitute;  // used when equipment is missing
-  bool carry_forward = false;             // kept in the week of every later phase
-  bool substitute_only = false;           // offered only in place of another
+  std::optional<std::string> substitute; // used when equipment is missing
+  bool carry_forward = false;            // kept in the week of every later phase
+  bool substitute_only = false;          // offered only in place of another
   std::string source;
 };
 
@@ -97,14 +97,14 @@ struct Rule {
   std::string message;
   std::string source;
   Condition when;
-  std::optional<int> max_phase;    // never go above this phase while it fires
-  std::vector<std::string> avoid;  // exercises dropped while it fires
+  std::optional<int> max_phase;   // never go above this phase while it fires
+  std::vector<std::string> avoid; // exercises dropped while it fires
 };
 
 struct Catalog {
   std::string version;
   std::vector<Exercise> exercises;
-  std::vector<Phase> phases;  // sorted by number, 1..N
+  std::vector<Phase> phases; // sorted by number, 1..N
   std::vector<Symptom> symptoms;
   std::vector<Rule> rules;
 

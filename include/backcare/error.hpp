@@ -24,8 +24,8 @@ enum class ExitCode : int {
 class Error : public std::runtime_error {
 public:
   Error(ExitCode code, const std::string& message)
-    : std::runtime_error(message),
-      m_code(code)
+    : std::runtime_error(message)
+    , m_code(code)
   {
   }
 

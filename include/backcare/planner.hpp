@@ -17,17 +17,17 @@ namespace backcare {
 struct PlanRequest {
   Situation situation;
   Date as_of{};
-  Date start{};                          // first day of the schedule
-  int weeks_ahead = 1;                   // 1-12
-  std::optional<int> phase;              // --phase
-  std::vector<std::string> equipment;    // what the person has; empty: not limited
-  bool has_history = false;              // logged sessions allow starting above phase 2
+  Date start{};                       // first day of the schedule
+  int weeks_ahead = 1;                // 1-12
+  std::optional<int> phase;           // --phase
+  std::vector<std::string> equipment; // what the person has; empty: not limited
+  bool has_history = false;           // logged sessions allow starting above phase 2
 };
 
 struct PlannedExercise {
   const Exercise* exercise = nullptr;
-  const Exercise* replaces = nullptr;  // set when swapped in for missing equipment
-  bool for_posture = false;            // from an earlier phase, for the person's posture
+  const Exercise* replaces = nullptr; // set when swapped in for missing equipment
+  bool for_posture = false;           // from an earlier phase, for the person's posture
 };
 
 enum class PhaseStatus { earlier, current, open, later };
@@ -35,11 +35,11 @@ std::string_view to_string(PhaseStatus status);
 
 struct PhasePlan {
   const Phase* phase = nullptr;
-  int min_weeks = 0;                    // for the person's delivery type
+  int min_weeks = 0; // for the person's delivery type
   PhaseStatus status = PhaseStatus::later;
-  Date opens_on{};                      // the day the time floor is met
-  const Rule* held_by = nullptr;        // a rule that keeps this phase closed
-  std::vector<PlannedExercise> exercises;  // empty for phases not allowed yet
+  Date opens_on{};                        // the day the time floor is met
+  const Rule* held_by = nullptr;          // a rule that keeps this phase closed
+  std::vector<PlannedExercise> exercises; // empty for phases not allowed yet
 };
 
 struct ScheduleDay {
@@ -55,9 +55,9 @@ struct DroppedExercise {
 struct Plan {
   PlanRequest request;
   Triage triage;
-  int current_phase = 0;  // 0 when care is needed now and no exercise is given
+  int current_phase = 0; // 0 when care is needed now and no exercise is given
   int max_allowed = 0;
-  std::vector<PhasePlan> phases;  // empty when care is needed now
+  std::vector<PhasePlan> phases; // empty when care is needed now
   std::vector<ScheduleDay> schedule;
   std::vector<DroppedExercise> dropped;
 };

@@ -33,14 +33,14 @@ std::string version_text()
 void add_global_options(CLI::App& app, GlobalOptions& global)
 {
   app.add_option("--data-dir", global.data_dir, "Where the pain log lives (default: $XDG_DATA_HOME/backcare)")
-    ->envname("BACKCARE_DATA_DIR")
-    ->type_name("DIR");
+      ->envname("BACKCARE_DATA_DIR")
+      ->type_name("DIR");
   app.add_option("--profile", global.profile, "One person's separate log and saved details (default: default)")
-    ->envname("BACKCARE_PROFILE")
-    ->type_name("NAME");
+      ->envname("BACKCARE_PROFILE")
+      ->type_name("NAME");
   app.add_option("--catalog", global.catalog, "A catalog file or folder that replaces the built-in one")
-    ->envname("BACKCARE_CATALOG")
-    ->type_name("PATH");
+      ->envname("BACKCARE_CATALOG")
+      ->type_name("PATH");
   app.add_option("--as-of", global.as_of, "Pretend today is DATE (YYYY-MM-DD)")->type_name("DATE");
   app.add_option("--color", global.color, "auto (default), always or never")->type_name("WHEN");
 }
@@ -70,6 +70,7 @@ int run(int argc, char** argv)
   // Settings that subcommands copy must be made before add_subcommand.
   app.fallthrough();
   app.require_subcommand(1);
+  app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.set_version_flag("--version", version_text, "Print the version and the catalog version");
   app.footer("Run 'backcare SUBCOMMAND --help' for the options of each subcommand.");
   add_global_options(app, global);

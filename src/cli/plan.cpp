@@ -37,8 +37,7 @@ struct PlanOptions {
 
 const std::vector<std::string> k_formats{"text", "json"};
 
-template <typename T>
-void add_unique(std::vector<T>& items, const T& item)
+template <typename T> void add_unique(std::vector<T>& items, const T& item)
 {
   if (std::find(items.begin(), items.end(), item) == items.end()) {
     items.push_back(item);
@@ -100,9 +99,9 @@ Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_o
   if (!o.pain_duration.empty()) {
     auto days = parse_duration_days(o.pain_duration);
     if (!days || *days > 520 * 7) {
-      throw usage_error(fmt::format(
-        "--pain-duration must be a length such as 10d, 6w or 7m (a bare number means weeks; at most 520 weeks), got '{}'",
-        o.pain_duration));
+      throw usage_error(fmt::format("--pain-duration must be a length such as 10d, 6w or 7m (a bare number means "
+                                    "weeks; at most 520 weeks), got '{}'",
+                                    o.pain_duration));
     }
     s.pain_days = *days;
   } else if (!o.pain_since.empty()) {
@@ -181,37 +180,34 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
 {
   auto options = std::make_shared<PlanOptions>();
   CLI::App* plan = app.add_subcommand("plan", "Check for warning signs, then print a phased exercise routine");
-  plan->footer(
-    "Example:\n  backcare plan --weeks 10 --pain-duration 8w --severity 4\n"
-    "  backcare plan --birth-date 2026-09-01 --delivery cesarean --severity 3 --format json");
+  plan->footer("Example:\n  backcare plan --weeks 10 --pain-duration 8w --severity 4\n"
+               "  backcare plan --birth-date 2026-09-01 --delivery cesarean --severity 3 --format json");
   plan->add_option("--weeks", options->weeks, "Weeks since birth, 0-520")->type_name("N");
   plan->add_option("--birth-date", options->birth_date, "Date of birth of the baby (instead of --weeks)")
-    ->type_name("DATE");
+      ->type_name("DATE");
   plan->add_option("--pain-duration", options->pain_duration,
                    "How long this back pain has lasted: 10d, 6w, 7m; a bare number means weeks")
-    ->type_name("D");
+      ->type_name("D");
   plan->add_option("--pain-since", options->pain_since, "Date the pain started (instead of --pain-duration)")
-    ->type_name("DATE");
+      ->type_name("DATE");
   plan->add_option("--severity", options->severity, "Pain now, 0 (none) to 10 (worst imaginable)")->type_name("N");
   plan->add_option("--delivery", options->delivery, "vaginal (default) or cesarean")->type_name("TYPE");
   plan->add_option("--posture", options->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
-    ->type_name("P");
+      ->type_name("P");
   plan->add_option("--symptom", options->symptoms,
                    "Repeatable warning symptom id; 'backcare catalog symptoms' lists them")
-    ->type_name("ID");
+      ->type_name("ID");
   plan->add_flag("--screen", options->screen, "Ask each screening question (on a terminal only)");
   plan->add_option("--equipment", options->equipment,
                    "Repeatable: band, dumbbell, kettlebell, step, none; missing items are swapped or left out")
-    ->type_name("E");
+      ->type_name("E");
   plan->add_flag("--pregnancy-back-pain", options->pregnancy_back_pain, "Had back pain during pregnancy");
   plan->add_option("--phase", options->phase, "Start at phase N (up to what the time floor and rules allow)")
-    ->type_name("N");
+      ->type_name("N");
   plan->add_option("--format", options->format, "text (default) or json")->type_name("FORMAT");
-  plan->add_option("--start", options->start, "First day of the schedule (default: next Monday)")
-    ->type_name("DATE");
+  plan->add_option("--start", options->start, "First day of the schedule (default: next Monday)")->type_name("DATE");
   plan->add_option("--weeks-ahead", options->weeks_ahead, "Weeks of schedule, 1-12 (default 1)")->type_name("N");
-  plan->add_option("--output", options->output, "Write to FILE (atomically) instead of stdout")
-    ->type_name("FILE");
+  plan->add_option("--output", options->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
   plan->add_flag("--explain", options->explain, "Show which rules fired and why");
   plan->callback([options, &global, &action] { action = [options, &global] { return run_plan(*options, global); }; });
 }

@@ -8,14 +8,13 @@ namespace backcare {
 namespace {
 
 constexpr std::array<std::pair<Level, std::string_view>, 4> k_levels{{
-  {Level::self_care, "self-care"},
-  {Level::refer, "refer"},
-  {Level::urgent, "urgent"},
-  {Level::emergency, "emergency"},
+    {Level::self_care, "self-care"},
+    {Level::refer, "refer"},
+    {Level::urgent, "urgent"},
+    {Level::emergency, "emergency"},
 }};
 
-template <typename T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id)
+template <typename T> const T* find_by_id(const std::vector<T>& items, std::string_view id)
 {
   auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
   return it == items.end() ? nullptr : &*it;

@@ -10,8 +10,8 @@ namespace backcare {
 namespace {
 
 constexpr std::array<const char*, 7> k_weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-constexpr std::array<const char*, 12> k_months{
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<const char*, 12> k_months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr double k_days_per_month = 365.2425 / 12.0;
 
 // Parses all of `text` as a non-negative decimal integer.
@@ -39,8 +39,7 @@ std::optional<Date> parse_date(std::string_view text)
   if (!year || !month || !day) {
     return std::nullopt;
   }
-  const std::chrono::year_month_day ymd{std::chrono::year{*year},
-                                        std::chrono::month{static_cast<unsigned>(*month)},
+  const std::chrono::year_month_day ymd{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
                                         std::chrono::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) {
     return std::nullopt;
@@ -51,9 +50,7 @@ std::optional<Date> parse_date(std::string_view text)
 std::string format_date(Date date)
 {
   const std::chrono::year_month_day ymd{date};
-  return fmt::format("{:04}-{:02}-{:02}",
-                     static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()),
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()));
 }
 
@@ -65,9 +62,7 @@ std::string weekday_name(Date date)
 std::string format_day(Date date)
 {
   const std::chrono::year_month_day ymd{date};
-  return fmt::format("{} {} {}",
-                     weekday_name(date),
-                     static_cast<unsigned>(ymd.day()),
+  return fmt::format("{} {} {}", weekday_name(date), static_cast<unsigned>(ymd.day()),
                      k_months[static_cast<unsigned>(ymd.month()) - 1]);
 }
 

@@ -25,9 +25,9 @@ bool shares_any(const std::vector<std::string>& a, const std::vector<std::string
 class Builder {
 public:
   Builder(const Catalog& catalog, const PlanRequest& request, Plan& plan)
-    : m_catalog(catalog),
-      m_request(request),
-      m_plan(plan)
+    : m_catalog(catalog)
+    , m_request(request)
+    , m_plan(plan)
   {
   }
 
@@ -165,14 +165,14 @@ private:
         continue;
       }
       const Exercise* sub = ex.substitute ? m_catalog.find_exercise(*ex.substitute) : nullptr;
-      const bool usable = sub && !m_plan.triage.avoids(sub->id)
-                          && std::none_of(result.begin(), result.end(),
-                                          [&](const PlannedExercise& p) { return p.exercise == sub; });
+      const bool usable =
+          sub && !m_plan.triage.avoids(sub->id)
+          && std::none_of(result.begin(), result.end(), [&](const PlannedExercise& p) { return p.exercise == sub; });
       if (usable) {
         result.push_back({sub, &ex, false});
       } else if (record) {
         m_plan.dropped.push_back(
-          {&ex, fmt::format("needs equipment you do not have ({})", fmt::join(ex.equipment, ", "))});
+            {&ex, fmt::format("needs equipment you do not have ({})", fmt::join(ex.equipment, ", "))});
       }
     }
     return result;
@@ -216,7 +216,7 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   plan.request = request;
   plan.triage = run_triage(catalog, request.situation);
   if (seeks_care_now(plan.triage.level)) {
-    return plan;  // a red flag always wins: no phase, no exercise
+    return plan; // a red flag always wins: no phase, no exercise
   }
   Builder builder(catalog, plan.request, plan);
   builder.choose_phase();

@@ -41,7 +41,8 @@ std::optional<std::vector<std::string>> evaluate(const Condition& when, const Si
     if (s.weeks_postpartum > *when.weeks_postpartum_max) {
       return std::nullopt;
     }
-    because.push_back(fmt::format("{} weeks after birth ({} or fewer)", s.weeks_postpartum, *when.weeks_postpartum_max));
+    because.push_back(
+        fmt::format("{} weeks after birth ({} or fewer)", s.weeks_postpartum, *when.weeks_postpartum_max));
   }
   if (when.severity_min) {
     if (s.severity < *when.severity_min) {

@@ -10,14 +10,15 @@ namespace {
 std::string exercise_details(const Exercise& ex, int width)
 {
   std::string out = fmt::format("{} ({})\n", ex.name, ex.id);
-  out += wrap(fmt::format("Phase {}, {}. Dosage: {}, {} days a week.", ex.phase, ex.category,
-                          format_dosage(ex.dosage), ex.dosage.days_per_week),
+  out += wrap(fmt::format("Phase {}, {}. Dosage: {}, {} days a week.", ex.phase, ex.category, format_dosage(ex.dosage),
+                          ex.dosage.days_per_week),
               width, "", "");
   for (const std::string& cue : ex.cues) {
     out += wrap(cue, width, "  - ", "    ");
   }
-  out += wrap(fmt::format("Equipment: {}.", ex.equipment.empty() ? "none" : fmt::format("{}", fmt::join(ex.equipment, ", "))),
-              width, "", "");
+  out += wrap(
+      fmt::format("Equipment: {}.", ex.equipment.empty() ? "none" : fmt::format("{}", fmt::join(ex.equipment, ", "))),
+      width, "", "");
   out += wrap("Easier: " + ex.regression, width, "", "  ");
   out += wrap("Harder: " + ex.progression, width, "", "  ");
   if (!ex.postures.empty()) {
@@ -48,8 +49,8 @@ std::string phase_details(const Phase& phase, int width)
 {
   std::string out = fmt::format("Phase {}: {}\n", phase.number, phase.name);
   out += wrap("Focus: " + phase.focus, width, "", "  ");
-  out += fmt::format("Opens at week {} after a vaginal birth, week {} after a caesarean.\n",
-                     phase.min_weeks_vaginal, phase.min_weeks_cesarean);
+  out += fmt::format("Opens at week {} after a vaginal birth, week {} after a caesarean.\n", phase.min_weeks_vaginal,
+                     phase.min_weeks_cesarean);
   out += "Move on when:\n";
   for (const std::string& criterion : phase.criteria) {
     out += wrap(criterion, width, "  - ", "    ");

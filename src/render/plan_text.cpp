@@ -9,15 +9,15 @@ namespace backcare {
 namespace {
 
 constexpr std::string_view k_safety_note =
-  "This is exercise guidance, not a diagnosis. Stop and seek care if a warning sign appears "
-  "(backcare catalog symptoms lists them).";
+    "This is exercise guidance, not a diagnosis. Stop and seek care if a warning sign appears "
+    "(backcare catalog symptoms lists them).";
 
 class TextWriter {
 public:
   TextWriter(const Catalog& catalog, const Plan& plan, const TextStyle& style)
-    : m_catalog(catalog),
-      m_plan(plan),
-      m_style(style)
+    : m_catalog(catalog)
+    , m_plan(plan)
+    , m_style(style)
   {
   }
 
@@ -35,7 +35,9 @@ public:
         explain();
       }
     }
-    m_out += '\n';
+    if (!m_out.ends_with("\n\n")) {
+      m_out += '\n';
+    }
     m_out += wrap(k_safety_note, m_style.width, "", "");
     return m_out;
   }
@@ -73,9 +75,8 @@ private:
   void care_now()
   {
     const bool emergency = m_plan.triage.level == Level::emergency;
-    const std::string banner = emergency
-      ? "EMERGENCY: call your emergency number now (for example 999, 112 or 911)."
-      : "URGENT: get a medical check today.";
+    const std::string banner = emergency ? "EMERGENCY: call your emergency number now (for example 999, 112 or 911)."
+                                         : "URGENT: get a medical check today.";
     m_out += paint(banner, "1;31");
     m_out += '\n';
     for (const FiredRule& fired : m_plan.triage.fired) {
@@ -86,9 +87,9 @@ private:
       para(fmt::format("Contact: {}.", fired.rule->refer_to), "    ", "    ");
     }
     const Situation& s = situation();
-    const std::string birth = s.birth_date
-      ? fmt::format("Tell them you gave birth {} weeks ago, on {}.", s.weeks_postpartum, format_date(*s.birth_date))
-      : fmt::format("Tell them you gave birth {} weeks ago.", s.weeks_postpartum);
+    const std::string birth = s.birth_date ? fmt::format("Tell them you gave birth {} weeks ago, on {}.",
+                                                         s.weeks_postpartum, format_date(*s.birth_date))
+                                           : fmt::format("Tell them you gave birth {} weeks ago.", s.weeks_postpartum);
     m_out += '\n';
     para(birth);
     para("No exercises are shown until a clinician has checked you.");
@@ -232,9 +233,12 @@ private:
                        fmt::join(fired.because, "; "), fired.rule->source),
            "  - ", "    ");
     }
-    para(fmt::format("Phase {}: the highest the time floor and rules allow is {}; a first plan starts no higher "
-                     "than phase 2 (master one item, then move on).",
-                     m_plan.current_phase, m_plan.max_allowed),
+    const std::string chosen =
+        m_plan.request.phase
+            ? std::string("you chose it with --phase")
+            : std::string("a first plan starts no higher than phase 2 (master one item, then move on)");
+    para(fmt::format("Phase {}: the time floor and rules allow up to phase {}; {}.", m_plan.current_phase,
+                     m_plan.max_allowed, chosen),
          "  - ", "    ");
     m_out += '\n';
   }

@@ -31,9 +31,8 @@ std::string where(const toml::source_region& region)
 bool is_id(std::string_view text)
 {
   return !text.empty() && text.front() != '-' && text.back() != '-'
-         && std::all_of(text.begin(), text.end(), [](char c) {
-              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-            });
+         && std::all_of(text.begin(), text.end(),
+                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
 // Reads the fields of one TOML table, remembering which keys were used so
@@ -41,8 +40,8 @@ bool is_id(std::string_view text)
 class Fields {
 public:
   Fields(const toml::table& table, std::string what)
-    : m_table(table),
-      m_what(std::move(what))
+    : m_table(table)
+    , m_what(std::move(what))
   {
   }
 
@@ -76,10 +75,7 @@ public:
     return node ? as_text(*node, key) : std::string();
   }
 
-  int integer(std::string_view key, int min, int max)
-  {
-    return as_integer(require(key), key, min, max);
-  }
+  int integer(std::string_view key, int min, int max) { return as_integer(require(key), key, min, max); }
 
   std::optional<int> optional_integer(std::string_view key, int min, int max)
   {
@@ -100,8 +96,7 @@ public:
   }
 
   // A list of strings; each must be one of `allowed` when that is not empty.
-  std::vector<std::string> texts(std::string_view key, bool required,
-                                 const std::vector<std::string>& allowed = {})
+  std::vector<std::string> texts(std::string_view key, bool required, const std::vector<std::string>& allowed = {})
   {
     const toml::node* node = required ? &require(key) : get(key);
     std::vector<std::string> result;
@@ -115,9 +110,8 @@ public:
     for (const toml::node& item : *array) {
       std::string value = as_text(item, key);
       if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-        fail(item.source(),
-             fmt::format("{}: '{}' has unknown value '{}' (allowed: {})",
-                         m_what, key, value, fmt::join(allowed, ", ")));
+        fail(item.source(), fmt::format("{}: '{}' has unknown value '{}' (allowed: {})", m_what, key, value,
+                                        fmt::join(allowed, ", ")));
       }
       result.push_back(std::move(value));
     }
@@ -158,8 +152,7 @@ private:
     }
     const int64_t value = *node.value<int64_t>();
     if (value < min || value > max) {
-      fail(node.source(),
-           fmt::format("{}: '{}' must be {}-{}, got {}", m_what, key, min, max, value));
+      fail(node.source(), fmt::format("{}: '{}' must be {}-{}, got {}", m_what, key, min, max, value));
     }
     return static_cast<int>(value);
   }
@@ -209,8 +202,8 @@ Dosage read_dosage(Fields& parent)
   dosage.minutes = fields.optional_integer("minutes", 1, 180);
   dosage.days_per_week = fields.integer("days_per_week", 1, 7);
   dosage.per = fields.optional_text("per");
-  const int amounts = int(dosage.reps.has_value()) + int(dosage.hold_seconds.has_value())
-                      + int(dosage.minutes.has_value());
+  const int amounts =
+      int(dosage.reps.has_value()) + int(dosage.hold_seconds.has_value()) + int(dosage.minutes.has_value());
   if (amounts != 1) {
     fail(fields.table().source(),
          fmt::format("{}: give exactly one of 'reps', 'hold_seconds' or 'minutes'", fields.what()));
@@ -230,9 +223,8 @@ Exercise read_exercise(const toml::table& table, Origins& origins)
   ex.phase = fields.integer("phase", 1, 20);
   ex.category = fields.text("category");
   if (std::find(k_categories.begin(), k_categories.end(), ex.category) == k_categories.end()) {
-    fail(fields.require("category").source(),
-         fmt::format("{}: unknown category '{}' (allowed: {})", fields.what(), ex.category,
-                     fmt::join(k_categories, ", ")));
+    fail(fields.require("category").source(), fmt::format("{}: unknown category '{}' (allowed: {})", fields.what(),
+                                                          ex.category, fmt::join(k_categories, ", ")));
   }
   ex.dosage = read_dosage(fields);
   ex.cues = fields.texts("cues", true);
@@ -305,8 +297,7 @@ Condition read_condition(Fields& parent)
   when.pregnancy_back_pain = fields.optional_boolean("pregnancy_back_pain");
   fields.finish();
   const bool empty = when.symptoms_any.empty() && !when.pain_weeks_min && !when.weeks_postpartum_min
-                     && !when.weeks_postpartum_max && !when.severity_min && !when.delivery
-                     && !when.pregnancy_back_pain;
+                     && !when.weeks_postpartum_max && !when.severity_min && !when.delivery && !when.pregnancy_back_pain;
   if (empty) {
     fail(fields.table().source(), fmt::format("{}: needs at least one condition", fields.what()));
   }
@@ -324,8 +315,7 @@ Rule read_rule(const toml::table& table, Origins& origins)
   auto parsed = parse_level(level);
   if (!parsed) {
     fail(fields.require("level").source(),
-         fmt::format("{}: unknown level '{}' (allowed: emergency, urgent, refer, self-care)",
-                     fields.what(), level));
+         fmt::format("{}: unknown level '{}' (allowed: emergency, urgent, refer, self-care)", fields.what(), level));
   }
   rule.level = *parsed;
   rule.refer_to = fields.text("refer_to");
@@ -339,8 +329,7 @@ Rule read_rule(const toml::table& table, Origins& origins)
 }
 
 // Applies `read` to every table of the array of tables `key`.
-template <typename Read>
-void read_each(const toml::node& node, std::string_view key, Read read)
+template <typename Read> void read_each(const toml::node& node, std::string_view key, Read read)
 {
   const toml::array* array = node.as_array();
   if (!array || !array->is_array_of_tables()) {
@@ -375,12 +364,12 @@ void read_document(const toml::table& doc, Catalog& catalog, Origins& origins)
 }
 
 // Checks that hold across files: references, phase order and coverage.
-void cross_check(Catalog& catalog, const Origins& origins)
+void cross_check(Catalog& catalog, const Origins& origins, const std::string& first_path)
 {
   std::sort(catalog.phases.begin(), catalog.phases.end(),
             [](const Phase& a, const Phase& b) { return a.number < b.number; });
   if (catalog.phases.empty()) {
-    throw Error(ExitCode::data, "catalog: no [[phase]] defined");
+    throw Error(ExitCode::data, fmt::format("{}:1:1: the catalog defines no [[phase]]", first_path));
   }
   for (std::size_t i = 0; i < catalog.phases.size(); ++i) {
     const Phase& phase = catalog.phases[i];
@@ -388,12 +377,14 @@ void cross_check(Catalog& catalog, const Origins& origins)
     if (phase.number != static_cast<int>(i) + 1) {
       fail(region, fmt::format("phase {}: phases must be numbered 1, 2, 3... without gaps", phase.number));
     }
-    if (i > 0 && (phase.min_weeks_vaginal < catalog.phases[i - 1].min_weeks_vaginal
-                  || phase.min_weeks_cesarean < catalog.phases[i - 1].min_weeks_cesarean)) {
+    if (i > 0
+        && (phase.min_weeks_vaginal < catalog.phases[i - 1].min_weeks_vaginal
+            || phase.min_weeks_cesarean < catalog.phases[i - 1].min_weeks_cesarean)) {
       fail(region, fmt::format("phase {}: min_weeks must not be lower than phase {}'s", phase.number, i));
     }
-    const bool has_exercise = std::any_of(catalog.exercises.begin(), catalog.exercises.end(),
-                                          [&](const Exercise& e) { return e.phase == phase.number && !e.substitute_only; });
+    const bool has_exercise = std::any_of(catalog.exercises.begin(), catalog.exercises.end(), [&](const Exercise& e) {
+      return e.phase == phase.number && !e.substitute_only;
+    });
     if (!has_exercise) {
       fail(region, fmt::format("phase {} has no exercises", phase.number));
     }
@@ -411,8 +402,9 @@ void cross_check(Catalog& catalog, const Origins& origins)
       fail(region, fmt::format("exercise '{}': substitute '{}' is not a known exercise", ex.id, *ex.substitute));
     }
     if (sub->phase > ex.phase || !sub->equipment.empty()) {
-      fail(region, fmt::format("exercise '{}': substitute '{}' must need no equipment and be in the same or an earlier phase",
-                               ex.id, sub->id));
+      fail(region,
+           fmt::format("exercise '{}': substitute '{}' must need no equipment and be in the same or an earlier phase",
+                       ex.id, sub->id));
     }
   }
   for (const Rule& rule : catalog.rules) {
@@ -503,7 +495,7 @@ Catalog parse_catalog(const std::vector<CatalogSource>& sources)
     }
     read_document(doc, catalog, origins);
   }
-  cross_check(catalog, origins);
+  cross_check(catalog, origins, sources.empty() ? std::string("catalog") : sources.front().path);
   if (catalog.version.empty()) {
     catalog.version = "unversioned";
   }

@@ -36,10 +36,10 @@ TEST_CASE("parse_date")
 
 TEST_CASE("next_monday_after")
 {
-  CHECK(format_date(next_monday_after(*parse_date("2026-11-26"))) == "2026-11-30");  // Thursday
-  CHECK(format_date(next_monday_after(*parse_date("2026-11-30"))) == "2026-12-07");  // Monday: the next one
-  CHECK(format_date(next_monday_after(*parse_date("2026-11-29"))) == "2026-11-30");  // Sunday
-  CHECK(format_date(next_monday_after(*parse_date("2024-02-26"))) == "2024-03-04");  // across a leap day
+  CHECK(format_date(next_monday_after(*parse_date("2026-11-26"))) == "2026-11-30"); // Thursday
+  CHECK(format_date(next_monday_after(*parse_date("2026-11-30"))) == "2026-12-07"); // Monday: the next one
+  CHECK(format_date(next_monday_after(*parse_date("2026-11-29"))) == "2026-11-30"); // Sunday
+  CHECK(format_date(next_monday_after(*parse_date("2024-02-26"))) == "2024-03-04"); // across a leap day
 }
 
 TEST_CASE("format_day and weekday_name")

@@ -54,11 +54,10 @@ TEST_CASE("make_plan: time floors")
     int max_allowed;
   };
   const std::vector<Case> cases{
-    {Delivery::vaginal, 0, 1},   {Delivery::vaginal, 1, 1},   {Delivery::vaginal, 2, 2},
-    {Delivery::vaginal, 5, 2},   {Delivery::vaginal, 6, 3},   {Delivery::vaginal, 11, 3},
-    {Delivery::vaginal, 12, 4},  {Delivery::cesarean, 0, 1},  {Delivery::cesarean, 5, 1},
-    {Delivery::cesarean, 6, 2},  {Delivery::cesarean, 7, 2},  {Delivery::cesarean, 8, 3},
-    {Delivery::cesarean, 11, 3}, {Delivery::cesarean, 12, 4},
+      {Delivery::vaginal, 0, 1},   {Delivery::vaginal, 1, 1},   {Delivery::vaginal, 2, 2},  {Delivery::vaginal, 5, 2},
+      {Delivery::vaginal, 6, 3},   {Delivery::vaginal, 11, 3},  {Delivery::vaginal, 12, 4}, {Delivery::cesarean, 0, 1},
+      {Delivery::cesarean, 5, 1},  {Delivery::cesarean, 6, 2},  {Delivery::cesarean, 7, 2}, {Delivery::cesarean, 8, 3},
+      {Delivery::cesarean, 11, 3}, {Delivery::cesarean, 12, 4},
   };
   for (const Case& c : cases) {
     CAPTURE(c.weeks);

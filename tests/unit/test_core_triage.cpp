@@ -19,8 +19,7 @@ Situation person(int weeks, int severity)
 
 bool fired(const Triage& triage, std::string_view id)
 {
-  return std::any_of(triage.fired.begin(), triage.fired.end(),
-                     [&](const FiredRule& f) { return f.rule->id == id; });
+  return std::any_of(triage.fired.begin(), triage.fired.end(), [&](const FiredRule& f) { return f.rule->id == id; });
 }
 
 } // namespace
@@ -36,17 +35,28 @@ TEST_CASE("run_triage with no findings is self-care")
 TEST_CASE("run_triage: every contract symptom reaches its level")
 {
   const std::vector<std::pair<std::string, Level>> expected{
-    {"saddle-numbness", Level::emergency}, {"bladder-bowel-change", Level::emergency},
-    {"leg-weakness", Level::emergency},    {"chest-pain", Level::emergency},
-    {"breathless", Level::emergency},      {"heavy-bleeding", Level::emergency},
-    {"seizure", Level::emergency},         {"self-harm-thoughts", Level::emergency},
-    {"fever", Level::urgent},              {"calf-swelling", Level::urgent},
-    {"severe-headache", Level::urgent},    {"trauma", Level::urgent},
-    {"cancer-history", Level::refer},      {"weight-loss", Level::refer},
-    {"night-pain", Level::refer},          {"wound-not-healing", Level::refer},
-    {"pelvic-heaviness", Level::refer},    {"leakage", Level::refer},
-    {"abdominal-doming", Level::refer},    {"late-bleeding", Level::refer},
-    {"pain-worse-with-exercise", Level::refer}, {"pelvic-pain-not-improving", Level::refer},
+      {"saddle-numbness", Level::emergency},
+      {"bladder-bowel-change", Level::emergency},
+      {"leg-weakness", Level::emergency},
+      {"chest-pain", Level::emergency},
+      {"breathless", Level::emergency},
+      {"heavy-bleeding", Level::emergency},
+      {"seizure", Level::emergency},
+      {"self-harm-thoughts", Level::emergency},
+      {"fever", Level::urgent},
+      {"calf-swelling", Level::urgent},
+      {"severe-headache", Level::urgent},
+      {"trauma", Level::urgent},
+      {"cancer-history", Level::refer},
+      {"weight-loss", Level::refer},
+      {"night-pain", Level::refer},
+      {"wound-not-healing", Level::refer},
+      {"pelvic-heaviness", Level::refer},
+      {"leakage", Level::refer},
+      {"abdominal-doming", Level::refer},
+      {"late-bleeding", Level::refer},
+      {"pain-worse-with-exercise", Level::refer},
+      {"pelvic-pain-not-improving", Level::refer},
   };
   for (const auto& [symptom, level] : expected) {
     CAPTURE(symptom);
@@ -123,8 +133,8 @@ TEST_CASE("run_triage: caps")
   }
   SUBCASE("amber signs hold phase 3")
   {
-    for (const char* symptom : {"pelvic-heaviness", "leakage", "abdominal-doming", "late-bleeding",
-                                "pain-worse-with-exercise"}) {
+    for (const char* symptom :
+         {"pelvic-heaviness", "leakage", "abdominal-doming", "late-bleeding", "pain-worse-with-exercise"}) {
       CAPTURE(symptom);
       Situation s = person(20, 2);
       s.symptoms = {symptom};

@@ -75,10 +75,10 @@ TEST_CASE("parse_catalog: the built-in catalog")
   const Catalog catalog = parse_catalog(embedded_catalog());
   CHECK(catalog.phases.size() == 4);
   CHECK_FALSE(catalog.version.empty());
-  for (const char* id : {"breathing-360", "rock-back-breathing", "connection-breath", "alignment-check",
-                         "pallof-press-half-kneeling", "heel-slide", "side-plank", "split-squat-band-rotation",
-                         "plank", "copenhagen-side-plank-bent-knee", "bridge-90-90-hams", "long-lever-bridge",
-                         "kickstand-deadlift-rotation", "hip-hinge", "hip-shift", "walking"}) {
+  for (const char* id :
+       {"breathing-360", "rock-back-breathing", "connection-breath", "alignment-check", "pallof-press-half-kneeling",
+        "heel-slide", "side-plank", "split-squat-band-rotation", "plank", "copenhagen-side-plank-bent-knee",
+        "bridge-90-90-hams", "long-lever-bridge", "kickstand-deadlift-rotation", "hip-hinge", "hip-shift", "walking"}) {
     CAPTURE(id);
     CHECK(catalog.find_exercise(id));
   }
@@ -120,8 +120,7 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
   }
   SUBCASE("out of range")
   {
-    CHECK(error_of(replaced(k_minimal, "days_per_week = 7", "days_per_week = 8")).find("test.toml:17:")
-          == 0);
+    CHECK(error_of(replaced(k_minimal, "days_per_week = 7", "days_per_week = 8")).find("test.toml:17:") == 0);
   }
   SUBCASE("duplicate id")
   {
@@ -147,8 +146,8 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
   }
   SUBCASE("unknown category")
   {
-    CHECK(error_of(replaced(k_minimal, "\"breathing\"\ndosage", "\"stretching\"\ndosage")).find(
-            "test.toml:16:12: exercise 'breath': unknown category 'stretching'")
+    CHECK(error_of(replaced(k_minimal, "\"breathing\"\ndosage", "\"stretching\"\ndosage"))
+              .find("test.toml:16:12: exercise 'breath': unknown category 'stretching'")
           == 0);
   }
   SUBCASE("symptom no rule names")

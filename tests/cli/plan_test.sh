@@ -1,0 +1,278 @@
+# CLI tests of `backcare plan`.
+source "$(dirname "$0")/lib.sh"
+
+SAMPLE=(plan --weeks 10 --pain-duration 8w --severity 4)
+
+case_sample_text_golden() {
+  bc "${SAMPLE[@]}"
+  expect_rc 0
+  expect_golden plan_week10.txt
+  expect_width 80
+}
+
+case_sample_json_golden() {
+  bc "${SAMPLE[@]}" --format json
+  expect_rc 0
+  expect_golden plan_week10.json
+}
+
+case_json_contract_keys() {
+  bc "${SAMPLE[@]}" --format json --posture high-hinge
+  expect_rc 0
+  json_check "list(d)[:7] == ['schema_version','as_of','input','triage','phase','phases','schedule']"
+  json_check "d['schema_version'] == 1 and d['as_of'] == '2026-11-26'"
+  json_check "all(k in d['input'] for k in ['weeks_postpartum','delivery','pain_weeks','severity','postures','symptoms'])"
+  json_check "d['input']['weeks_postpartum'] == 10 and d['input']['pain_weeks'] == 8 and d['input']['severity'] == 4"
+  json_check "d['triage']['level'] == 'self-care' and d['triage']['rules'] == []"
+  json_check "d['phase'] == {'current': 2, 'max_allowed': 3}"
+  json_check "[p['number'] for p in d['phases']] == [1,2,3,4] and d['phases'][1]['min_weeks'] == 2"
+  json_check "all(k in e for p in d['phases'] for e in p['exercises'] for k in ['id','name','category','sets','reps','hold_seconds','days_per_week','equipment','cues'])"
+  json_check "d['phases'][3]['exercises'] == []"
+  json_check "len(d['schedule']) == 7 and d['schedule'][0] == {'date': '2026-11-30', 'day': 'Mon', 'exercises': d['schedule'][0]['exercises']}"
+  json_check "'heel-slide' in d['schedule'][0]['exercises'] and 'heel-slide' not in d['schedule'][1]['exercises']"
+  json_check "'rock-back-breathing' in d['schedule'][1]['exercises']"
+}
+
+case_json_is_byte_identical() {
+  bc "${SAMPLE[@]}" --format json --symptom leakage --explain
+  cp "$OUT" "$SCRATCH/first"
+  bc "${SAMPLE[@]}" --format json --symptom leakage --explain
+  cmp -s "$SCRATCH/first" "$OUT" || fail "two runs differ"
+}
+
+case_emergency_has_no_exercises() {
+  bc plan --birth-date 2026-09-17 --severity 4 --symptom saddle-numbness --symptom leakage
+  expect_rc 3
+  expect_out "EMERGENCY"
+  expect_out "Tell them you gave birth 10 weeks ago, on 2026-09-17."
+  expect_no_out "Heel slide"
+  expect_no_out "Connection breath"
+  expect_no_out "Roadmap"
+  expect_out "not a diagnosis"
+  expect_width 80
+}
+
+case_urgent_json_has_no_phases() {
+  bc plan --weeks 3 --severity 2 --symptom fever --phase 1 --format json
+  expect_rc 3
+  json_check "d['triage']['level'] == 'urgent' and d['phases'] == [] and d['schedule'] == []"
+  json_check "d['triage']['rules'][0]['id'] == 'possible-infection' and d['triage']['rules'][0]['source']"
+}
+
+case_every_red_flag_exits_3() {
+  local symptom
+  for symptom in saddle-numbness bladder-bowel-change leg-weakness chest-pain breathless heavy-bleeding \
+                 seizure self-harm-thoughts fever calf-swelling severe-headache trauma; do
+    bc plan --weeks 20 --severity 1 --symptom "$symptom" --format json
+    expect_rc 3
+    json_check "d['triage']['level'] in ('urgent','emergency') and d['phases'] == [] and d['schedule'] == []"
+  done
+}
+
+case_refer_still_gives_routine() {
+  bc plan --weeks 10 --severity 8 --format json
+  expect_rc 0
+  json_check "d['triage']['level'] == 'refer' and d['phase'] == {'current': 1, 'max_allowed': 1}"
+  json_check "all(e in ('alignment-check','breathing-360','rock-back-breathing','connection-breath','walking') for day in d['schedule'] for e in day['exercises'])"
+}
+
+case_six_month_rule_from_duration() {
+  bc plan --weeks 10 --pain-duration 6m --severity 3 --format json
+  expect_rc 0
+  json_check "'pain-lasting-six-months' in [r['id'] for r in d['triage']['rules']]"
+  json_check "[r['refer_to'] for r in d['triage']['rules'] if r['id'] == 'pain-lasting-six-months'] == ['physiotherapist']"
+}
+
+case_six_month_rule_from_weeks() {
+  bc plan --weeks 26 --severity 2 --format json
+  json_check "'pain-six-months-after-birth' in [r['id'] for r in d['triage']['rules']]"
+  bc plan --weeks 25 --severity 2 --format json
+  json_check "d['triage']['rules'] == []"
+}
+
+case_pain_since() {
+  bc plan --weeks 30 --pain-since 2026-05-01 --severity 3 --format json
+  expect_rc 0
+  json_check "d['input']['pain_weeks'] == 29"
+  bc plan --weeks 30 --pain-since 2026-12-01 --severity 3
+  expect_error 64 "--pain-since 2026-12-01 is after today"
+}
+
+case_birth_date() {
+  bc plan --birth-date 2026-09-17 --severity 3 --delivery cesarean --format json
+  expect_rc 0
+  json_check "d['input']['weeks_postpartum'] == 10 and d['input']['birth_date'] == '2026-09-17'"
+  json_check "d['phase']['max_allowed'] == 3 and d['phases'][2]['opens_on'] == '2026-11-12'"
+  bc plan --birth-date 2026-12-01 --severity 3
+  expect_error 64 "--birth-date 2026-12-01 is after today"
+  bc plan --birth-date 2026-02-30 --severity 3
+  expect_error 64 "--birth-date must be a date as YYYY-MM-DD"
+  bc plan --birth-date 2026-09-17 --weeks 3 --severity 3
+  expect_error 64 "give --weeks or --birth-date, not both"
+}
+
+case_phase_floors_vaginal() {
+  bc plan --weeks 5 --severity 2 --phase 3
+  expect_error 64 "--phase 3 (Strengthen) opens at week 6 after a vaginal birth"
+  bc plan --weeks 6 --severity 2 --phase 3 --format json
+  expect_rc 0
+  json_check "d['phase']['current'] == 3"
+  bc plan --weeks 11 --severity 2 --phase 4
+  expect_error 64 "opens at week 12"
+}
+
+case_phase_floors_cesarean() {
+  bc plan --weeks 5 --severity 2 --delivery cesarean --phase 2
+  expect_error 64 "--phase 2 (Activate) opens at week 6 after a cesarean birth"
+  bc plan --weeks 7 --severity 2 --delivery cesarean --phase 3
+  expect_error 64 "opens at week 8 after a cesarean birth"
+  bc plan --weeks 8 --severity 2 --delivery cesarean --phase 3 --format json
+  expect_rc 0
+  json_check "d['phase'] == {'current': 3, 'max_allowed': 3}"
+}
+
+case_phase_held_by_rule() {
+  bc plan --weeks 20 --severity 2 --symptom wound-not-healing --phase 2
+  expect_error 64 "rule 'wound-not-healing'"
+  bc plan --weeks 20 --severity 2 --phase 9
+  expect_error 64 "--phase must be 1-4, got 9"
+}
+
+case_amber_cap() {
+  bc plan --weeks 20 --severity 2 --symptom leakage --phase 4
+  expect_error 64 "rule 'pelvic-floor-warning'"
+  bc plan --weeks 20 --severity 2 --symptom leakage --phase 3 --format json
+  expect_rc 0
+  json_check "d['phase']['max_allowed'] == 3 and d['triage']['rules'][0]['refer_to'] == 'pelvic-health physiotherapist'"
+}
+
+case_bad_values() {
+  bc plan --weeks 10 --severity 11
+  expect_error 64 "--severity must be 0-10, got 11"
+  bc plan --weeks 10 --severity four
+  expect_error 64 "--severity must be a whole number 0-10, got 'four'"
+  bc plan --weeks 10 --severity 4.5
+  expect_error 64 "--severity must be a whole number 0-10"
+  bc plan --weeks 521 --severity 4
+  expect_error 64 "--weeks must be 0-520, got 521"
+  bc plan --weeks -1 --severity 4
+  expect_error 64 "--weeks"
+  bc plan --weeks 10 --severity 4 --pain-duration 6y
+  expect_error 64 "--pain-duration must be a length such as 10d, 6w or 7m"
+  bc plan --weeks 10 --severity 4 --delivery caesarian
+  expect_error 64 "--delivery must be one of vaginal, cesarean, got 'caesarian'"
+  bc plan --weeks 10 --severity 4 --posture slouch
+  expect_error 64 "--posture must be one of stacked, anterior-tilt, sway-back, high-hinge"
+  bc plan --weeks 10 --severity 4 --equipment bike
+  expect_error 64 "--equipment must be one of band, dumbbell, kettlebell, step, none"
+  bc plan --weeks 10 --severity 4 --symptom saddle
+  expect_error 64 "unknown symptom 'saddle' (backcare catalog symptoms lists the ids)"
+  bc plan --weeks 10 --severity 4 --format pdf
+  expect_error 64 "--format must be one of"
+  bc plan --weeks 10 --severity 4 --weeks-ahead 13
+  expect_error 64 "--weeks-ahead must be 1-12, got 13"
+  bc plan --weeks 10 --severity 4 --start 2026-13-01
+  expect_error 64 "--start must be a date"
+  bc plan --weeks 10 --severity 4 --no-such-flag
+  expect_error 64 "--no-such-flag"
+}
+
+case_missing_required_values() {
+  bc plan --severity 4
+  expect_error 64 "give --weeks N"
+  bc plan --weeks 4
+  expect_error 64 "give --severity N"
+}
+
+case_output_file_is_atomic() {
+  bc "${SAMPLE[@]}" --format json
+  cp "$OUT" "$SCRATCH/expected.json"
+  bc "${SAMPLE[@]}" --format json --output "$SCRATCH/plan.json"
+  expect_rc 0
+  [ ! -s "$OUT" ] || fail "stdout not empty with --output"
+  cmp -s "$SCRATCH/expected.json" "$SCRATCH/plan.json" || fail "--output content differs from stdout"
+  mkdir "$SCRATCH/locked"
+  bc "${SAMPLE[@]}" --output "$SCRATCH/missing-dir/plan.txt"
+  expect_error 73 "cannot write $SCRATCH/missing-dir/plan.txt"
+  chmod 0500 "$SCRATCH/locked"
+  if [ "$(id -u)" -ne 0 ]; then
+    bc "${SAMPLE[@]}" --output "$SCRATCH/locked/plan.txt"
+    expect_error 73 "cannot write"
+  fi
+  bc "${SAMPLE[@]}" --output "$SCRATCH/locked"
+  expect_error 73 "cannot write"
+  [ -z "$(ls -A "$SCRATCH/locked")" ] || fail "a file was left in the folder"
+  [ "$(ls -A "$SCRATCH" | grep -c '^\.plan')" -eq 0 ] || fail "a temporary file was left behind"
+}
+
+case_emergency_output_file_still_written() {
+  bc plan --weeks 10 --severity 4 --symptom chest-pain --output "$SCRATCH/plan.txt"
+  expect_rc 3
+  grep -q EMERGENCY "$SCRATCH/plan.txt" || fail "the file lacks the triage"
+}
+
+case_global_options_anywhere() {
+  "$BIN" --as-of 2026-11-26 plan --weeks 10 --severity 4 --format json >"$SCRATCH/a" 2>"$ERR"
+  "$BIN" plan --weeks 10 --severity 4 --format json --as-of 2026-11-26 >"$SCRATCH/b" 2>"$ERR"
+  cmp -s "$SCRATCH/a" "$SCRATCH/b" || fail "--as-of before and after the subcommand differ"
+  bc plan --weeks 10 --severity 4 --profile client-2 --data-dir "$SCRATCH/nowhere-yet"
+  expect_rc 0
+  bc plan --weeks 10 --severity 4 --profile "../x"
+  expect_error 64 "--profile must be"
+  bc plan --weeks 10 --severity 4 --as-of 2026-02-30
+  expect_error 64 "--as-of must be a date"
+}
+
+case_explain() {
+  bc plan --weeks 30 --pain-duration 30w --severity 8 --explain
+  expect_rc 0
+  expect_out "Why this plan"
+  expect_out "severe-pain (refer): severity 8 (7 or more). Source: Seed article"
+  expect_out "pain-lasting-six-months (refer): pain for 30 weeks (26 or more)"
+  expect_width 80
+}
+
+case_start_and_weeks_ahead() {
+  bc "${SAMPLE[@]}" --start 2026-12-02 --weeks-ahead 3 --format json
+  expect_rc 0
+  json_check "len(d['schedule']) == 21 and d['schedule'][0]['date'] == '2026-12-02' and d['schedule'][0]['day'] == 'Wed'"
+  json_check "d['schedule'][-1]['date'] == '2026-12-22'"
+  bc plan --weeks 10 --severity 3 --weeks-ahead 3
+  expect_out "Phase 4 Advance: opens at week 12 (Thu 10 Dec), during these weeks"
+}
+
+case_equipment() {
+  bc plan --weeks 20 --severity 3 --equipment none --phase 2 --format json
+  expect_rc 0
+  json_check "not any('pallof-press-half-kneeling' in day['exercises'] for day in d['schedule'])"
+  json_check "d['dropped'][0]['id'] == 'pallof-press-half-kneeling'"
+  bc plan --weeks 20 --severity 3 --equipment band --phase 2 --format json
+  json_check "'pallof-press-half-kneeling' in d['schedule'][0]['exercises']"
+}
+
+case_color() {
+  bc "${SAMPLE[@]}" --color always
+  grep -q $'\x1b\[' "$OUT" || fail "--color always gave no colour"
+  bc "${SAMPLE[@]}"
+  ! grep -q $'\x1b\[' "$OUT" || fail "colour in a pipe"
+  NO_COLOR=1 bc "${SAMPLE[@]}" --color always
+  grep -q $'\x1b\[' "$OUT" || fail "--color always must win over NO_COLOR"
+  bc "${SAMPLE[@]}" --color sometimes
+  expect_error 64 "--color must be one of auto, always, never"
+}
+
+case_screen_needs_terminal() {
+  bc plan --weeks 10 --severity 4 --screen
+  expect_error 64 "--screen asks questions and needs a terminal"
+}
+
+case_text_fits_80_columns() {
+  bc plan --weeks 30 --pain-duration 40w --severity 8 --symptom leakage --symptom night-pain \
+     --symptom abdominal-doming --pregnancy-back-pain --posture high-hinge --explain
+  expect_rc 0
+  expect_width 80
+  bc plan --weeks 14 --severity 2 --phase 3 --equipment none --weeks-ahead 2
+  expect_width 80
+}
+
+finish
