@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <regex>
 
@@ -58,6 +59,53 @@ void check_global_options(const GlobalOptions& global)
   }
 }
 
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// CLI11 reports an unknown subcommand as a missing one; find the first word
+// that is not an option (or an option's value) and name it instead.
+void check_subcommand_name(const CLI::App& app, int argc, char** argv)
+{
+  static const std::vector<std::string_view> k_valued{"--data-dir", "--profile", "--catalog", "--as-of", "--color"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (std::find(k_valued.begin(), k_valued.end(), arg) != k_valued.end()) {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) {
+      continue;
+    }
+    std::vector<std::string> names;
+    std::string suggestion;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      names.push_back(sub->get_name());
+      if (sub->get_name() == arg) {
+        return;
+      }
+      if (suggestion.empty() && (sub->get_name().starts_with(arg) || edit_distance(arg, sub->get_name()) <= 2)) {
+        suggestion = fmt::format("; did you mean '{}'?", sub->get_name());
+      }
+    }
+    throw usage_error(fmt::format("unknown command '{}'{} (commands: {})", arg, suggestion, fmt::join(names, ", ")));
+  }
+}
+
 } // namespace
 
 int run(int argc, char** argv)
@@ -78,6 +126,7 @@ int run(int argc, char** argv)
   setup_catalog(app, global, action);
 
   try {
+    check_subcommand_name(app, argc, argv);
     app.parse(argc, argv);
     check_global_options(global);
     return action ? action() : 0;

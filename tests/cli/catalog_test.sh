@@ -75,7 +75,9 @@ case_command_line() {
   bc
   expect_error 64 "subcommand"
   bc bogus
-  expect_rc 64
+  expect_error 64 "unknown command 'bogus' (commands: plan, catalog)"
+  bc --color never plna --weeks 3
+  expect_error 64 "unknown command 'plna'; did you mean 'plan'?"
   bc --help
   expect_rc 0
   expect_out "plan"
