@@ -1,5 +1,6 @@
 #include "backcare/catalog_loader.hpp"
 #include "backcare/error.hpp"
+#include "backcare/files.hpp"
 #include "backcare/render.hpp"
 #include "commands.hpp"
 
@@ -19,9 +20,9 @@ struct CatalogOptions {
 int run_check(const CatalogOptions& o, const GlobalOptions& global)
 {
   const Catalog catalog = o.check_path.empty() ? load_catalog(global) : backcare::load_catalog(o.check_path);
-  emit(fmt::format("ok: catalog {}: {} exercises, {} phases, {} symptoms, {} rules\n", catalog.version,
-                   catalog.exercises.size(), catalog.phases.size(), catalog.symptoms.size(), catalog.rules.size()),
-       "");
+  write_output("", fmt::format("ok: catalog {}: {} exercises, {} phases, {} symptoms, {} rules\n", catalog.version,
+                               catalog.exercises.size(), catalog.phases.size(), catalog.symptoms.size(),
+                               catalog.rules.size()));
   return 0;
 }
 
@@ -34,7 +35,7 @@ int run_show(const CatalogOptions& o, const GlobalOptions& global)
                                   "(backcare catalog list and backcare catalog symptoms list them)",
                                   o.id));
   }
-  emit(text, "");
+  write_output("", text);
   return 0;
 }
 
@@ -50,7 +51,7 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
   CLI::App* list = catalog->add_subcommand("list", "List the exercises by phase");
   list->callback([&global, &action] {
     action = [&global] {
-      emit(render_catalog_list(load_catalog(global)), "");
+      write_output("", render_catalog_list(load_catalog(global)));
       return 0;
     };
   });
@@ -62,7 +63,7 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
   CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
   symptoms->callback([&global, &action] {
     action = [&global] {
-      emit(render_catalog_symptoms(load_catalog(global), 80), "");
+      write_output("", render_catalog_symptoms(load_catalog(global), 80));
       return 0;
     };
   });

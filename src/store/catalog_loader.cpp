@@ -1,16 +1,15 @@
 #include "backcare/catalog_loader.hpp"
 
 #include "backcare/error.hpp"
+#include "backcare/files.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace backcare {
 namespace {
@@ -434,17 +433,6 @@ void cross_check(Catalog& catalog, const Origins& origins, const std::string& fi
   }
 }
 
-std::string read_text_file(const fs::path& path)
-{
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in.good() && !in.eof()) {
-    throw Error(ExitCode::no_input, fmt::format("cannot read catalog file {}", path.string()));
-  }
-  return text.str();
-}
-
 } // namespace
 
 std::vector<CatalogSource> read_catalog_sources(const std::string& path)
@@ -473,11 +461,7 @@ std::vector<CatalogSource> read_catalog_sources(const std::string& path)
   }
   std::vector<CatalogSource> sources;
   for (const fs::path& file : files) {
-    std::ifstream probe(file);
-    if (!probe) {
-      throw Error(ExitCode::no_input, fmt::format("--catalog: cannot read {}", file.string()));
-    }
-    sources.push_back({file.string(), read_text_file(file)});
+    sources.push_back({file.string(), read_input_file(file.string(), "--catalog")});
   }
   return sources;
 }

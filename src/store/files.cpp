@@ -5,68 +5,110 @@
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace backcare {
-namespace {
 
-[[noreturn]] void cannot_create(const std::string& path, int error)
+Output::Output(std::string path)
+  : m_path(std::move(path))
 {
-  throw Error(ExitCode::cant_create, fmt::format("cannot write {}: {}", path, std::strerror(error)));
-}
-
-bool write_all(int fd, const std::string& content)
-{
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n <= 0) {
-      return false;
-    }
-    done += static_cast<std::size_t>(n);
+  if (m_path.empty()) {
+    m_file = stdout;
+    return;
   }
-  return true;
-}
-
-} // namespace
-
-void write_file_atomically(const std::string& path, const std::string& content)
-{
-  const std::filesystem::path target(path);
+  const std::filesystem::path target(m_path);
   if (std::filesystem::is_directory(target)) {
-    cannot_create(path, EISDIR);
+    fail(EISDIR);
   }
-  std::string temp = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
-  if (target.parent_path().empty()) {
-    temp = "." + target.filename().string() + ".XXXXXX";
-  }
-  const int fd = ::mkstemp(temp.data());
+  const std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
+  m_temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(m_temp.data());
   if (fd < 0) {
-    cannot_create(path, errno);
+    const int error = errno;
+    m_temp.clear();
+    fail(error);
   }
-  // mkstemp creates 0600; give the file the usual mode for a new file.
+  // mkstemp makes the file 0600; give it the mode a new file would get.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);
-  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
-  const int write_error = errno;
-  if (::close(fd) != 0 || !written) {
-    ::unlink(temp.c_str());
-    cannot_create(path, written ? errno : write_error);
+  m_file = ::fdopen(fd, "w");
+  if (!m_file) {
+    const int error = errno;
+    ::close(fd);
+    fail(error);
   }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    const int rename_error = errno;
-    ::unlink(temp.c_str());
-    cannot_create(path, rename_error);
+}
+
+Output::~Output()
+{
+  if (!m_temp.empty()) {
+    if (m_file) {
+      std::fclose(m_file);
+    }
+    ::unlink(m_temp.c_str());
   }
+}
+
+void Output::fail(int error)
+{
+  if (m_path.empty()) {
+    throw Error(ExitCode::io, fmt::format("cannot write to standard output: {}", std::strerror(error)));
+  }
+  throw Error(ExitCode::cant_create, fmt::format("cannot write {}: {}", m_path, std::strerror(error)));
+}
+
+void Output::write(std::string_view text)
+{
+  if (std::fwrite(text.data(), 1, text.size(), m_file) != text.size()) {
+    fail(errno);
+  }
+}
+
+void Output::commit()
+{
+  if (m_temp.empty()) {
+    if (std::fflush(m_file) != 0) {
+      fail(errno);
+    }
+    return;
+  }
+  const bool flushed = std::fflush(m_file) == 0 && ::fsync(::fileno(m_file)) == 0;
+  const int error = errno;
+  const bool closed = std::fclose(m_file) == 0;
+  m_file = nullptr;
+  if (!flushed || !closed) {
+    fail(flushed ? errno : error);
+  }
+  if (std::rename(m_temp.c_str(), m_path.c_str()) != 0) {
+    fail(errno);
+  }
+  m_temp.clear();
+}
+
+void write_output(const std::string& path, std::string_view content)
+{
+  Output output(path);
+  output.write(content);
+  output.commit();
+}
+
+std::string read_input_file(const std::string& path, std::string_view option)
+{
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path)) {
+    throw Error(ExitCode::no_input,
+                fmt::format("{}: cannot read {}: {}", option, path,
+                            std::filesystem::exists(path) ? "not a readable file" : "no such file"));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 } // namespace backcare
