@@ -17,11 +17,12 @@ namespace backcare {
 struct PlanRequest {
   Situation situation;
   Date as_of{};
-  Date start{};                       // first day of the schedule
-  int weeks_ahead = 1;                // 1-12
-  std::optional<int> phase;           // --phase
-  std::vector<std::string> equipment; // what the person has; empty: not limited
-  bool has_history = false;           // logged sessions allow starting above phase 2
+  Date start{};                        // first day of the schedule
+  int weeks_ahead = 1;                 // 1-12
+  std::optional<int> phase;            // --phase
+  std::vector<std::string> equipment;  // what the person has; empty: not limited
+  bool has_history = false;            // logged sessions allow starting above phase 2
+  std::vector<std::string> from_saved; // inputs taken from the saved profile or the log, in words
 };
 
 struct PlannedExercise {

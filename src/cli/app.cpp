@@ -123,6 +123,8 @@ int run(int argc, char** argv)
   app.footer("Run 'backcare SUBCOMMAND --help' for the options of each subcommand.");
   add_global_options(app, global);
   setup_plan(app, global, action);
+  setup_log(app, global, action);
+  setup_profile(app, global, action);
   setup_catalog(app, global, action);
 
   try {

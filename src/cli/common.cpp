@@ -48,6 +48,13 @@ Catalog load_catalog(const GlobalOptions& global)
   return backcare::load_catalog(global.catalog);
 }
 
+std::unique_ptr<PainLog> open_log(const GlobalOptions& global, bool create)
+{
+  const std::string data_dir =
+      global.data_dir.empty() ? default_data_dir(std::getenv("XDG_DATA_HOME"), std::getenv("HOME")) : global.data_dir;
+  return PainLog::open(database_path(data_dir, global.profile), create);
+}
+
 int parse_number(const std::string& option, const std::string& text, int min, int max)
 {
   int value = 0;
@@ -75,18 +82,6 @@ void check_choice(const std::string& option, const std::string& value, const std
 {
   if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
     throw usage_error(fmt::format("{} must be one of {}, got '{}'", option, fmt::join(allowed, ", "), value));
-  }
-}
-
-void emit(const std::string& content, const std::string& output)
-{
-  if (!output.empty()) {
-    write_file_atomically(output, content);
-    return;
-  }
-  std::fwrite(content.data(), 1, content.size(), stdout);
-  if (std::fflush(stdout) != 0) {
-    throw Error(ExitCode::io, "cannot write to standard output");
   }
 }
 

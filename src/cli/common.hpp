@@ -5,7 +5,9 @@
 
 #include "backcare/catalog.hpp"
 #include "backcare/date.hpp"
+#include "backcare/pain_log.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +28,10 @@ Date today(const GlobalOptions& global);
 // Whether to colour output written to stdout (never for --output files).
 bool use_color(const GlobalOptions& global, bool to_terminal);
 
+// The log of --profile under --data-dir. With `create`, makes it when
+// missing; without, returns nullptr when there is none yet.
+std::unique_ptr<PainLog> open_log(const GlobalOptions& global, bool create);
+
 // The catalog named by --catalog, or the built-in one. Parsed once per run.
 Catalog load_catalog(const GlobalOptions& global);
 
@@ -38,8 +44,5 @@ Date parse_date_option(const std::string& option, const std::string& text);
 
 // Throws a usage error unless `value` is one of `allowed`.
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);
-
-// Writes `content` to stdout, or atomically to `output` when it is not empty.
-void emit(const std::string& content, const std::string& output);
 
 } // namespace backcare::cli

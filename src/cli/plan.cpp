@@ -1,5 +1,6 @@
 #include "backcare/catalog.hpp"
 #include "backcare/error.hpp"
+#include "backcare/files.hpp"
 #include "backcare/planner.hpp"
 #include "backcare/render.hpp"
 #include "commands.hpp"
@@ -90,7 +91,8 @@ Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_o
       throw usage_error(fmt::format("--birth-date must be within 520 weeks of today, got {}", o.birth_date));
     }
   } else {
-    throw usage_error("give --weeks N (weeks since birth, 0-520) or --birth-date YYYY-MM-DD");
+    throw usage_error("give --weeks N (weeks since birth, 0-520) or --birth-date YYYY-MM-DD, "
+                      "or save it with: backcare profile set --birth-date YYYY-MM-DD");
   }
 
   if (!o.pain_duration.empty() && !o.pain_since.empty()) {
@@ -113,7 +115,8 @@ Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_o
   }
 
   if (o.severity.empty()) {
-    throw usage_error("give --severity N: your pain now on a 0-10 scale (0 no pain, 10 the worst imaginable)");
+    throw usage_error("give --severity N: your pain now on a 0-10 scale (0 no pain, 10 the worst imaginable), "
+                      "or log it first with: backcare log add N");
   }
   s.severity = parse_number("--severity", o.severity, 0, 10);
 
@@ -156,11 +159,60 @@ PlanRequest read_request(PlanOptions& o, const Catalog& catalog, Date as_of)
   return request;
 }
 
+// Fills the options not given on the command line from the saved profile
+// and the log, and says which were taken. Flags always win.
+std::vector<std::string> fill_from_saved(PlanOptions& o, const PainLog* log, Date as_of, bool& has_history)
+{
+  std::vector<std::string> taken;
+  if (!log) {
+    return taken;
+  }
+  const Profile profile = log->profile();
+  if (o.weeks.empty() && o.birth_date.empty() && profile.birth_date) {
+    o.birth_date = format_date(*profile.birth_date);
+    taken.push_back("birth date " + o.birth_date);
+  }
+  if (o.delivery.empty() && profile.delivery) {
+    o.delivery = to_string(*profile.delivery);
+    taken.push_back("delivery " + o.delivery);
+  }
+  if (o.pain_duration.empty() && o.pain_since.empty() && profile.pain_since) {
+    o.pain_since = format_date(*profile.pain_since);
+    taken.push_back("pain since " + o.pain_since);
+  }
+  if (o.postures.empty() && !profile.postures.empty()) {
+    o.postures = profile.postures;
+    taken.push_back(fmt::format("posture {}", fmt::join(o.postures, ", ")));
+  }
+  if (o.equipment.empty() && !profile.equipment.empty()) {
+    o.equipment = profile.equipment;
+    taken.push_back(fmt::format("equipment {}", fmt::join(o.equipment, ", ")));
+  }
+  if (o.severity.empty()) {
+    if (const auto latest = log->latest(as_of - std::chrono::days{6}, as_of)) {
+      o.severity = std::to_string(latest->severity);
+      taken.push_back(fmt::format("severity {} from your log entry of {}", latest->severity, latest->at));
+    }
+  }
+  // Two sessions in a row at 3/10 or less in the last two weeks: the
+  // "move on" criterion, so the plan may start above phase 2.
+  std::vector<int> recent;
+  log->for_each({as_of - std::chrono::days{13}, as_of}, [&](const Entry& e) { recent.push_back(e.severity); });
+  has_history = recent.size() >= 2 && recent[recent.size() - 1] <= 3 && recent[recent.size() - 2] <= 3;
+  return taken;
+}
+
 int run_plan(PlanOptions& o, const GlobalOptions& global)
 {
   const Date as_of = today(global);
   const Catalog catalog = load_catalog(global);
-  const Plan plan = make_plan(catalog, read_request(o, catalog, as_of));
+  bool has_history = false;
+  const auto log = open_log(global, false);
+  auto from_saved = fill_from_saved(o, log.get(), as_of, has_history);
+  PlanRequest request = read_request(o, catalog, as_of);
+  request.has_history = has_history;
+  request.from_saved = std::move(from_saved);
+  const Plan plan = make_plan(catalog, request);
   std::string content;
   if (o.format == "json") {
     content = render_plan_json(plan);
@@ -170,7 +222,7 @@ int run_plan(PlanOptions& o, const GlobalOptions& global)
     style.explain = o.explain;
     content = render_plan_text(catalog, plan, style);
   }
-  emit(content, o.output);
+  write_output(o.output, content);
   return seeks_care_now(plan.triage.level) ? static_cast<int>(ExitCode::seek_care) : 0;
 }
 

@@ -47,6 +47,7 @@ Json input_json(const Plan& plan)
   j["symptoms"] = s.symptoms;
   j["equipment"] = plan.request.equipment;
   j["pregnancy_back_pain"] = s.pregnancy_back_pain;
+  j["from_saved"] = plan.request.from_saved;
   return j;
 }
 

@@ -68,6 +68,9 @@ private:
     m_out += heading(fmt::format("backcare plan for {}", format_date(m_plan.request.as_of)));
     m_out += '\n';
     para(facts + ".");
+    if (!m_plan.request.from_saved.empty()) {
+      para(fmt::format("From your saved details: {}.", fmt::join(m_plan.request.from_saved, "; ")));
+    }
     m_out += '\n';
   }
 

@@ -1,0 +1,59 @@
+#pragma once
+
+// A pain-diary entry and a saved profile: the plain data the log stores,
+// with the checks every way in (log add, edit, import) shares. Pure.
+
+#include "backcare/catalog.hpp"
+#include "backcare/date.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backcare {
+
+inline const std::vector<std::string> k_locations{"low-back", "pelvis", "sacroiliac", "pubic", "hip", "other"};
+
+struct Entry {
+  std::int64_t id = 0; // 0 until stored
+  std::string at;      // local time, YYYY-MM-DDTHH:MM
+  int severity = 0;    // 0-10 numeric rating scale
+  std::string location = "low-back";
+  std::vector<std::string> tags;
+  std::string note;
+
+  bool operator==(const Entry&) const = default;
+};
+
+// Accepts YYYY-MM-DD (midnight) or YYYY-MM-DDTHH:MM; returns the normalised
+// YYYY-MM-DDTHH:MM, or nullopt for anything else or an impossible time.
+std::optional<std::string> parse_datetime(std::string_view text);
+
+// The calendar date of a normalised datetime.
+Date date_of(std::string_view at);
+
+// "none", "mild" (1-4), "moderate" (5-6) or "severe" (7-10), after Serlin 1995.
+std::string_view severity_band(int severity);
+
+// What is wrong with an entry, in words naming the field; empty when valid.
+// An entry dated after `today` is refused.
+std::string entry_problem(const Entry& entry, Date today);
+
+// Tags are stored and exported joined with ';'.
+std::string join_tags(const std::vector<std::string>& tags);
+std::vector<std::string> split_tags(std::string_view text);
+
+// One person's saved details; every field is optional.
+struct Profile {
+  std::optional<Date> birth_date;
+  std::optional<Delivery> delivery;
+  std::optional<Date> pain_since;
+  std::vector<std::string> postures;
+  std::vector<std::string> equipment;
+
+  bool empty() const { return !birth_date && !delivery && !pain_since && postures.empty() && equipment.empty(); }
+};
+
+} // namespace backcare

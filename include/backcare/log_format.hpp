@@ -1,0 +1,60 @@
+#pragma once
+
+// Pain-log entries as CSV (RFC 4180), JSON and a text table, and reading
+// them back. Export and import are exact inverses: a round trip is lossless.
+
+#include "backcare/entry.hpp"
+
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace backcare {
+
+// One CSV field: quoted when it holds ',', '"', CR or LF. A free-text field
+// that a spreadsheet could run as a formula (it begins with =, +, -, @, tab
+// or CR), or that begins with ', gets a leading ' (undone on import).
+std::string csv_field(std::string_view text, bool free_text);
+
+std::string entry_csv_header(); // "id,at,severity,location,tags,note\r\n"
+std::string entry_csv(const Entry& entry);
+std::string entry_json(const Entry& entry); // one object on one line
+
+// The text table of `log list`.
+std::string entry_table_header(int width);
+std::string entry_table_row(const Entry& entry, bool color, int width);
+
+// Reads entries from the text of an exported CSV or JSON file (or a
+// spreadsheet CSV with at least `at` and `severity` columns). `next()`
+// returns nullopt at the end and throws Error(ExitCode::data) naming
+// `name`, the line (CSV) or entry number (JSON) of the first bad row.
+class EntryReader {
+public:
+  EntryReader(std::string name, std::string text, Date today);
+  std::optional<Entry> next();
+
+private:
+  std::optional<Entry> next_csv();
+  std::optional<Entry> next_json();
+  void load_json();
+  Entry json_entry(const nlohmann::json& item) const;
+  [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& message) const;
+  bool read_record(std::vector<std::string>& fields);
+  Entry checked(Entry entry, std::size_t line) const;
+
+  std::string m_name;
+  std::string m_text;
+  Date m_today;
+  bool m_json = false;
+  std::size_t m_pos = 0;
+  std::size_t m_line = 1;
+  std::size_t m_record_line = 1;
+  std::vector<int> m_columns; // CSV: which field of Entry each column holds
+  std::size_t m_index = 0;    // JSON: the entry being checked or returned next
+  std::vector<Entry> m_json_entries;
+};
+
+} // namespace backcare

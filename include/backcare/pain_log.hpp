@@ -1,0 +1,86 @@
+#pragma once
+
+// The pain diary and saved profile of one person, in one SQLite database
+// per profile under the data folder. Every write runs in one IMMEDIATE
+// transaction, so concurrent writers all land and a failure changes nothing.
+
+#include "backcare/entry.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace backcare {
+
+namespace store {
+class Database;
+}
+
+// The data folder: --data-dir when given, else $XDG_DATA_HOME/backcare,
+// else ~/.local/share/backcare (from `xdg_data_home` and `home`).
+std::string default_data_dir(const char* xdg_data_home, const char* home);
+
+// The database file of a profile: DATA_DIR/PROFILE.db.
+std::string database_path(const std::string& data_dir, const std::string& profile);
+
+// The schema version this program writes; a newer database is refused.
+constexpr int k_schema_version = 1;
+
+struct EntryFilter {
+  std::optional<Date> since; // inclusive
+  std::optional<Date> until; // inclusive
+};
+
+struct EntryEdit {
+  std::optional<int> severity;
+  std::optional<std::string> at;
+  std::optional<std::string> location;
+  std::optional<std::string> note;
+  std::optional<std::vector<std::string>> tags;
+};
+
+struct ImportResult {
+  std::size_t added = 0;
+  std::size_t skipped = 0; // already in the log (same at, severity and note)
+};
+
+class PainLog {
+public:
+  // Opens the log at `path`. With `create`, makes the folder (0700) and the
+  // file (0600) first when missing; without, a missing file gives nullptr.
+  static std::unique_ptr<PainLog> open(const std::string& path, bool create);
+
+  ~PainLog();
+  PainLog(const PainLog&) = delete;
+  PainLog& operator=(const PainLog&) = delete;
+
+  // Each of these is one transaction and one undoable change.
+  std::int64_t add(const Entry& entry);
+  Entry edit(std::int64_t id, const EntryEdit& edit, Date today);
+  Entry remove(std::int64_t id);
+  // Reads entries from `next` (which returns nullopt at the end and throws
+  // on a bad row) and adds those not already in the log, all or nothing.
+  ImportResult import(const std::function<std::optional<Entry>()>& next);
+  // Reverses the last change and says what it undid; nullopt when none.
+  std::optional<std::string> undo();
+
+  std::optional<Entry> find(std::int64_t id) const;
+  // Calls `visit` for each entry in time order (oldest first), streaming.
+  void for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const;
+  // The most recent entry between the two dates, inclusive.
+  std::optional<Entry> latest(Date from, Date to) const;
+
+  Profile profile() const;
+  void save_profile(const Profile& profile);
+  void clear_profile();
+
+private:
+  explicit PainLog(std::unique_ptr<store::Database> db);
+  void migrate();
+
+  std::unique_ptr<store::Database> m_db;
+};
+
+} // namespace backcare

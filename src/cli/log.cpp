@@ -1,0 +1,283 @@
+#include "backcare/error.hpp"
+#include "backcare/files.hpp"
+#include "backcare/log_format.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <ctime>
+#include <memory>
+
+namespace backcare::cli {
+namespace {
+
+struct LogOptions {
+  std::string id;
+  std::string severity;
+  std::string at;
+  std::string location;
+  std::vector<std::string> tags;
+  std::string note;
+  std::string since;
+  std::string until;
+  std::string format;
+  std::string output;
+  std::string file;
+};
+
+// The time an entry is logged at when --at is not given: now, or midday of
+// the --as-of day so that scripted runs are reproducible.
+std::string default_at(const GlobalOptions& global)
+{
+  if (!global.as_of.empty()) {
+    return format_date(today(global)) + "T12:00";
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  return fmt::format("{}T{:02}:{:02}", format_date(today(global)), local.tm_hour, local.tm_min);
+}
+
+std::string parse_at(const std::string& text, Date today_date)
+{
+  const auto at = parse_datetime(text);
+  if (!at) {
+    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
+  }
+  if (date_of(*at) > today_date) {
+    throw usage_error(
+        fmt::format("--at {} is after today ({}); log pain that has happened", text, format_date(today_date)));
+  }
+  return *at;
+}
+
+std::int64_t parse_id(const std::string& text)
+{
+  return parse_number("ID", text, 1, std::numeric_limits<int>::max());
+}
+
+void check_tags(const std::vector<std::string>& tags)
+{
+  for (const std::string& tag : tags) {
+    if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {
+      throw usage_error(fmt::format("--tag must be non-empty without ';' or line breaks, got '{}'", tag));
+    }
+  }
+}
+
+std::string said(const Entry& entry)
+{
+  return fmt::format("{} ({}, severity {}, {})", entry.id, entry.at, entry.severity, severity_band(entry.severity));
+}
+
+int run_add(const LogOptions& o, const GlobalOptions& global)
+{
+  const Date now = today(global);
+  Entry entry;
+  entry.severity = parse_number("SEVERITY", o.severity, 0, 10);
+  entry.at = o.at.empty() ? default_at(global) : parse_at(o.at, now);
+  if (!o.location.empty()) {
+    check_choice("--location", o.location, k_locations);
+    entry.location = o.location;
+  }
+  check_tags(o.tags);
+  entry.tags = o.tags;
+  entry.note = o.note;
+  entry.id = open_log(global, true)->add(entry);
+  write_output("", fmt::format("Added entry {}.\n", said(entry)));
+  return 0;
+}
+
+EntryFilter read_filter(const LogOptions& o)
+{
+  EntryFilter filter;
+  if (!o.since.empty()) {
+    filter.since = parse_date_option("--since", o.since);
+  }
+  if (!o.until.empty()) {
+    filter.until = parse_date_option("--until", o.until);
+  }
+  if (filter.since && filter.until && *filter.since > *filter.until) {
+    throw usage_error(fmt::format("--since {} is after --until {}", o.since, o.until));
+  }
+  return filter;
+}
+
+// Streams the entries as CSV, JSON or a table to `output`.
+void write_entries(const PainLog* log, const EntryFilter& filter, const std::string& format, Output& output, bool color)
+{
+  std::size_t count = 0;
+  if (format == "csv") {
+    output.write(entry_csv_header());
+  } else if (format == "json") {
+    output.write("[");
+  } else {
+    output.write(entry_table_header(80));
+  }
+  if (log) {
+    log->for_each(filter, [&](const Entry& entry) {
+      if (format == "csv") {
+        output.write(entry_csv(entry));
+      } else if (format == "json") {
+        output.write(count == 0 ? "\n  " : ",\n  ");
+        output.write(entry_json(entry));
+      } else {
+        output.write(entry_table_row(entry, color, 80));
+      }
+      ++count;
+    });
+  }
+  if (format == "json") {
+    output.write(count == 0 ? "]\n" : "\n]\n");
+  } else if (format == "text" && count == 0) {
+    output.write("No entries yet. Add one with: backcare log add SEVERITY\n");
+  }
+}
+
+int run_list(const LogOptions& o, const GlobalOptions& global)
+{
+  const std::string format = o.format.empty() ? "text" : o.format;
+  check_choice("--format", format, {"text", "json", "csv"});
+  const EntryFilter filter = read_filter(o);
+  const auto log = open_log(global, false);
+  Output output("");
+  write_entries(log.get(), filter, format, output, use_color(global, true));
+  output.commit();
+  return 0;
+}
+
+int run_export(const LogOptions& o, const GlobalOptions& global)
+{
+  const std::string format = o.format.empty() ? "csv" : o.format;
+  check_choice("--format", format, {"csv", "json"});
+  const EntryFilter filter = read_filter(o);
+  const auto log = open_log(global, false);
+  Output output(o.output);
+  write_entries(log.get(), filter, format, output, false);
+  output.commit();
+  return 0;
+}
+
+int run_edit(const LogOptions& o, const GlobalOptions& global)
+{
+  const Date now = today(global);
+  EntryEdit edit;
+  if (!o.severity.empty()) {
+    edit.severity = parse_number("--severity", o.severity, 0, 10);
+  }
+  if (!o.at.empty()) {
+    edit.at = parse_at(o.at, now);
+  }
+  if (!o.location.empty()) {
+    check_choice("--location", o.location, k_locations);
+    edit.location = o.location;
+  }
+  if (!o.tags.empty()) {
+    check_tags(o.tags);
+    edit.tags = o.tags;
+  }
+  if (!o.note.empty()) {
+    edit.note = o.note;
+  }
+  const std::int64_t id = parse_id(o.id);
+  const auto log = open_log(global, false);
+  if (!log) {
+    throw usage_error(fmt::format("no entry with id {}: the log of profile '{}' is empty", id, global.profile));
+  }
+  Entry entry = log->edit(id, edit, now);
+  entry.id = id;
+  write_output("", fmt::format("Edited entry {}.\n", said(entry)));
+  return 0;
+}
+
+int run_rm(const LogOptions& o, const GlobalOptions& global)
+{
+  const std::int64_t id = parse_id(o.id);
+  const auto log = open_log(global, false);
+  if (!log) {
+    throw usage_error(fmt::format("no entry with id {}: the log of profile '{}' is empty", id, global.profile));
+  }
+  const Entry removed = log->remove(id);
+  write_output("", fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)));
+  return 0;
+}
+
+int run_undo(const GlobalOptions& global)
+{
+  const auto log = open_log(global, false);
+  const auto undone = log ? log->undo() : std::nullopt;
+  write_output("", undone ? fmt::format("Undid: {}.\n", *undone) : std::string("Nothing to undo.\n"));
+  return 0;
+}
+
+int run_import(const LogOptions& o, const GlobalOptions& global)
+{
+  const Date now = today(global);
+  EntryReader reader(o.file, read_input_file(o.file, "log import"), now);
+  const ImportResult result = open_log(global, true)->import([&] { return reader.next(); });
+  write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
+                               result.added == 1 ? "entry" : "entries", result.skipped));
+  return 0;
+}
+
+// Registers a subcommand whose action runs `run` with the shared options.
+template <typename Run>
+CLI::App* add(CLI::App& parent, const char* name, const char* help, const std::shared_ptr<LogOptions>& options,
+              const GlobalOptions& global, Action& action, Run run)
+{
+  CLI::App* sub = parent.add_subcommand(name, help);
+  sub->callback(
+      [options, &global, &action, run] { action = [options, &global, run] { return run(*options, global); }; });
+  return sub;
+}
+
+} // namespace
+
+void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
+{
+  auto o = std::make_shared<LogOptions>();
+  CLI::App* log = app.add_subcommand("log", "Keep a pain diary: add, list, edit, remove, undo, export, import");
+  log->require_subcommand(1);
+  log->footer("Example:\n  backcare log add 4 --location pelvis --tag night --note \"after carrying the car seat\"\n"
+              "  backcare log list --since 2026-11-01");
+  const std::string locations = fmt::format("Where it hurts: {} (default low-back)", fmt::join(k_locations, ", "));
+
+  CLI::App* add_cmd = add(*log, "add", "Add an entry: pain now, 0-10", o, global, action, run_add);
+  add_cmd->add_option("severity", o->severity, "Pain on the 0-10 scale")->required()->type_name("SEVERITY");
+  add_cmd->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
+  add_cmd->add_option("--location", o->location, locations)->type_name("L");
+  add_cmd->add_option("--tag", o->tags, "Repeatable tag")->type_name("T");
+  add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT");
+
+  CLI::App* list = add(*log, "list", "Show entries, oldest first", o, global, action, run_list);
+  list->add_option("--since", o->since, "From this date")->type_name("DATE");
+  list->add_option("--until", o->until, "Up to this date")->type_name("DATE");
+  list->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT");
+
+  CLI::App* edit = add(*log, "edit", "Change an entry", o, global, action, run_edit);
+  edit->add_option("id", o->id, "Entry id (see log list)")->required()->type_name("ID");
+  edit->add_option("--severity", o->severity, "Pain on the 0-10 scale")->type_name("N");
+  edit->add_option("--at", o->at, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")->type_name("DATETIME");
+  edit->add_option("--location", o->location, locations)->type_name("L");
+  edit->add_option("--note", o->note, "Replace the note")->type_name("TEXT");
+  edit->add_option("--tag", o->tags, "Repeatable; replaces the tags")->type_name("T");
+
+  CLI::App* rm = add(*log, "rm", "Remove an entry", o, global, action, run_rm);
+  rm->add_option("id", o->id, "Entry id (see log list)")->required()->type_name("ID");
+
+  add(*log, "undo", "Reverse the last add, edit, removal or import", o, global, action,
+      [](const LogOptions&, const GlobalOptions& g) { return run_undo(g); });
+
+  CLI::App* exp = add(*log, "export", "Write every entry as CSV or JSON", o, global, action, run_export);
+  exp->add_option("--format", o->format, "csv (default) or json")->type_name("FORMAT");
+  exp->add_option("--since", o->since, "From this date")->type_name("DATE");
+  exp->add_option("--until", o->until, "Up to this date")->type_name("DATE");
+  exp->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
+
+  CLI::App* imp =
+      add(*log, "import", "Add entries from a CSV or JSON export (all or nothing)", o, global, action, run_import);
+  imp->add_option("file", o->file, "CSV or JSON file")->required()->type_name("FILE");
+}
+
+} // namespace backcare::cli

@@ -1,0 +1,91 @@
+#include "backcare/entry.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace backcare {
+
+std::optional<std::string> parse_datetime(std::string_view text)
+{
+  const auto date = parse_date(text.substr(0, 10));
+  if (!date) {
+    return std::nullopt;
+  }
+  if (text.size() == 10) {
+    return std::string(text) + "T00:00";
+  }
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 16 || text[10] != 'T' || text[13] != ':' || !digit(11) || !digit(12) || !digit(14) || !digit(15)) {
+    return std::nullopt;
+  }
+  const int hour = (text[11] - '0') * 10 + (text[12] - '0');
+  const int minute = (text[14] - '0') * 10 + (text[15] - '0');
+  if (hour > 23 || minute > 59) {
+    return std::nullopt;
+  }
+  return std::string(text);
+}
+
+Date date_of(std::string_view at)
+{
+  return parse_date(at.substr(0, 10)).value_or(Date{});
+}
+
+std::string_view severity_band(int severity)
+{
+  if (severity <= 0) {
+    return "none";
+  }
+  if (severity <= 4) {
+    return "mild";
+  }
+  return severity <= 6 ? "moderate" : "severe";
+}
+
+std::string entry_problem(const Entry& entry, Date today)
+{
+  const auto at = parse_datetime(entry.at);
+  if (!at || *at != entry.at) {
+    return fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", entry.at);
+  }
+  if (date_of(entry.at) > today) {
+    return fmt::format("'at' {} is after today ({})", entry.at, format_date(today));
+  }
+  if (entry.severity < 0 || entry.severity > 10) {
+    return fmt::format("'severity' must be 0-10, got {}", entry.severity);
+  }
+  if (std::find(k_locations.begin(), k_locations.end(), entry.location) == k_locations.end()) {
+    return fmt::format("'location' must be one of {}, got '{}'", fmt::join(k_locations, ", "), entry.location);
+  }
+  for (const std::string& tag : entry.tags) {
+    if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {
+      return fmt::format("tag '{}' must be non-empty without ';' or line breaks", tag);
+    }
+  }
+  return {};
+}
+
+std::string join_tags(const std::vector<std::string>& tags)
+{
+  return fmt::format("{}", fmt::join(tags, ";"));
+}
+
+std::vector<std::string> split_tags(std::string_view text)
+{
+  std::vector<std::string> tags;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(';', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    if (end > start) {
+      tags.emplace_back(text.substr(start, end - start));
+    }
+    start = end + 1;
+  }
+  return tags;
+}
+
+} // namespace backcare

@@ -1,0 +1,107 @@
+#include "backcare/log_format.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace backcare {
+namespace {
+
+bool formula_start(char c)
+{
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+std::string_view band_color(int severity)
+{
+  const std::string_view band = severity_band(severity);
+  if (band == "severe") {
+    return "31";
+  }
+  return band == "moderate" ? "33" : "32";
+}
+
+// Puts `text` on one line of at most `width` code points, ending in "..."
+// when it had to be cut.
+std::string fit(std::string_view text, std::size_t width)
+{
+  std::vector<std::size_t> starts; // byte offset of each code point
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      starts.push_back(i);
+    }
+  }
+  std::string out(starts.size() <= width ? text : text.substr(0, starts[width - 3]));
+  for (char& c : out) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  return starts.size() <= width ? out : out + "...";
+}
+
+} // namespace
+
+std::string csv_field(std::string_view text, bool free_text)
+{
+  std::string value(text);
+  if (free_text && !value.empty() && (formula_start(value.front()) || value.front() == '\'')) {
+    value.insert(value.begin(), '\'');
+  }
+  if (value.find_first_of(",\"\r\n") == std::string::npos) {
+    return value;
+  }
+  std::string quoted = "\"";
+  for (char c : value) {
+    quoted += c;
+    if (c == '"') {
+      quoted += '"';
+    }
+  }
+  return quoted + '"';
+}
+
+std::string entry_csv_header()
+{
+  return "id,at,severity,location,tags,note\r\n";
+}
+
+std::string entry_csv(const Entry& entry)
+{
+  return fmt::format("{},{},{},{},{},{}\r\n", entry.id, entry.at, entry.severity, entry.location,
+                     csv_field(join_tags(entry.tags), true), csv_field(entry.note, true));
+}
+
+std::string entry_json(const Entry& entry)
+{
+  nlohmann::ordered_json j;
+  j["id"] = entry.id;
+  j["at"] = entry.at;
+  j["severity"] = entry.severity;
+  j["location"] = entry.location;
+  j["tags"] = entry.tags;
+  j["note"] = entry.note;
+  return j.dump();
+}
+
+std::string entry_table_header(int /*width*/)
+{
+  return fmt::format("{:>5}  {:<16}  {:<13}  {:<10}  {}\n", "id", "at", "severity", "location", "note [tags]");
+}
+
+std::string entry_table_row(const Entry& entry, bool color, int width)
+{
+  const std::string severity = fmt::format("{:>2} {:<10}", entry.severity, severity_band(entry.severity));
+  const std::string painted = color ? fmt::format("\x1b[{}m{}\x1b[0m", band_color(entry.severity), severity) : severity;
+  std::string note = entry.note;
+  if (!entry.tags.empty()) {
+    note += fmt::format("{}[{}]", note.empty() ? "" : " ", fmt::join(entry.tags, ", "));
+  }
+  constexpr std::size_t k_used = 5 + 2 + 16 + 2 + 13 + 2 + 10 + 2;
+  const std::size_t room = width > static_cast<int>(k_used) + 10 ? static_cast<std::size_t>(width) - k_used : 10;
+  std::string row =
+      fmt::format("{:>5}  {:<16}  {}  {:<10}  {}", entry.id, entry.at, painted, entry.location, fit(note, room));
+  row.erase(row.find_last_not_of(' ') + 1);
+  return row + '\n';
+}
+
+} // namespace backcare

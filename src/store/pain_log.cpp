@@ -1,0 +1,409 @@
+#include "backcare/pain_log.hpp"
+
+#include "backcare/error.hpp"
+#include "sqlite.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace backcare {
+namespace {
+
+namespace fs = std::filesystem;
+using store::Database;
+using store::Statement;
+using store::Transaction;
+
+// Migration i takes a database from schema version i to i + 1. Never edit a
+// migration that has shipped; add a new one.
+const std::vector<const char*> k_migrations{
+    R"sql(
+    CREATE TABLE entry (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL
+        CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+      severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+      location TEXT NOT NULL
+        CHECK (location IN ('low-back', 'pelvis', 'sacroiliac', 'pubic', 'hip', 'other')),
+      tags TEXT NOT NULL DEFAULT '',
+      note TEXT NOT NULL DEFAULT '',
+      change_id INTEGER
+    ) STRICT;
+    CREATE INDEX entry_by_time ON entry (at, severity);
+    CREATE INDEX entry_by_change ON entry (change_id) WHERE change_id IS NOT NULL;
+    CREATE TABLE change (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('add', 'edit', 'remove', 'import')),
+      summary TEXT NOT NULL,
+      entry_id INTEGER,
+      at TEXT,
+      severity INTEGER,
+      location TEXT,
+      tags TEXT,
+      note TEXT
+    ) STRICT;
+    CREATE TABLE profile (
+      key TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) STRICT;
+  )sql",
+};
+
+constexpr const char* k_entry_columns = "id, at, severity, location, tags, note";
+
+Entry read_entry(const Statement& row, int first = 0)
+{
+  Entry entry;
+  entry.id = row.integer(first);
+  entry.at = row.text(first + 1);
+  entry.severity = static_cast<int>(row.integer(first + 2));
+  entry.location = row.text(first + 3);
+  entry.tags = split_tags(row.text(first + 4));
+  entry.note = row.text(first + 5);
+  return entry;
+}
+
+// Binds at, severity, location, tags and note from parameter `first` on.
+void bind_fields(Statement& statement, int first, const Entry& entry)
+{
+  statement.bind(first, entry.at)
+      .bind(first + 1, entry.severity)
+      .bind(first + 2, entry.location)
+      .bind(first + 3, join_tags(entry.tags))
+      .bind(first + 4, entry.note);
+}
+
+std::string describe(const Entry& entry)
+{
+  return fmt::format("entry {} ({}, severity {})", entry.id, entry.at, entry.severity);
+}
+
+int user_version(Database& db)
+{
+  Statement statement(db, "PRAGMA user_version");
+  statement.step();
+  return static_cast<int>(statement.integer(0));
+}
+
+[[noreturn]] void cannot_create(const std::string& what, const std::string& path)
+{
+  throw Error(ExitCode::io, fmt::format("cannot create {} {}: {}", what, path, std::strerror(errno)));
+}
+
+// Makes the folder (0700) and an empty file (0600) before SQLite opens it,
+// so that the -wal and -shm files inherit the file's private mode.
+void create_private_file(const std::string& path)
+{
+  const fs::path folder = fs::path(path).parent_path();
+  std::error_code ec;
+  if (!folder.empty() && !fs::is_directory(folder, ec)) {
+    fs::create_directories(folder.parent_path(), ec);
+    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+      cannot_create("the data folder", folder.string());
+    }
+  }
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    cannot_create("the log", path);
+  }
+  ::close(fd);
+}
+
+std::int64_t record_change(Database& db, std::string_view kind, const std::string& summary, const Entry* before)
+{
+  Statement insert(db, "INSERT INTO change (kind, summary, entry_id, at, severity, location, tags, note) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  insert.bind(1, kind).bind(2, summary);
+  if (before) {
+    insert.bind(3, before->id);
+    bind_fields(insert, 4, *before);
+  }
+  insert.run();
+  return db.last_insert_id();
+}
+
+} // namespace
+
+std::string default_data_dir(const char* xdg_data_home, const char* home)
+{
+  if (xdg_data_home && *xdg_data_home == '/') {
+    return (fs::path(xdg_data_home) / "backcare").string();
+  }
+  return (fs::path(home && *home ? home : ".") / ".local" / "share" / "backcare").string();
+}
+
+std::string database_path(const std::string& data_dir, const std::string& profile)
+{
+  return (fs::path(data_dir) / (profile + ".db")).string();
+}
+
+std::unique_ptr<PainLog> PainLog::open(const std::string& path, bool create)
+{
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) {
+    if (!create) {
+      return nullptr;
+    }
+    create_private_file(path);
+  }
+  std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(path)));
+  log->migrate();
+  return log;
+}
+
+PainLog::PainLog(std::unique_ptr<store::Database> db)
+  : m_db(std::move(db))
+{
+}
+
+PainLog::~PainLog() = default;
+
+void PainLog::migrate()
+{
+  const int latest = static_cast<int>(k_migrations.size());
+  int version = user_version(*m_db);
+  if (version == latest) {
+    return;
+  }
+  const auto refuse_newer = [&] {
+    throw Error(ExitCode::io, fmt::format("{} was written by a newer backcare (schema {}, this one knows {}); "
+                                          "upgrade backcare to use it",
+                                          m_db->path(), version, latest));
+  };
+  if (version > latest) {
+    refuse_newer();
+  }
+  Transaction transaction(*m_db);
+  version = user_version(*m_db); // another process may have migrated meanwhile
+  if (version > latest) {
+    refuse_newer();
+  }
+  for (; version < latest; ++version) {
+    m_db->exec_script(k_migrations[static_cast<std::size_t>(version)]);
+  }
+  m_db->exec(fmt::format("PRAGMA user_version = {}", latest));
+  transaction.commit();
+}
+
+std::int64_t PainLog::add(const Entry& entry)
+{
+  Transaction transaction(*m_db);
+  Statement insert(*m_db, "INSERT INTO entry (at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5)");
+  bind_fields(insert, 1, entry);
+  insert.run();
+  Entry stored = entry;
+  stored.id = m_db->last_insert_id();
+  Statement change(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('add', ?1, ?2)");
+  change.bind(1, "added " + describe(stored)).bind(2, stored.id).run();
+  transaction.commit();
+  return stored.id;
+}
+
+std::optional<Entry> PainLog::find(std::int64_t id) const
+{
+  Statement select(*m_db, fmt::format("SELECT {} FROM entry WHERE id = ?1", k_entry_columns));
+  select.bind(1, id);
+  if (!select.step()) {
+    return std::nullopt;
+  }
+  return read_entry(select);
+}
+
+Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today)
+{
+  Transaction transaction(*m_db);
+  const auto before = find(id);
+  if (!before) {
+    throw usage_error(fmt::format("no entry with id {} (backcare log list shows the ids)", id));
+  }
+  Entry after = *before;
+  after.severity = edit.severity.value_or(after.severity);
+  after.at = edit.at.value_or(after.at);
+  after.location = edit.location.value_or(after.location);
+  after.note = edit.note.value_or(after.note);
+  after.tags = edit.tags.value_or(after.tags);
+  if (const std::string problem = entry_problem(after, today); !problem.empty()) {
+    throw usage_error(problem);
+  }
+  record_change(*m_db, "edit", "edited " + describe(*before), &*before);
+  Statement update(*m_db, "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
+  bind_fields(update, 1, after);
+  update.bind(6, id).run();
+  transaction.commit();
+  return after;
+}
+
+Entry PainLog::remove(std::int64_t id)
+{
+  Transaction transaction(*m_db);
+  const auto before = find(id);
+  if (!before) {
+    throw usage_error(fmt::format("no entry with id {} (backcare log list shows the ids)", id));
+  }
+  record_change(*m_db, "remove", "removed " + describe(*before), &*before);
+  Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, id).run();
+  transaction.commit();
+  return *before;
+}
+
+ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
+{
+  Transaction transaction(*m_db);
+  const std::int64_t change_id = record_change(*m_db, "import", "import", nullptr);
+  Statement exists(*m_db, "SELECT 1 FROM entry WHERE at = ?1 AND severity = ?2 AND note = ?3 LIMIT 1");
+  Statement id_taken(*m_db, "SELECT 1 FROM entry WHERE id = ?1");
+  Statement insert(*m_db, "INSERT INTO entry (id, at, severity, location, tags, note, change_id) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  ImportResult result;
+  while (auto entry = next()) {
+    exists.bind(1, entry->at).bind(2, entry->severity).bind(3, entry->note);
+    const bool duplicate = exists.step();
+    exists.reset();
+    if (duplicate) {
+      ++result.skipped;
+      continue;
+    }
+    bool keep_id = entry->id > 0;
+    if (keep_id) {
+      id_taken.bind(1, entry->id);
+      keep_id = !id_taken.step();
+      id_taken.reset();
+    }
+    if (keep_id) {
+      insert.bind(1, entry->id);
+    } else {
+      insert.bind_null(1);
+    }
+    bind_fields(insert, 2, *entry);
+    insert.bind(7, change_id).run();
+    ++result.added;
+  }
+  if (result.added == 0) {
+    return result; // nothing to undo: the transaction rolls back
+  }
+  Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
+      .bind(1, fmt::format("imported {} entries", result.added))
+      .bind(2, change_id)
+      .run();
+  transaction.commit();
+  return result;
+}
+
+std::optional<std::string> PainLog::undo()
+{
+  Transaction transaction(*m_db);
+  Statement last(*m_db, "SELECT id, kind, summary, entry_id, at, severity, location, tags, note "
+                        "FROM change ORDER BY id DESC LIMIT 1");
+  if (!last.step()) {
+    return std::nullopt;
+  }
+  const std::int64_t change_id = last.integer(0);
+  const std::string kind = last.text(1);
+  const std::string summary = last.text(2);
+  if (kind == "add") {
+    Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, last.integer(3)).run();
+  } else if (kind == "import") {
+    Statement(*m_db, "DELETE FROM entry WHERE change_id = ?1").bind(1, change_id).run();
+  } else if (kind == "edit") {
+    Statement update(*m_db,
+                     "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
+    update.bind(1, last.text(4))
+        .bind(2, last.integer(5))
+        .bind(3, last.text(6))
+        .bind(4, last.text(7))
+        .bind(5, last.text(8))
+        .bind(6, last.integer(3))
+        .run();
+  } else {
+    Statement insert(*m_db,
+                     "INSERT INTO entry (id, at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, last.integer(3))
+        .bind(2, last.text(4))
+        .bind(3, last.integer(5))
+        .bind(4, last.text(6))
+        .bind(5, last.text(7))
+        .bind(6, last.text(8))
+        .run();
+  }
+  Statement(*m_db, "DELETE FROM change WHERE id = ?1").bind(1, change_id).run();
+  transaction.commit();
+  return summary;
+}
+
+void PainLog::for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const
+{
+  const std::string since = filter.since ? format_date(*filter.since) : std::string("0000");
+  const std::string until = filter.until ? format_date(*filter.until + std::chrono::days{1}) : std::string("9999");
+  Statement select(*m_db,
+                   fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at, id", k_entry_columns));
+  select.bind(1, since).bind(2, until);
+  while (select.step()) {
+    visit(read_entry(select));
+  }
+}
+
+std::optional<Entry> PainLog::latest(Date from, Date to) const
+{
+  Statement select(*m_db, fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at DESC, id DESC "
+                                      "LIMIT 1",
+                                      k_entry_columns));
+  select.bind(1, format_date(from)).bind(2, format_date(to + std::chrono::days{1}));
+  if (!select.step()) {
+    return std::nullopt;
+  }
+  return read_entry(select);
+}
+
+Profile PainLog::profile() const
+{
+  Profile profile;
+  Statement select(*m_db, "SELECT key, value FROM profile");
+  while (select.step()) {
+    const std::string key = select.text(0);
+    const std::string value = select.text(1);
+    if (key == "birth_date") {
+      profile.birth_date = parse_date(value);
+    } else if (key == "delivery") {
+      profile.delivery = parse_delivery(value);
+    } else if (key == "pain_since") {
+      profile.pain_since = parse_date(value);
+    } else if (key == "postures") {
+      profile.postures = split_tags(value);
+    } else if (key == "equipment") {
+      profile.equipment = split_tags(value);
+    }
+  }
+  return profile;
+}
+
+void PainLog::save_profile(const Profile& profile)
+{
+  Transaction transaction(*m_db);
+  m_db->exec("DELETE FROM profile");
+  Statement insert(*m_db, "INSERT INTO profile (key, value) VALUES (?1, ?2)");
+  const auto put = [&](std::string_view key, const std::string& value) {
+    if (!value.empty()) {
+      insert.bind(1, key).bind(2, value).run();
+    }
+  };
+  put("birth_date", profile.birth_date ? format_date(*profile.birth_date) : "");
+  put("delivery", profile.delivery ? std::string(to_string(*profile.delivery)) : "");
+  put("pain_since", profile.pain_since ? format_date(*profile.pain_since) : "");
+  put("postures", join_tags(profile.postures));
+  put("equipment", join_tags(profile.equipment));
+  transaction.commit();
+}
+
+void PainLog::clear_profile()
+{
+  save_profile(Profile{});
+}
+
+} // namespace backcare

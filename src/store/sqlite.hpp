@@ -1,0 +1,86 @@
+#pragma once
+
+// A small RAII layer over SQLite's C API: a connection, prepared statements
+// and an IMMEDIATE transaction. Every failure becomes Error(ExitCode::io)
+// naming the database file.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace backcare::store {
+
+class Database;
+
+class Statement {
+public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Parameters are numbered from 1, as in SQLite.
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind_null(int index);
+
+  // Steps once; true while a row is available.
+  bool step();
+  // Steps a statement that returns no rows.
+  void run();
+  void reset();
+
+  std::int64_t integer(int column) const;
+  std::string text(int column) const;
+  bool is_null(int column) const;
+
+private:
+  Database& m_db;
+  sqlite3_stmt* m_stmt = nullptr;
+};
+
+class Database {
+public:
+  // Opens an existing database file (SQLite never creates it). Sets WAL,
+  // a busy timeout and foreign keys.
+  explicit Database(const std::string& path);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(std::string_view sql);
+  // Runs several statements separated by ';' (for schema migrations).
+  void exec_script(const char* sql);
+  std::int64_t last_insert_id() const;
+  int changes() const;
+  const std::string& path() const { return m_path; }
+  sqlite3* handle() const { return m_db; }
+
+  // Throws the io Error for the last failure, with `what` as context.
+  [[noreturn]] void fail(std::string_view what) const;
+
+private:
+  std::string m_path;
+  sqlite3* m_db = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.
+class Transaction {
+public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  void commit();
+
+private:
+  Database& m_db;
+  bool m_done = false;
+};
+
+} // namespace backcare::store

@@ -1,0 +1,120 @@
+#include "backcare/error.hpp"
+#include "backcare/log_format.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace backcare;
+
+namespace {
+
+const Date k_today = *parse_date("2026-11-26");
+
+std::vector<Entry> read_all(const std::string& text)
+{
+  EntryReader reader("in.csv", text, k_today);
+  std::vector<Entry> entries;
+  while (auto e = reader.next()) {
+    entries.push_back(*e);
+  }
+  return entries;
+}
+
+std::string error_of(const std::string& text)
+{
+  try {
+    read_all(text);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::data);
+    return e.what();
+  }
+  FAIL("expected an error");
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("csv_field")
+{
+  CHECK(csv_field("plain", true) == "plain");
+  CHECK(csv_field("a,b", true) == "\"a,b\"");
+  CHECK(csv_field("say \"hi\"", true) == "\"say \"\"hi\"\"\"");
+  CHECK(csv_field("two\nlines", true) == "\"two\nlines\"");
+  SUBCASE("formula guard")
+  {
+    CHECK(csv_field("=SUM(A1)", true) == "'=SUM(A1)");
+    CHECK(csv_field("+1", true) == "'+1");
+    CHECK(csv_field("-1", true) == "'-1");
+    CHECK(csv_field("@x", true) == "'@x");
+    CHECK(csv_field("\tx", true) == "'\tx");
+    CHECK(csv_field("'quoted", true) == "''quoted");
+    CHECK(csv_field("-1", false) == "-1");
+  }
+}
+
+TEST_CASE("CSV round trip is lossless")
+{
+  std::vector<Entry> entries(4);
+  entries[0] = {1, "2026-11-01T08:00", 5, "pelvis", {"night", "=tag"}, "comma, \"quote\"\r\nnew line ünï"};
+  entries[1] = {2, "2026-11-02T00:00", 0, "low-back", {}, "=1+2"};
+  entries[2] = {5, "2026-11-03T23:59", 10, "other", {}, "'tis"};
+  entries[3] = {6, "2026-11-04T12:00", 3, "hip", {}, ""};
+  std::string text = entry_csv_header();
+  for (const Entry& e : entries) {
+    text += entry_csv(e);
+  }
+  CHECK(read_all(text) == entries);
+}
+
+TEST_CASE("EntryReader: JSON round trip")
+{
+  const Entry e{3, "2026-11-01T08:00", 5, "pelvis", {"a"}, "x\ny \"z\""};
+  EntryReader reader("in.json", "[\n  " + entry_json(e) + "\n]\n", k_today);
+  CHECK(reader.next() == e);
+  CHECK_FALSE(reader.next());
+}
+
+TEST_CASE("EntryReader: spreadsheet CSV with only at and severity")
+{
+  const auto entries = read_all("\xEF\xBB\xBF"
+                                "at,severity\n2026-11-01,4\n2026-11-02T07:30,2\n\n");
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].at == "2026-11-01T00:00");
+  CHECK(entries[0].location == "low-back");
+  CHECK(entries[1].severity == 2);
+  CHECK(entries[1].id == 0);
+}
+
+TEST_CASE("EntryReader: errors name the line")
+{
+  CHECK(error_of("at,severity\n2026-11-01,4\n2026-11-02,11\n")
+        == "in.csv:3:1: 'severity' must be a whole number 0-10, got '11'; nothing was imported");
+  CHECK(error_of("at,severity\n2026-11-01,4\n2026-11-31,1\n").find("in.csv:3:1: 'at' must be") == 0);
+  CHECK(error_of("at,severity\n2026-12-01,4\n").find("in.csv:2:1: 'at' 2026-12-01T00:00 is after today") == 0);
+  CHECK(error_of("at,severity,note\n2026-11-01,4,\"open\n").find("in.csv:2:14: a quoted field is never closed") == 0);
+  CHECK(error_of("at,severity\n2026-11-01,4,extra\n").find("in.csv:2:1: the row has 3 fields") == 0);
+  CHECK(error_of("when,severity\n").find("in.csv:1:1: unknown column 'when'") == 0);
+  CHECK(error_of("severity\n4\n").find("in.csv:1:1: the header row has no 'at' column") == 0);
+  CHECK(error_of("").find("in.csv:1:1: the file is empty") == 0);
+  SUBCASE("a multi-line quoted note counts its lines")
+  {
+    CHECK(error_of("at,severity,note\n2026-11-01,4,\"a\nb\"\n2026-11-02,x,\n").find("in.csv:4:1:") == 0);
+  }
+  SUBCASE("JSON names the entry")
+  {
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\"severity\":4},{\"at\":\"2026-11-01\",\"severity\":-1}]")
+          == "in.csv: entry 2: 'severity' must be 0-10, got -1; nothing was imported");
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\"severity\":4,\"mood\":1}]").find("entry 1: unknown key 'mood'")
+          != std::string::npos);
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\n\"severity\":4,]").find("in.csv:2:1: not valid JSON") == 0);
+  }
+}
+
+TEST_CASE("entry_table_row fits 80 columns")
+{
+  const Entry e{12345, "2026-11-01T08:00", 7, "sacroiliac", {"night"}, std::string(200, 'x')};
+  const std::string row = entry_table_row(e, false, 80);
+  CHECK(row.size() == 81); // 80 characters and the newline
+  CHECK(row.find("severe") != std::string::npos);
+  CHECK(row.ends_with("...\n"));
+  CHECK(entry_table_row(e, true, 80).find("\x1b[31m") != std::string::npos);
+}

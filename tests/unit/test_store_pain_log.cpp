@@ -1,0 +1,297 @@
+#include "backcare/error.hpp"
+#include "backcare/pain_log.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+
+using namespace backcare;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Each test gets its own scratch folder, removed afterwards.
+struct Scratch {
+  fs::path dir;
+  Scratch()
+    : dir(fs::temp_directory_path() / fs::path("backcare-log-" + std::to_string(::getpid())))
+  {
+    fs::remove_all(dir);
+  }
+  ~Scratch() { fs::remove_all(dir); }
+  std::string db() const { return (dir / "data" / "default.db").string(); }
+};
+
+const Date k_today = *parse_date("2026-11-26");
+
+Entry entry(const std::string& at, int severity, const std::string& note = "")
+{
+  Entry e;
+  e.at = at;
+  e.severity = severity;
+  e.note = note;
+  return e;
+}
+
+std::vector<Entry> all(const PainLog& log)
+{
+  std::vector<Entry> entries;
+  log.for_each({}, [&](const Entry& e) { entries.push_back(e); });
+  return entries;
+}
+
+// Feeds a list of entries to PainLog::import.
+struct Feed {
+  std::vector<Entry> entries;
+  std::size_t next = 0;
+  std::optional<Entry> operator()()
+  {
+    return next < entries.size() ? std::optional<Entry>(entries[next++]) : std::nullopt;
+  }
+};
+
+int raw_user_version(const std::string& path)
+{
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
+  sqlite3_step(stmt);
+  const int version = sqlite3_column_int(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return version;
+}
+
+void raw_exec(const std::string& path, const char* sql)
+{
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+} // namespace
+
+TEST_CASE("default_data_dir")
+{
+  CHECK(default_data_dir("/x/data", "/home/a") == "/x/data/backcare");
+  CHECK(default_data_dir(nullptr, "/home/a") == "/home/a/.local/share/backcare");
+  CHECK(default_data_dir("relative", "/home/a") == "/home/a/.local/share/backcare");
+  CHECK(database_path("/d", "client-2") == "/d/client-2.db");
+}
+
+TEST_CASE("PainLog::open")
+{
+  Scratch scratch;
+  SUBCASE("without create, a missing log is nullptr and nothing is made")
+  {
+    CHECK(PainLog::open(scratch.db(), false) == nullptr);
+    CHECK_FALSE(fs::exists(scratch.dir));
+  }
+  SUBCASE("creates a private folder and file, migrated from version 0")
+  {
+    REQUIRE(PainLog::open(scratch.db(), true));
+    struct stat info {};
+    REQUIRE(::stat((scratch.dir / "data").c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0700);
+    REQUIRE(::stat(scratch.db().c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    CHECK(raw_user_version(scratch.db()) == k_schema_version);
+  }
+  SUBCASE("a newer database is refused")
+  {
+    PainLog::open(scratch.db(), true);
+    raw_exec(scratch.db(), "PRAGMA user_version = 99");
+    try {
+      PainLog::open(scratch.db(), false);
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::io);
+      CHECK(std::string(e.what()).find("newer backcare (schema 99") != std::string::npos);
+    }
+  }
+  SUBCASE("a file that is not a database is refused and left untouched")
+  {
+    fs::create_directories(scratch.dir / "data");
+    const std::string junk = "this is not a database, just some text that is long enough to matter\n";
+    std::ofstream(scratch.db()) << junk;
+    CHECK_THROWS_AS(PainLog::open(scratch.db(), true), Error);
+    std::ifstream in(scratch.db());
+    const std::string after((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(after == junk);
+    CHECK_FALSE(fs::exists(scratch.db() + "-wal"));
+  }
+}
+
+TEST_CASE("PainLog constraints")
+{
+  Scratch scratch;
+  PainLog::open(scratch.db(), true);
+  const std::string db = scratch.db();
+  sqlite3* raw = nullptr;
+  sqlite3_open(db.c_str(), &raw);
+  CHECK(sqlite3_exec(raw, "INSERT INTO entry (at, severity, location) VALUES ('2026-11-26T08:00', 11, 'hip')", nullptr,
+                     nullptr, nullptr)
+        == SQLITE_CONSTRAINT);
+  CHECK(sqlite3_exec(raw, "INSERT INTO entry (at, severity, location) VALUES ('2026-11-26T08:00', 3, 'knee')", nullptr,
+                     nullptr, nullptr)
+        == SQLITE_CONSTRAINT);
+  CHECK(sqlite3_exec(raw, "INSERT INTO entry (at, severity, location) VALUES ('yesterday', 3, 'hip')", nullptr, nullptr,
+                     nullptr)
+        == SQLITE_CONSTRAINT);
+  CHECK(sqlite3_exec(raw, "INSERT INTO entry (at, severity, location) VALUES ('2026-11-26T08:00', '3x', 'hip')",
+                     nullptr, nullptr, nullptr)
+        != SQLITE_OK);
+  sqlite3_close(raw);
+}
+
+TEST_CASE("PainLog add, edit, remove and undo")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  Entry first = entry("2026-11-20T08:00", 6, "line one\nline \"two\", with commas, and ünïcode");
+  first.tags = {"night", "lifting"};
+  first.location = "sacroiliac";
+  first.id = log->add(first);
+  const std::int64_t second = log->add(entry("2026-11-21T08:00", 4));
+  REQUIRE(all(*log).size() == 2);
+  CHECK(*log->find(first.id) == first);
+
+  SUBCASE("undo an add")
+  {
+    CHECK(log->undo() == "added entry 2 (2026-11-21T08:00, severity 4)");
+    CHECK(all(*log) == std::vector<Entry>{first});
+  }
+  SUBCASE("undo an edit")
+  {
+    EntryEdit edit;
+    edit.severity = 2;
+    edit.note = "better";
+    const Entry edited = log->edit(first.id, edit, k_today);
+    CHECK(edited.severity == 2);
+    CHECK(log->find(first.id)->note == "better");
+    CHECK(log->undo() == "edited entry 1 (2026-11-20T08:00, severity 6)");
+    CHECK(*log->find(first.id) == first);
+  }
+  SUBCASE("an invalid edit changes nothing")
+  {
+    EntryEdit edit;
+    edit.at = "2026-12-01T08:00";
+    CHECK_THROWS_AS(log->edit(first.id, edit, k_today), Error);
+    CHECK(*log->find(first.id) == first);
+    CHECK(log->undo() == "added entry 2 (2026-11-21T08:00, severity 4)");
+  }
+  SUBCASE("undo a removal restores the same entry and id")
+  {
+    log->remove(first.id);
+    CHECK_FALSE(log->find(first.id));
+    CHECK(log->undo() == "removed entry 1 (2026-11-20T08:00, severity 6)");
+    CHECK(*log->find(first.id) == first);
+  }
+  SUBCASE("unknown ids")
+  {
+    CHECK_THROWS_AS(log->remove(99), Error);
+    CHECK_THROWS_AS(log->edit(99, {}, k_today), Error);
+  }
+  SUBCASE("undo until nothing is left")
+  {
+    CHECK(log->undo());
+    CHECK(log->undo());
+    CHECK_FALSE(log->undo());
+    CHECK(all(*log).empty());
+  }
+  (void)second;
+}
+
+TEST_CASE("PainLog import")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  log->add(entry("2026-11-01T08:00", 5, "kept"));
+  Feed feed{{entry("2026-11-01T08:00", 5, "kept"), entry("2026-11-02T08:00", 4, "new"),
+             entry("2026-11-02T08:00", 4, "new"), entry("2026-11-03T08:00", 3)}};
+
+  SUBCASE("adds what is new, once")
+  {
+    const ImportResult result = log->import(std::ref(feed));
+    CHECK(result.added == 2);
+    CHECK(result.skipped == 2);
+    CHECK(all(*log).size() == 3);
+    Feed again{feed.entries};
+    CHECK(log->import(std::ref(again)).added == 0);
+    CHECK(all(*log).size() == 3);
+  }
+  SUBCASE("undo removes the whole import")
+  {
+    log->import(std::ref(feed));
+    CHECK(log->undo() == "imported 2 entries");
+    CHECK(all(*log).size() == 1);
+  }
+  SUBCASE("a failing row rolls everything back")
+  {
+    std::size_t calls = 0;
+    const auto failing = [&]() -> std::optional<Entry> {
+      if (++calls == 3) {
+        throw Error(ExitCode::data, "bad row");
+      }
+      return entry("2026-11-1" + std::to_string(calls) + "T08:00", 2);
+    };
+    CHECK_THROWS_AS(log->import(failing), Error);
+    CHECK(all(*log).size() == 1);
+  }
+  SUBCASE("keeps imported ids when they are free")
+  {
+    Entry with_id = entry("2026-11-05T08:00", 1);
+    with_id.id = 40;
+    Entry clash = entry("2026-11-06T08:00", 1);
+    clash.id = 1;
+    Feed ids{{with_id, clash}};
+    log->import(std::ref(ids));
+    CHECK(log->find(40)->at == "2026-11-05T08:00");
+    CHECK(log->find(1)->note == "kept");
+  }
+}
+
+TEST_CASE("PainLog queries")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  log->add(entry("2026-11-20T08:00", 6));
+  log->add(entry("2026-11-24T21:00", 5));
+  log->add(entry("2026-11-24T07:00", 4));
+  SUBCASE("for_each filters inclusively and orders by time")
+  {
+    std::vector<std::string> seen;
+    log->for_each({parse_date("2026-11-21"), parse_date("2026-11-24")}, [&](const Entry& e) { seen.push_back(e.at); });
+    CHECK(seen == std::vector<std::string>{"2026-11-24T07:00", "2026-11-24T21:00"});
+  }
+  SUBCASE("latest")
+  {
+    CHECK(log->latest(*parse_date("2026-11-20"), k_today)->severity == 5);
+    CHECK(log->latest(*parse_date("2026-11-20"), *parse_date("2026-11-23"))->severity == 6);
+    CHECK_FALSE(log->latest(*parse_date("2026-11-25"), k_today));
+  }
+}
+
+TEST_CASE("PainLog profile")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  CHECK(log->profile().empty());
+  Profile p;
+  p.birth_date = parse_date("2026-09-01");
+  p.delivery = Delivery::cesarean;
+  p.postures = {"high-hinge", "sway-back"};
+  log->save_profile(p);
+  const Profile read = log->profile();
+  CHECK(read.birth_date == p.birth_date);
+  CHECK(read.delivery == Delivery::cesarean);
+  CHECK(read.postures == p.postures);
+  CHECK_FALSE(read.pain_since);
+  log->clear_profile();
+  CHECK(log->profile().empty());
+}
