@@ -43,3 +43,5 @@ PY
 echo "import $ROWS rows (CSV):         $(ms bc --profile big log import "$work/big.csv") ms"
 echo "export $ROWS rows (CSV):         $(ms bc --profile big log export --output "$work/out.csv") ms"
 echo "list   $ROWS rows (JSON):        $(ms bc --profile big log list --format json) ms"
+echo "trend  $ROWS rows (text):        $(ms bc --profile big trend) ms"
+echo "trend  $ROWS rows (SVG, month):  $(ms bc --profile big trend --by month --format svg) ms"

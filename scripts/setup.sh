@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build   # compiler and build
   libcli11-dev libfmt-dev libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev
-  doctest-dev python3                 # unit tests; JSON checks in CLI tests
+  doctest-dev python3 libxml2-utils   # unit tests; JSON and SVG checks in CLI tests
 )
 
 missing=()

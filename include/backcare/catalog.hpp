@@ -101,12 +101,31 @@ struct Rule {
   std::vector<std::string> avoid; // exercises dropped while it fires
 };
 
+// A note for `backcare trend`; all given conditions must hold.
+struct TrendCondition {
+  std::optional<int> weeks_postpartum_min;
+  std::optional<int> weeks_postpartum_max;
+  std::optional<int> pain_weeks_min;
+  std::optional<bool> pain_present;
+  std::optional<std::string> verdict;
+};
+
+struct TrendFlag {
+  std::string id;
+  std::string message; // "{weeks}" stands for the weeks after birth
+  std::string source;
+  TrendCondition when;
+};
+
+inline const std::vector<std::string> k_verdicts{"improved", "worse", "no-meaningful-change", "insufficient-data"};
+
 struct Catalog {
   std::string version;
   std::vector<Exercise> exercises;
   std::vector<Phase> phases; // sorted by number, 1..N
   std::vector<Symptom> symptoms;
   std::vector<Rule> rules;
+  std::vector<TrendFlag> trend_flags;
 
   const Exercise* find_exercise(std::string_view id) const;
   const Phase* find_phase(int number) const;

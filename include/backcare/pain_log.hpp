@@ -5,6 +5,7 @@
 // transaction, so concurrent writers all land and a failure changes nothing.
 
 #include "backcare/entry.hpp"
+#include "backcare/trend.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -69,6 +70,8 @@ public:
   std::optional<Entry> find(std::int64_t id) const;
   // Calls `visit` for each entry in time order (oldest first), streaming.
   void for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const;
+  // Per-day summaries (count, mean, min, max), aggregated in SQL, in date order.
+  std::vector<DaySummary> days(const EntryFilter& filter) const;
   // The most recent entry between the two dates, inclusive.
   std::optional<Entry> latest(Date from, Date to) const;
 

@@ -124,6 +124,7 @@ int run(int argc, char** argv)
   add_global_options(app, global);
   setup_plan(app, global, action);
   setup_log(app, global, action);
+  setup_trend(app, global, action);
   setup_profile(app, global, action);
   setup_catalog(app, global, action);
 

@@ -22,5 +22,6 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_log(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action);
+void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action);
 
 } // namespace backcare::cli

@@ -48,6 +48,19 @@ Catalog load_catalog(const GlobalOptions& global)
   return backcare::load_catalog(global.catalog);
 }
 
+bool utf8_locale()
+{
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) {
+      std::string text(value);
+      std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+      return text.find("utf-8") != std::string::npos || text.find("utf8") != std::string::npos;
+    }
+  }
+  return false;
+}
+
 std::unique_ptr<PainLog> open_log(const GlobalOptions& global, bool create)
 {
   const std::string data_dir =

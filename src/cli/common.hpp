@@ -28,6 +28,9 @@ Date today(const GlobalOptions& global);
 // Whether to colour output written to stdout (never for --output files).
 bool use_color(const GlobalOptions& global, bool to_terminal);
 
+// Whether the locale (LC_ALL, LC_CTYPE or LANG) is UTF-8.
+bool utf8_locale();
+
 // The log of --profile under --data-dir. With `create`, makes it when
 // missing; without, returns nullptr when there is none yet.
 std::unique_ptr<PainLog> open_log(const GlobalOptions& global, bool create);

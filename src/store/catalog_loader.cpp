@@ -167,6 +167,7 @@ struct Origins {
   std::map<std::string, toml::source_region> rule;
   std::map<int, toml::source_region> phase;
   std::map<std::string, toml::source_region> symptom;
+  std::map<std::string, toml::source_region> trend_flag;
 };
 
 // Reads and checks the id of an item before its other fields, so that every
@@ -327,6 +328,33 @@ Rule read_rule(const toml::table& table, Origins& origins)
   return rule;
 }
 
+TrendFlag read_trend_flag(const toml::table& table, Origins& origins)
+{
+  TrendFlag flag;
+  flag.id = checked_id(table, "trend_flag");
+  remember(origins.trend_flag, flag.id, table.source(), "trend_flag");
+  Fields fields(table, fmt::format("trend_flag '{}'", flag.id));
+  fields.get("id");
+  flag.message = fields.text("message");
+  flag.source = fields.text("source");
+  Fields when(fields.subtable("when"), fields.what() + " when");
+  flag.when.weeks_postpartum_min = when.optional_integer("weeks_postpartum_min", 0, 520);
+  flag.when.weeks_postpartum_max = when.optional_integer("weeks_postpartum_max", 0, 520);
+  flag.when.pain_weeks_min = when.optional_integer("pain_weeks_min", 0, 520);
+  flag.when.pain_present = when.optional_boolean("pain_present");
+  const std::string verdict = when.optional_text("verdict");
+  if (!verdict.empty()) {
+    if (std::find(k_verdicts.begin(), k_verdicts.end(), verdict) == k_verdicts.end()) {
+      fail(when.require("verdict").source(),
+           fmt::format("{}: unknown verdict '{}' (allowed: {})", when.what(), verdict, fmt::join(k_verdicts, ", ")));
+    }
+    flag.when.verdict = verdict;
+  }
+  when.finish();
+  fields.finish();
+  return flag;
+}
+
 // Applies `read` to every table of the array of tables `key`.
 template <typename Read> void read_each(const toml::node& node, std::string_view key, Read read)
 {
@@ -351,13 +379,17 @@ void read_document(const toml::table& doc, Catalog& catalog, Origins& origins)
       read_each(node, name, [&](const toml::table& t) { catalog.symptoms.push_back(read_symptom(t, origins)); });
     } else if (name == "rule") {
       read_each(node, name, [&](const toml::table& t) { catalog.rules.push_back(read_rule(t, origins)); });
+    } else if (name == "trend_flag") {
+      read_each(node, name, [&](const toml::table& t) { catalog.trend_flags.push_back(read_trend_flag(t, origins)); });
     } else if (name == "catalog" && node.is_table()) {
       Fields fields(*node.as_table(), "catalog");
       catalog.version = fields.text("version");
       fields.finish();
     } else {
       fail(key.source(),
-           fmt::format("unknown key '{}' (allowed: [catalog], [[exercise]], [[phase]], [[symptom]], [[rule]])", name));
+           fmt::format(
+               "unknown key '{}' (allowed: [catalog], [[exercise]], [[phase]], [[symptom]], [[rule]], [[trend_flag]])",
+               name));
     }
   }
 }

@@ -80,6 +80,13 @@ void bind_fields(Statement& statement, int first, const Entry& entry)
       .bind(first + 4, entry.note);
 }
 
+// The filter as a half-open range of `at` text: [since, day after until).
+std::pair<std::string, std::string> bounds(const EntryFilter& filter)
+{
+  return {filter.since ? format_date(*filter.since) : std::string("0000"),
+          filter.until ? format_date(*filter.until + std::chrono::days{1}) : std::string("9999")};
+}
+
 std::string describe(const Entry& entry)
 {
   return fmt::format("entry {} ({}, severity {})", entry.id, entry.at, entry.severity);
@@ -339,14 +346,47 @@ std::optional<std::string> PainLog::undo()
 
 void PainLog::for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const
 {
-  const std::string since = filter.since ? format_date(*filter.since) : std::string("0000");
-  const std::string until = filter.until ? format_date(*filter.until + std::chrono::days{1}) : std::string("9999");
+  const auto [since, until] = bounds(filter);
   Statement select(*m_db,
                    fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at, id", k_entry_columns));
   select.bind(1, since).bind(2, until);
   while (select.step()) {
     visit(read_entry(select));
   }
+}
+
+std::vector<DaySummary> PainLog::days(const EntryFilter& filter) const
+{
+  // One streaming pass over the covering index (at, severity), in time
+  // order: cheaper than GROUP BY on substr(at), which needs a temporary
+  // B-tree, and it never holds more than one day's figures.
+  const auto [since, until] = bounds(filter);
+  Statement select(*m_db, "SELECT substr(at, 1, 10), severity FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at");
+  select.bind(1, since).bind(2, until);
+  std::vector<DaySummary> days;
+  std::string current;
+  long sum = 0;
+  const auto close_day = [&] {
+    if (!days.empty()) {
+      days.back().mean = static_cast<double>(sum) / days.back().entries;
+    }
+  };
+  while (select.step()) {
+    const auto severity = static_cast<int>(select.integer(1));
+    if (const std::string_view day = select.text_view(0); day != current) {
+      close_day();
+      days.push_back({parse_date(day).value_or(Date{}), 0, 0, severity, severity});
+      current = day;
+      sum = 0;
+    }
+    DaySummary& today = days.back();
+    ++today.entries;
+    sum += severity;
+    today.min = std::min(today.min, severity);
+    today.max = std::max(today.max, severity);
+  }
+  close_day();
+  return days;
 }
 
 std::optional<Entry> PainLog::latest(Date from, Date to) const

@@ -144,9 +144,20 @@ std::int64_t Statement::integer(int column) const
 
 std::string Statement::text(int column) const
 {
+  return std::string(text_view(column));
+}
+
+std::string_view Statement::text_view(int column) const
+{
   const auto* data = sqlite3_column_text(m_stmt, column);
   const int size = sqlite3_column_bytes(m_stmt, column);
-  return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)) : std::string();
+  return data ? std::string_view(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
+              : std::string_view();
+}
+
+double Statement::real(int column) const
+{
+  return sqlite3_column_double(m_stmt, column);
 }
 
 bool Statement::is_null(int column) const

@@ -36,6 +36,9 @@ public:
 
   std::int64_t integer(int column) const;
   std::string text(int column) const;
+  // The column's text without a copy; valid until the next step or reset.
+  std::string_view text_view(int column) const;
+  double real(int column) const;
   bool is_null(int column) const;
 
 private:

@@ -1,0 +1,95 @@
+#pragma once
+
+// Trend statistics: is the pain really getting better? Pure functions over
+// per-day summaries (the store aggregates entries by day in SQL, so no
+// report ever holds every entry in memory).
+
+#include "backcare/catalog.hpp"
+#include "backcare/date.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backcare {
+
+// One calendar day of the log.
+struct DaySummary {
+  Date day{};
+  int entries = 0;
+  double mean = 0; // the day's value: the mean of its entries
+  int min = 0;
+  int max = 0;
+};
+
+enum class PeriodKind { day, week, month };
+std::optional<PeriodKind> parse_period_kind(std::string_view text);
+
+struct PeriodSummary {
+  Date start{}; // the day, the Monday of the ISO week, or the 1st of the month
+  int entries = 0;
+  double mean = 0; // mean of the period's day values
+  int min = 0;
+  int max = 0;
+};
+
+struct Window {
+  Date first{};
+  Date last{};
+  double mean = 0; // mean of the day values inside the window
+  int days = 0;    // days with entries
+};
+
+struct TrendFlagResult {
+  const TrendFlag* flag = nullptr;
+  std::string message; // with {weeks} filled in
+};
+
+struct TrendRequest {
+  Date as_of{};
+  PeriodKind by = PeriodKind::week;
+  std::optional<Date> birth_date;
+  std::optional<Date> pain_since;
+};
+
+struct TrendReport {
+  TrendRequest request;
+  int entries = 0;
+  std::optional<Date> first;
+  std::optional<Date> last;
+  std::vector<DaySummary> days; // one per logged day, in order
+  std::vector<PeriodSummary> periods;
+  std::optional<Window> baseline;
+  std::optional<Window> recent;
+  std::optional<double> change_points;
+  std::optional<double> change_percent;
+  std::string verdict = "insufficient-data";
+  std::optional<double> slope_per_week;
+  int longest_pain_free_streak = 0; // consecutive days whose value is 0
+  int days_logged = 0;
+  int days_in_range = 0; // calendar days from first to last
+  std::optional<int> weeks_postpartum;
+  std::vector<TrendFlagResult> flags;
+};
+
+// The clinically important change for low back pain: 2 points or 30% of
+// baseline (Ostelo 2008; Farrar 2001).
+constexpr double k_important_points = 2.0;
+constexpr double k_important_fraction = 0.30;
+
+// Builds the report from the day summaries (sorted by day).
+TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std::vector<DaySummary> days);
+
+// Groups day summaries into periods.
+std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by);
+
+// The window [first, last] over the day summaries; nullopt when it holds no day.
+std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Date last);
+
+// Least-squares slope of the day values, in points per week; needs 2 days.
+std::optional<double> slope_per_week(const std::vector<DaySummary>& days);
+
+// "improved", "worse", "no-meaningful-change" or "insufficient-data".
+std::string verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent);
+
+} // namespace backcare

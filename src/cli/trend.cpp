@@ -1,0 +1,81 @@
+#include "backcare/error.hpp"
+#include "backcare/files.hpp"
+#include "backcare/render_trend.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace backcare::cli {
+namespace {
+
+struct TrendOptions {
+  std::string since;
+  std::string until;
+  std::string by = "week";
+  std::string format = "text";
+  std::string output;
+};
+
+int run_trend(const TrendOptions& o, const GlobalOptions& global)
+{
+  check_choice("--by", o.by, {"day", "week", "month"});
+  check_choice("--format", o.format, {"text", "json", "csv", "svg"});
+  EntryFilter filter;
+  if (!o.since.empty()) {
+    filter.since = parse_date_option("--since", o.since);
+  }
+  if (!o.until.empty()) {
+    filter.until = parse_date_option("--until", o.until);
+  }
+  if (filter.since && filter.until && *filter.since > *filter.until) {
+    throw usage_error(fmt::format("--since {} is after --until {}", o.since, o.until));
+  }
+  const Date as_of = today(global);
+  const Catalog catalog = load_catalog(global);
+  TrendRequest request;
+  request.as_of = as_of;
+  request.by = *parse_period_kind(o.by);
+  std::vector<DaySummary> days;
+  if (const auto log = open_log(global, false)) {
+    const Profile profile = log->profile();
+    request.birth_date = profile.birth_date;
+    request.pain_since = profile.pain_since;
+    days = log->days(filter);
+  }
+  const TrendReport report = make_trend(catalog, request, std::move(days));
+  std::string content;
+  if (o.format == "json") {
+    content = render_trend_json(report);
+  } else if (o.format == "csv") {
+    content = render_trend_csv(report);
+  } else if (o.format == "svg") {
+    content = render_trend_svg(report);
+  } else {
+    TrendStyle style;
+    style.color = use_color(global, o.output.empty());
+    style.unicode = utf8_locale();
+    content = render_trend_text(report, style);
+  }
+  write_output(o.output, content);
+  return 0;
+}
+
+} // namespace
+
+void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action)
+{
+  auto o = std::make_shared<TrendOptions>();
+  CLI::App* trend = app.add_subcommand("trend", "Is the pain really getting better? Weekly figures, chart, verdict");
+  trend->footer("Example:\n  backcare trend --by week\n  backcare trend --format svg --output pain.svg");
+  trend->add_option("--since", o->since, "From this date")->type_name("DATE");
+  trend->add_option("--until", o->until, "Up to this date")->type_name("DATE");
+  trend->add_option("--by", o->by, "Periods: day, week (default; ISO weeks from Monday) or month")->type_name("PERIOD");
+  trend->add_option("--format", o->format, "text (default), json, csv or svg")->type_name("FORMAT");
+  trend->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
+  trend->callback([o, &global, &action] { action = [o, &global] { return run_trend(*o, global); }; });
+}
+
+} // namespace backcare::cli

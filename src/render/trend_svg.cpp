@@ -1,0 +1,193 @@
+#include "backcare/render_trend.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace backcare {
+namespace {
+
+// Plot geometry, in SVG user units.
+constexpr double k_width = 800;
+constexpr double k_height = 440;
+constexpr double k_left = 64;
+constexpr double k_right = 780;
+constexpr double k_top = 56;
+constexpr double k_bottom = 340;
+
+std::string escape(std::string_view text)
+{
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+class Chart {
+public:
+  explicit Chart(const TrendReport& r)
+    : m_r(r)
+    , m_first(*r.first)
+    , m_span(std::max(1, r.days_in_range))
+  {
+  }
+
+  std::string draw()
+  {
+    header();
+    shading();
+    grid();
+    data();
+    legend();
+    m_out += "</svg>\n";
+    return m_out;
+  }
+
+private:
+  // x of the middle of a day.
+  double x(Date day) const { return k_left + (days_between(m_first, day) + 0.5) / m_span * (k_right - k_left); }
+  static double y(double value) { return k_bottom - std::clamp(value, 0.0, 10.0) / 10.0 * (k_bottom - k_top); }
+
+  void header()
+  {
+    const std::string title = fmt::format("Back pain from {} to {}", format_date(m_first), format_date(*m_r.last));
+    m_out +=
+        fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+                    "font-family=\"sans-serif\" font-size=\"12\">\n",
+                    k_width, k_height);
+    m_out += fmt::format("<title>{}</title>\n", escape(title));
+    m_out += fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {} entries; verdict: {}.</desc>\n",
+                         m_r.entries, escape(m_r.verdict));
+    m_out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", k_width, k_height);
+    m_out +=
+        fmt::format("<text x=\"{}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", k_left, escape(title));
+  }
+
+  // The baseline window as a vertical band, and the zone of clinically
+  // important improvement below the baseline as a horizontal one.
+  void shading()
+  {
+    if (!m_r.baseline) {
+      return;
+    }
+    const double left = x(m_r.baseline->first) - 0.5 * (k_right - k_left) / m_span;
+    const double right = std::min(k_right, x(m_r.baseline->last) + 0.5 * (k_right - k_left) / m_span);
+    m_out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"#dbe6f4\"/>\n", left, k_top,
+                         right - left, k_bottom - k_top);
+    const double base = m_r.baseline->mean;
+    if (base > 0) {
+      const double threshold = base - std::min(k_important_points, k_important_fraction * base);
+      m_out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#d9f0d3\" "
+                           "fill-opacity=\"0.7\"/>\n",
+                           k_left, y(threshold), k_right - k_left, k_bottom - y(threshold));
+    }
+    m_out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#4a6fa5\" "
+                         "stroke-dasharray=\"6 4\"/>\n",
+                         k_left, y(base), k_right, y(base));
+  }
+
+  void grid()
+  {
+    for (int v = 0; v <= 10; v += 2) {
+      m_out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#e0e0e0\"/>\n", k_left, y(v),
+                           k_right, y(v));
+      m_out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>\n", k_left - 8, y(v) + 4, v);
+    }
+    m_out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#333333\"/>\n", k_left, k_top,
+                         k_bottom);
+    m_out += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#333333\"/>\n", k_left, k_bottom,
+                         k_right);
+    const int ticks = std::min(6, m_span);
+    for (int i = 0; i < ticks; ++i) {
+      const int offset = ticks == 1 ? 0 : i * (m_span - 1) / (ticks - 1);
+      const Date day = m_first + std::chrono::days{offset};
+      m_out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#333333\"/>\n", x(day),
+                           k_bottom, k_bottom + 5);
+      const char* anchor = ticks > 1 && i == 0 ? "start" : ticks > 1 && i == ticks - 1 ? "end" : "middle";
+      m_out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", x(day), k_bottom + 20, anchor,
+                           format_date(day));
+    }
+    m_out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">Date</text>\n", (k_left + k_right) / 2,
+                         k_bottom + 40);
+    m_out += fmt::format("<text x=\"18\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {0})\">"
+                         "Pain (0-10)</text>\n",
+                         (k_top + k_bottom) / 2);
+  }
+
+  void data()
+  {
+    std::string points;
+    for (const PeriodSummary& p : m_r.periods) {
+      points += fmt::format("{:.1f},{:.1f} ", x(std::max(p.start, m_first)), y(p.mean));
+    }
+    if (!points.empty()) {
+      points.pop_back();
+      m_out += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#d95f02\" stroke-width=\"2\"/>\n", points);
+    }
+    const double radius = m_span > 400 ? 1.5 : 3.0;
+    m_out += "<g fill=\"#1b5e9a\">\n";
+    for (const DaySummary& day : m_r.days) {
+      m_out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\"/>\n", x(day.day), y(day.mean), radius);
+    }
+    m_out += "</g>\n";
+  }
+
+  void legend()
+  {
+    const double top = k_bottom + 62;
+    m_out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#1b5e9a\"/>\n", k_left + 6, top - 4);
+    m_out += fmt::format("<text x=\"{}\" y=\"{}\">daily value</text>\n", k_left + 16, top);
+    m_out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d95f02\" stroke-width=\"2\"/>\n",
+                         k_left + 110, top - 4, k_left + 134, top - 4);
+    m_out += fmt::format("<text x=\"{}\" y=\"{}\">{} mean</text>\n", k_left + 140, top,
+                         m_r.request.by == PeriodKind::day    ? "daily"
+                         : m_r.request.by == PeriodKind::week ? "weekly"
+                                                              : "monthly");
+    m_out +=
+        fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"#dbe6f4\"/>\n", k_left + 250, top - 9);
+    m_out +=
+        fmt::format("<text x=\"{}\" y=\"{}\">baseline (first 7 days, dashed: its mean)</text>\n", k_left + 270, top);
+    m_out +=
+        fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"#d9f0d3\"/>\n", k_left + 6, top + 11);
+    m_out += fmt::format("<text x=\"{}\" y=\"{}\">clinically important improvement: 2 points or 30% below baseline "
+                         "(Ostelo 2008)</text>\n",
+                         k_left + 26, top + 20);
+  }
+
+  const TrendReport& m_r;
+  Date m_first;
+  int m_span;
+  std::string m_out;
+};
+
+} // namespace
+
+std::string render_trend_svg(const TrendReport& report)
+{
+  if (report.entries == 0) {
+    return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"120\" viewBox=\"0 0 {0} 120\" "
+                       "font-family=\"sans-serif\">\n<title>Back pain</title>\n"
+                       "<text x=\"20\" y=\"60\">No entries in this range yet.</text>\n</svg>\n",
+                       k_width);
+  }
+  return Chart(report).draw();
+}
+
+} // namespace backcare

@@ -1,0 +1,229 @@
+#include "backcare/render.hpp"
+#include "backcare/render_trend.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace backcare {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr int k_bar_width = 30;
+constexpr int k_spark_days = 72;
+
+std::string signed1(double value)
+{
+  return fmt::format("{:+.1f}", round1(value));
+}
+
+std::string verdict_text(const TrendReport& r)
+{
+  const std::string rule = "the clinically important change (2 points or 30% of the first week)";
+  if (r.verdict == "insufficient-data") {
+    const int first_days = r.baseline ? r.baseline->days : 0;
+    const int recent_days = r.recent ? r.recent->days : 0;
+    return fmt::format("Not enough data for a verdict yet: it needs at least 3 logged days in the first week of the "
+                       "log and in the last 7 days, without overlap (now {} and {}). Keep logging.",
+                       first_days, recent_days);
+  }
+  const std::string percent = r.change_percent ? fmt::format(", {}%", signed1(*r.change_percent)) : "";
+  const std::string numbers =
+      fmt::format("from {:.1f} in the first week to {:.1f} in the last 7 days ({} points{})", round1(r.baseline->mean),
+                  round1(r.recent->mean), signed1(*r.change_points), percent);
+  if (r.verdict == "improved") {
+    return fmt::format("Improved: pain fell {}. That is at least {}.", numbers, rule);
+  }
+  if (r.verdict == "worse") {
+    return fmt::format("Worse: pain rose {}. That is at least {}.", numbers, rule);
+  }
+  return fmt::format("No meaningful change: pain went {}, less than {}.", numbers, rule);
+}
+
+std::string bar(double value, bool unicode)
+{
+  const double cells = std::clamp(value, 0.0, 10.0) / 10.0 * k_bar_width;
+  if (!unicode) {
+    return std::string(static_cast<std::size_t>(std::lround(cells)), '#');
+  }
+  static constexpr std::array<const char*, 8> k_eighths{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  const auto whole = static_cast<int>(cells);
+  std::string out;
+  for (int i = 0; i < whole; ++i) {
+    out += "█";
+  }
+  return out + k_eighths[static_cast<std::size_t>(std::lround((cells - whole) * 7))];
+}
+
+// One character a day for the last days of the log: a level for a logged
+// day, a space for a day without entries.
+std::string sparkline(const TrendReport& r, bool unicode, Date& from)
+{
+  static constexpr std::array<const char*, 8> k_levels{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  const Date last = *r.last;
+  from = std::max(*r.first, last - std::chrono::days{k_spark_days - 1});
+  std::string out;
+  auto it = r.days.begin();
+  for (Date day = from; day <= last; day += std::chrono::days{1}) {
+    while (it != r.days.end() && it->day < day) {
+      ++it;
+    }
+    if (it == r.days.end() || it->day != day) {
+      out += ' ';
+      continue;
+    }
+    const double v = std::clamp(it->mean, 0.0, 10.0);
+    if (unicode) {
+      out += k_levels[static_cast<std::size_t>(std::lround(v / 10.0 * 7))];
+    } else {
+      const auto level = std::lround(v);
+      out += level == 10 ? 'X' : static_cast<char>('0' + level);
+    }
+  }
+  return out;
+}
+
+std::string period_heading(PeriodKind by)
+{
+  switch (by) {
+  case PeriodKind::day:
+    return "Day";
+  case PeriodKind::week:
+    return "Week of";
+  case PeriodKind::month:
+    break;
+  }
+  return "Month of";
+}
+
+Json optional_number(const std::optional<double>& value)
+{
+  return value ? Json(round1(*value)) : Json(nullptr);
+}
+
+Json window_json(const std::optional<Window>& w)
+{
+  if (!w) {
+    return nullptr;
+  }
+  Json j;
+  j["mean"] = round1(w->mean);
+  j["days"] = w->days;
+  j["first"] = format_date(w->first);
+  j["last"] = format_date(w->last);
+  return j;
+}
+
+std::string by_name(PeriodKind by)
+{
+  return by == PeriodKind::day ? "day" : by == PeriodKind::week ? "week" : "month";
+}
+
+} // namespace
+
+double round1(double value)
+{
+  const double rounded = std::round(value * 10.0) / 10.0;
+  return rounded == 0.0 ? 0.0 : rounded; // no "-0.0"
+}
+
+std::string render_trend_text(const TrendReport& r, const TrendStyle& style)
+{
+  const auto para = [&](std::string_view text, std::string_view first = "", std::string_view rest = "") {
+    return wrap(text, style.width, first, rest);
+  };
+  const auto bold = [&](const std::string& text) { return style.color ? "\x1b[1m" + text + "\x1b[0m" : text; };
+  std::string out = bold(fmt::format("backcare trend for {}", format_date(r.request.as_of))) + "\n";
+  if (r.entries == 0) {
+    return out + "No entries in this range yet. Log your pain with: backcare log add SEVERITY\n";
+  }
+  std::string summary = fmt::format("{} {} on {} of {} days, {} to {}", r.entries, r.entries == 1 ? "entry" : "entries",
+                                    r.days_logged, r.days_in_range, format_date(*r.first), format_date(*r.last));
+  if (r.weeks_postpartum) {
+    summary += fmt::format("; week {} after birth", *r.weeks_postpartum);
+  }
+  out += para(summary + ".") + "\n";
+  std::string verdict = verdict_text(r);
+  if (style.color && r.verdict != "insufficient-data") {
+    const std::string code = r.verdict == "improved" ? "32" : r.verdict == "worse" ? "31" : "33";
+    out += "\x1b[" + code + "m" + para(verdict) + "\x1b[0m";
+  } else {
+    out += para(verdict);
+  }
+  std::string slope = r.slope_per_week ? fmt::format("Trend: {} points a week.", signed1(*r.slope_per_week))
+                                       : std::string("Trend: needs at least 2 logged days.");
+  out += para(fmt::format("{} Longest pain-free streak: {} {}.", slope, r.longest_pain_free_streak,
+                          r.longest_pain_free_streak == 1 ? "day" : "days"));
+  out += '\n';
+  out += bold(fmt::format("{:<10}  {:>7}  {:>4}  {:>3}  {:>3}", period_heading(r.request.by), "entries", "mean", "min",
+                          "max"))
+         + "\n";
+  for (const PeriodSummary& p : r.periods) {
+    out += fmt::format("{:<10}  {:>7}  {:>4.1f}  {:>3}  {:>3}  {}\n", format_date(p.start), p.entries, round1(p.mean),
+                       p.min, p.max, bar(p.mean, style.unicode));
+  }
+  Date from{};
+  const std::string spark = sparkline(r, style.unicode, from);
+  out += fmt::format("\nDaily values, {} to {} (0-10; blank: not logged):\n", format_date(from), format_date(*r.last));
+  out += spark + "\n";
+  if (!r.flags.empty()) {
+    out += "\n" + bold("Notes") + "\n";
+    for (const TrendFlagResult& flag : r.flags) {
+      out += para(flag.message, "  - ", "    ");
+    }
+  }
+  out += "\n" + para("This is a summary of your own log, not a diagnosis.");
+  return out;
+}
+
+std::string render_trend_json(const TrendReport& r)
+{
+  Json periods = Json::array();
+  for (const PeriodSummary& p : r.periods) {
+    periods.push_back({{"start", format_date(p.start)},
+                       {"entries", p.entries},
+                       {"mean", round1(p.mean)},
+                       {"min", p.min},
+                       {"max", p.max}});
+  }
+  Json flags = Json::array();
+  for (const TrendFlagResult& f : r.flags) {
+    flags.push_back({{"id", f.flag->id}, {"message", f.message}, {"source", f.flag->source}});
+  }
+  Json doc;
+  doc["schema_version"] = 1;
+  doc["as_of"] = format_date(r.request.as_of);
+  doc["entries"] = r.entries;
+  doc["first"] = r.first ? Json(format_date(*r.first)) : Json(nullptr);
+  doc["last"] = r.last ? Json(format_date(*r.last)) : Json(nullptr);
+  doc["periods"] = std::move(periods);
+  doc["baseline"] = window_json(r.baseline);
+  doc["recent"] = window_json(r.recent);
+  doc["change"] = r.change_points
+                      ? Json{{"points", round1(*r.change_points)}, {"percent", optional_number(r.change_percent)}}
+                      : Json(nullptr);
+  doc["verdict"] = r.verdict;
+  doc["slope_per_week"] = optional_number(r.slope_per_week);
+  doc["flags"] = std::move(flags);
+  doc["by"] = by_name(r.request.by);
+  doc["days_logged"] = r.days_logged;
+  doc["days_in_range"] = r.days_in_range;
+  doc["longest_pain_free_streak"] = r.longest_pain_free_streak;
+  doc["weeks_postpartum"] = r.weeks_postpartum ? Json(*r.weeks_postpartum) : Json(nullptr);
+  return doc.dump(2) + "\n";
+}
+
+std::string render_trend_csv(const TrendReport& r)
+{
+  std::string out = "start,entries,mean,min,max\r\n";
+  for (const PeriodSummary& p : r.periods) {
+    out += fmt::format("{},{},{:.1f},{},{}\r\n", format_date(p.start), p.entries, round1(p.mean), p.min, p.max);
+  }
+  return out;
+}
+
+} // namespace backcare

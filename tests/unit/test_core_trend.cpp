@@ -1,0 +1,180 @@
+#include "backcare/trend.hpp"
+#include "catalog_fixture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+using namespace backcare;
+
+namespace {
+
+Date d(const char* text)
+{
+  return *parse_date(text);
+}
+
+DaySummary day(const char* date, double mean, int entries = 1, int min = -1, int max = -1)
+{
+  const int rounded = static_cast<int>(mean);
+  return {d(date), entries, mean, min < 0 ? rounded : min, max < 0 ? rounded : max};
+}
+
+TrendRequest request(const char* as_of)
+{
+  TrendRequest r;
+  r.as_of = d(as_of);
+  return r;
+}
+
+bool has_flag(const TrendReport& r, std::string_view id)
+{
+  return std::any_of(r.flags.begin(), r.flags.end(), [&](const TrendFlagResult& f) { return f.flag->id == id; });
+}
+
+} // namespace
+
+TEST_CASE("make_trend with no entries")
+{
+  const TrendReport r = make_trend(builtin_catalog(), request("2026-11-26"), {});
+  CHECK(r.entries == 0);
+  CHECK_FALSE(r.first);
+  CHECK(r.verdict == "insufficient-data");
+  CHECK(r.periods.empty());
+  CHECK(r.flags.empty());
+}
+
+TEST_CASE("make_trend with one day")
+{
+  const TrendReport r = make_trend(builtin_catalog(), request("2026-11-26"), {day("2026-11-26", 4.5, 2, 4, 5)});
+  CHECK(r.entries == 2);
+  CHECK(r.days_logged == 1);
+  CHECK(r.days_in_range == 1);
+  CHECK_FALSE(r.slope_per_week);
+  REQUIRE(r.baseline);
+  REQUIRE(r.recent);
+  CHECK(r.verdict == "insufficient-data"); // the windows overlap and hold one day each
+}
+
+TEST_CASE("group_periods")
+{
+  // Mon 2026-11-23 .. Sun 2026-11-29 is one ISO week; Mon 2026-11-30 starts the next.
+  const std::vector<DaySummary> days{day("2026-11-23", 2, 1), day("2026-11-29", 5, 2, 4, 6), day("2026-11-30", 8, 1),
+                                     day("2026-12-01", 1, 3, 0, 2)};
+  SUBCASE("weeks start on Monday; the mean is of day values")
+  {
+    const auto weeks = group_periods(days, PeriodKind::week);
+    REQUIRE(weeks.size() == 2);
+    CHECK(format_date(weeks[0].start) == "2026-11-23");
+    CHECK(weeks[0].entries == 3);
+    CHECK(weeks[0].mean == doctest::Approx(3.5));
+    CHECK(weeks[0].min == 2);
+    CHECK(weeks[0].max == 6);
+    CHECK(format_date(weeks[1].start) == "2026-11-30");
+    CHECK(weeks[1].mean == doctest::Approx(4.5));
+    CHECK(weeks[1].min == 0);
+  }
+  SUBCASE("months across a year boundary")
+  {
+    const auto months =
+        group_periods({day("2025-12-31", 6), day("2026-01-01", 2), day("2026-01-31", 4)}, PeriodKind::month);
+    REQUIRE(months.size() == 2);
+    CHECK(format_date(months[0].start) == "2025-12-01");
+    CHECK(format_date(months[1].start) == "2026-01-01");
+    CHECK(months[1].mean == doctest::Approx(3.0));
+  }
+  SUBCASE("an ISO week across a year boundary starts in the old year")
+  {
+    const auto weeks = group_periods({day("2026-01-01", 3)}, PeriodKind::week);
+    CHECK(format_date(weeks[0].start) == "2025-12-29");
+  }
+  SUBCASE("a leap day")
+  {
+    const auto by_day =
+        group_periods({day("2024-02-28", 1), day("2024-02-29", 2), day("2024-03-01", 3)}, PeriodKind::day);
+    REQUIRE(by_day.size() == 3);
+    CHECK(format_date(by_day[1].start) == "2024-02-29");
+    const auto months = group_periods({day("2024-02-29", 2), day("2024-03-01", 3)}, PeriodKind::month);
+    CHECK(months.size() == 2);
+  }
+}
+
+TEST_CASE("slope_per_week")
+{
+  // Values fall one point every two days: -0.5 a day, -3.5 a week.
+  CHECK(*slope_per_week({day("2026-11-01", 8), day("2026-11-03", 7), day("2026-11-05", 6)}) == doctest::Approx(-3.5));
+  CHECK(*slope_per_week({day("2026-11-01", 2), day("2026-11-08", 2)}) == doctest::Approx(0.0));
+  CHECK_FALSE(slope_per_week({day("2026-11-01", 2)}));
+}
+
+TEST_CASE("verdict_of")
+{
+  const auto w = [](const char* first, double mean, int days) {
+    return std::optional<Window>(Window{d(first), d(first) + std::chrono::days{6}, mean, days});
+  };
+  CHECK(verdict_of(w("2026-11-01", 6, 3), w("2026-11-20", 4, 3)) == "improved");   // -2 points
+  CHECK(verdict_of(w("2026-11-01", 5, 3), w("2026-11-20", 3.5, 3)) == "improved"); // -30%
+  CHECK(verdict_of(w("2026-11-01", 5, 3), w("2026-11-20", 3.6, 3)) == "no-meaningful-change");
+  CHECK(verdict_of(w("2026-11-01", 3, 3), w("2026-11-20", 3.9, 3)) == "worse"); // +30%
+  CHECK(verdict_of(w("2026-11-01", 0, 3), w("2026-11-20", 1.9, 3)) == "no-meaningful-change");
+  CHECK(verdict_of(w("2026-11-01", 0, 3), w("2026-11-20", 2, 3)) == "worse"); // baseline 0: points only
+  CHECK(verdict_of(w("2026-11-01", 6, 2), w("2026-11-20", 1, 3)) == "insufficient-data");
+  CHECK(verdict_of(w("2026-11-01", 6, 3), w("2026-11-07", 1, 3)) == "insufficient-data"); // overlap
+  CHECK(verdict_of(std::nullopt, w("2026-11-20", 1, 3)) == "insufficient-data");
+}
+
+TEST_CASE("make_trend: windows, change and streak")
+{
+  std::vector<DaySummary> days{day("2026-11-01", 6, 2, 5, 7), day("2026-11-02", 6), day("2026-11-04", 6),
+                               day("2026-11-10", 0),          day("2026-11-11", 0), day("2026-11-12", 0),
+                               day("2026-11-20", 3),          day("2026-11-22", 3), day("2026-11-26", 3)};
+  TrendRequest r = request("2026-11-26");
+  r.birth_date = d("2026-08-01");
+  const TrendReport report = make_trend(builtin_catalog(), r, days);
+  CHECK(report.entries == 10);
+  CHECK(report.days_logged == 9);
+  CHECK(report.days_in_range == 26);
+  REQUIRE(report.baseline);
+  CHECK(report.baseline->days == 3);
+  CHECK(report.baseline->mean == doctest::Approx(6));
+  REQUIRE(report.recent);
+  CHECK(format_date(report.recent->first) == "2026-11-20");
+  CHECK(report.recent->days == 3);
+  CHECK(*report.change_points == doctest::Approx(-3));
+  CHECK(*report.change_percent == doctest::Approx(-50));
+  CHECK(report.verdict == "improved");
+  CHECK(report.longest_pain_free_streak == 3);
+  CHECK(report.weeks_postpartum == 16);
+  SUBCASE("flags come from the catalog")
+  {
+    CHECK(has_flag(report, "typical-recovery-middle"));
+    CHECK_FALSE(has_flag(report, "getting-worse"));
+    CHECK_FALSE(has_flag(report, "pain-six-months-after-birth"));
+    const auto& flag = report.flags.front();
+    CHECK(flag.message.find("you are at week 16") != std::string::npos);
+  }
+  SUBCASE("baseline 0 has no percent")
+  {
+    std::vector<DaySummary> zero{day("2026-11-01", 0), day("2026-11-02", 0), day("2026-11-03", 0),
+                                 day("2026-11-24", 3), day("2026-11-25", 3), day("2026-11-26", 3)};
+    const TrendReport worse = make_trend(builtin_catalog(), request("2026-11-26"), zero);
+    CHECK(*worse.change_points == doctest::Approx(3));
+    CHECK_FALSE(worse.change_percent);
+    CHECK(worse.verdict == "worse");
+    CHECK(has_flag(worse, "getting-worse"));
+  }
+}
+
+TEST_CASE("make_trend: flags that need a birth date or a long course")
+{
+  std::vector<DaySummary> days{day("2026-05-01", 5), day("2026-11-26", 4)};
+  TrendRequest r = request("2026-11-26");
+  CHECK(has_flag(make_trend(builtin_catalog(), r, days), "chronic-pain-assessment"));
+  CHECK_FALSE(has_flag(make_trend(builtin_catalog(), r, days), "pain-six-months-after-birth"));
+  r.birth_date = d("2026-04-01");
+  const TrendReport later = make_trend(builtin_catalog(), r, days);
+  CHECK(has_flag(later, "pain-six-months-after-birth"));
+  CHECK(has_flag(later, "typical-recovery-middle"));
+  days.back().mean = 0;
+  CHECK_FALSE(has_flag(make_trend(builtin_catalog(), r, days), "pain-six-months-after-birth"));
+}
