@@ -6,6 +6,7 @@
 #include "backcare/catalog.hpp"
 #include "backcare/planner.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,27 @@ std::string format_dosage(const Dosage& dosage);
 
 std::string render_plan_text(const Catalog& catalog, const Plan& plan, const TextStyle& style);
 std::string render_plan_json(const Plan& plan);
+
+// A printable Markdown handout of the plan.
+std::string render_plan_markdown(const Catalog& catalog, const Plan& plan);
+
+// One CSV row (RFC 4180) per exercise per day.
+std::string render_plan_csv(const Plan& plan);
+
+struct IcsOptions {
+  std::string version;               // of backcare, for PRODID
+  std::string profile = "default";   // keeps UIDs of different people apart
+  std::string time_hhmm = "0730";    // session start, local (floating) time
+  std::optional<int> remind_minutes; // adds a VALARM this long before
+};
+
+// An iCalendar file (RFC 5545): one VEVENT per session day, UIDs stable
+// across re-exports of the same day, DTSTAMP from as_of.
+std::string render_plan_ics(const Plan& plan, const IcsOptions& options);
+
+// One content line, CRLF-terminated, folded at 75 octets without splitting
+// a UTF-8 character.
+std::string fold_ics_line(std::string_view line);
 
 std::string render_catalog_list(const Catalog& catalog);
 std::string render_catalog_symptoms(const Catalog& catalog, int width);

@@ -1,4 +1,5 @@
 #include "backcare/catalog.hpp"
+#include "backcare/entry.hpp"
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
 #include "backcare/planner.hpp"
@@ -33,10 +34,35 @@ struct PlanOptions {
   std::string start;
   std::string weeks_ahead;
   std::string output;
+  std::string time;
+  std::string remind;
   bool explain = false;
 };
 
-const std::vector<std::string> k_formats{"text", "json"};
+const std::vector<std::string> k_formats{"text", "json", "markdown", "csv", "ics"};
+
+// The iCalendar options, checked: --time HH:MM and --remind MINUTES belong
+// to --format ics only.
+IcsOptions read_ics_options(const PlanOptions& o, const GlobalOptions& global)
+{
+  if (o.format != "ics" && (!o.time.empty() || !o.remind.empty())) {
+    throw usage_error(fmt::format("{} only applies to --format ics", o.time.empty() ? "--remind" : "--time"));
+  }
+  IcsOptions ics;
+  ics.version = BACKCARE_VERSION;
+  ics.profile = global.profile;
+  if (!o.time.empty()) {
+    const auto at = parse_datetime("2000-01-01T" + o.time);
+    if (!at || o.time.size() != 5) {
+      throw usage_error(fmt::format("--time must be HH:MM from 00:00 to 23:59, got '{}'", o.time));
+    }
+    ics.time_hhmm = o.time.substr(0, 2) + o.time.substr(3, 2);
+  }
+  if (!o.remind.empty()) {
+    ics.remind_minutes = parse_number("--remind", o.remind, 0, 10080);
+  }
+  return ics;
+}
 
 template <typename T> void add_unique(std::vector<T>& items, const T& item)
 {
@@ -212,10 +238,17 @@ int run_plan(PlanOptions& o, const GlobalOptions& global)
   PlanRequest request = read_request(o, catalog, as_of);
   request.has_history = has_history;
   request.from_saved = std::move(from_saved);
+  const IcsOptions ics = read_ics_options(o, global);
   const Plan plan = make_plan(catalog, request);
   std::string content;
   if (o.format == "json") {
     content = render_plan_json(plan);
+  } else if (o.format == "markdown") {
+    content = render_plan_markdown(catalog, plan);
+  } else if (o.format == "csv") {
+    content = render_plan_csv(plan);
+  } else if (o.format == "ics") {
+    content = render_plan_ics(plan, ics);
   } else {
     TextStyle style;
     style.color = use_color(global, o.output.empty());
@@ -256,9 +289,11 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   plan->add_flag("--pregnancy-back-pain", options->pregnancy_back_pain, "Had back pain during pregnancy");
   plan->add_option("--phase", options->phase, "Start at phase N (up to what the time floor and rules allow)")
       ->type_name("N");
-  plan->add_option("--format", options->format, "text (default) or json")->type_name("FORMAT");
+  plan->add_option("--format", options->format, "text (default), json, markdown, csv or ics")->type_name("FORMAT");
   plan->add_option("--start", options->start, "First day of the schedule (default: next Monday)")->type_name("DATE");
   plan->add_option("--weeks-ahead", options->weeks_ahead, "Weeks of schedule, 1-12 (default 1)")->type_name("N");
+  plan->add_option("--time", options->time, "iCalendar: session time, HH:MM (default 07:30)")->type_name("HH:MM");
+  plan->add_option("--remind", options->remind, "iCalendar: a reminder this many minutes before")->type_name("MINUTES");
   plan->add_option("--output", options->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
   plan->add_flag("--explain", options->explain, "Show which rules fired and why");
   plan->callback([options, &global, &action] { action = [options, &global] { return run_plan(*options, global); }; });

@@ -1,4 +1,5 @@
 #include "backcare/render.hpp"
+#include "plan_words.hpp"
 
 #include <fmt/format.h>
 
@@ -38,7 +39,7 @@ public:
     if (!m_out.ends_with("\n\n")) {
       m_out += '\n';
     }
-    m_out += wrap(k_safety_note, m_style.width, "", "");
+    m_out += wrap(words::k_safety_note, m_style.width, "", "");
     return m_out;
   }
 
@@ -59,15 +60,9 @@ private:
 
   void header()
   {
-    const Situation& s = situation();
-    std::string facts = fmt::format("Week {} after a {} birth; pain now {}/10", s.weeks_postpartum,
-                                    s.delivery == Delivery::cesarean ? "caesarean" : "vaginal", s.severity);
-    if (s.pain_weeks()) {
-      facts += fmt::format(", for {} weeks", *s.pain_weeks());
-    }
     m_out += heading(fmt::format("backcare plan for {}", format_date(m_plan.request.as_of)));
     m_out += '\n';
-    para(facts + ".");
+    para(words::situation(m_plan));
     if (!m_plan.request.from_saved.empty()) {
       para(fmt::format("From your saved details: {}.", fmt::join(m_plan.request.from_saved, "; ")));
     }
@@ -77,46 +72,26 @@ private:
   // Urgent or emergency: only what to do now, whom to call, and the birth.
   void care_now()
   {
-    const bool emergency = m_plan.triage.level == Level::emergency;
-    const std::string banner = emergency ? "EMERGENCY: call your emergency number now (for example 999, 112 or 911)."
-                                         : "URGENT: get a medical check today.";
-    m_out += paint(banner, "1;31");
+    m_out += paint(words::care_now_banner(m_plan.triage.level), "1;31");
     m_out += '\n';
     for (const FiredRule& fired : m_plan.triage.fired) {
-      if (!seeks_care_now(fired.rule->level)) {
-        continue;
+      if (seeks_care_now(fired.rule->level)) {
+        para(fired.rule->message, "  - ", "    ");
+        para(fmt::format("Contact: {}.", fired.rule->refer_to), "    ", "    ");
       }
-      para(fired.rule->message, "  - ", "    ");
-      para(fmt::format("Contact: {}.", fired.rule->refer_to), "    ", "    ");
     }
-    const Situation& s = situation();
-    const std::string birth = s.birth_date ? fmt::format("Tell them you gave birth {} weeks ago, on {}.",
-                                                         s.weeks_postpartum, format_date(*s.birth_date))
-                                           : fmt::format("Tell them you gave birth {} weeks ago.", s.weeks_postpartum);
     m_out += '\n';
-    para(birth);
-    para("No exercises are shown until a clinician has checked you.");
+    para(words::birth_reminder(situation()));
+    para(words::k_no_exercises);
   }
 
   void triage_notes()
   {
     const Level level = m_plan.triage.level;
-    if (level == Level::refer) {
-      m_out += paint("See a clinician: your plan continues, but book an appointment.", "1;33");
-    } else {
-      m_out += paint("Nothing you reported needs a clinician right now.", "32");
-    }
+    m_out += paint(words::triage_headline(level), level == Level::refer ? "1;33" : "32");
     m_out += '\n';
-    for (const FiredRule& fired : m_plan.triage.fired) {
-      const Rule& rule = *fired.rule;
-      if (rule.refer_to.empty()) {
-        para(rule.message, "  - ", "    ");
-      } else {
-        para(fmt::format("Book: {}. {}", rule.refer_to, rule.message), "  - ", "    ");
-      }
-    }
-    for (const DroppedExercise& dropped : m_plan.dropped) {
-      para(fmt::format("Left out: {} ({}).", dropped.exercise->name, dropped.reason), "  - ", "    ");
+    for (const std::string& note : words::triage_notes(m_plan)) {
+      para(note, "  - ", "    ");
     }
     m_out += '\n';
   }
@@ -133,18 +108,6 @@ private:
     m_out += '\n';
   }
 
-  std::string line_for(const PlannedExercise& item) const
-  {
-    const Exercise& ex = *item.exercise;
-    std::string text = fmt::format("{}: {}.", ex.name, format_dosage(ex.dosage));
-    if (item.replaces) {
-      text += fmt::format(" (Instead of {}.)", item.replaces->name);
-    } else if (item.for_posture) {
-      text += " (For your posture.)";
-    }
-    return text;
-  }
-
   void week()
   {
     const auto& days = m_plan.schedule;
@@ -158,7 +121,7 @@ private:
     std::set<const Exercise*> shown;
     for (const PlannedExercise& item : days.front().items) {
       if (item.exercise->dosage.days_per_week == 7) {
-        para(line_for(item) + " " + item.exercise->cues.front(), "  - ", "    ");
+        para(words::exercise_line(item) + " " + item.exercise->cues.front(), "  - ", "    ");
         shown.insert(item.exercise);
       }
     }
@@ -175,7 +138,7 @@ private:
       }
       m_out += fmt::format("{}: the every-day routine, plus:\n", format_day(day.date));
       for (const PlannedExercise* item : extra) {
-        std::string text = line_for(*item);
+        std::string text = words::exercise_line(*item);
         if (shown.insert(item->exercise).second) {
           text += " " + item->exercise->cues.front();
         }
@@ -187,35 +150,16 @@ private:
 
   void roadmap()
   {
-    std::vector<const PhasePlan*> ahead;
-    for (const PhasePlan& entry : m_plan.phases) {
-      if (entry.phase->number > m_plan.current_phase) {
-        ahead.push_back(&entry);
-      }
-    }
+    const auto ahead = words::phases_ahead(m_plan);
     if (ahead.empty()) {
       return;
     }
     m_out += heading("Roadmap");
     m_out += '\n';
-    const Date last_day = m_plan.schedule.empty() ? m_plan.request.as_of : m_plan.schedule.back().date;
     for (const PhasePlan* entry : ahead) {
       const Phase& phase = *entry->phase;
-      std::string when;
-      if (entry->status == PhaseStatus::open) {
-        when = "open now, once you have mastered the phase before it";
-      } else if (entry->held_by && entry->min_weeks <= situation().weeks_postpartum) {
-        when = fmt::format("on hold while '{}' applies", entry->held_by->id);
-      } else {
-        when = fmt::format("opens at week {} ({})", entry->min_weeks, format_day(entry->opens_on));
-        if (entry->opens_on <= last_day) {
-          when += ", during these weeks: the schedule above stays at your current phase until you move on";
-        }
-        if (entry->held_by) {
-          when += fmt::format(", and only once '{}' no longer applies", entry->held_by->id);
-        }
-      }
-      para(fmt::format("Phase {} {}: {}.", phase.number, phase.name, when), "  ", "    ");
+      para(fmt::format("Phase {} {}: {}.", phase.number, phase.name, words::phase_opening(m_plan, *entry)), "  ",
+           "    ");
       para(fmt::format("Focus: {}.", phase.focus), "    ", "    ");
       for (const std::string& criterion : phase.criteria) {
         para(criterion, "    * ", "      ");

@@ -1,0 +1,277 @@
+#include "backcare/log_format.hpp"
+#include "backcare/render.hpp"
+#include "plan_words.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+
+namespace backcare {
+namespace {
+
+// ---- Markdown -------------------------------------------------------------
+
+// Table cells keep to one line and must not close the cell early.
+std::string cell(std::string_view text)
+{
+  std::string out;
+  for (char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void markdown_table(std::string& out, const std::vector<PlannedExercise>& items)
+{
+  out += "| Exercise | Dosage | Cues |\n|---|---|---|\n";
+  for (const PlannedExercise& item : items) {
+    const Exercise& ex = *item.exercise;
+    std::string name = ex.name;
+    if (item.replaces) {
+      name += fmt::format(" (instead of {})", item.replaces->name);
+    } else if (item.for_posture) {
+      name += " (for your posture)";
+    }
+    std::string dosage = format_dosage(ex.dosage);
+    if (ex.dosage.days_per_week == 7) {
+      dosage += ", daily";
+    }
+    out +=
+        fmt::format("| {} | {} | {} |\n", cell(name), cell(dosage), cell(fmt::format("{}", fmt::join(ex.cues, " "))));
+  }
+  out += '\n';
+}
+
+std::string capitalized(std::string text)
+{
+  if (!text.empty()) {
+    text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  }
+  return text;
+}
+
+// ---- iCalendar (RFC 5545) ------------------------------------------------
+
+std::string ics_text(std::string_view text)
+{
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+    case '\\':
+      out += "\\\\";
+      break;
+    case ';':
+      out += "\\;";
+      break;
+    case ',':
+      out += "\\,";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\r':
+      break;
+    default:
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string compact_date(Date date)
+{
+  std::string text = format_date(date);
+  std::erase(text, '-');
+  return text;
+}
+
+// Estimated minutes for one exercise: about 4 s a repetition, the holds,
+// 30 s rest after each set, both sides when it is done per side.
+double minutes_for(const Dosage& d)
+{
+  if (d.minutes) {
+    return *d.minutes;
+  }
+  const double per_set = d.hold_seconds ? *d.hold_seconds : 4.0 * d.reps.value_or(1);
+  const double sides = d.per == "side" ? 2.0 : 1.0;
+  return d.sets * (per_set + 30.0) * sides / 60.0;
+}
+
+int session_minutes(const ScheduleDay& day)
+{
+  double total = 0;
+  for (const PlannedExercise& item : day.items) {
+    total += minutes_for(item.exercise->dosage);
+  }
+  return std::max(5, static_cast<int>(std::ceil(total / 5.0)) * 5);
+}
+
+} // namespace
+
+std::string fold_ics_line(std::string_view line)
+{
+  std::string out;
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t length = 1;
+    const auto lead = static_cast<unsigned char>(line[i]);
+    if (lead >= 0xF0) {
+      length = 4;
+    } else if (lead >= 0xE0) {
+      length = 3;
+    } else if (lead >= 0xC0) {
+      length = 2;
+    }
+    length = std::min(length, line.size() - i);
+    if (width + length > 75) {
+      out += "\r\n ";
+      width = 1;
+    }
+    out.append(line.substr(i, length));
+    width += length;
+    i += length;
+  }
+  return out + "\r\n";
+}
+
+std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
+{
+  const Situation& s = plan.request.situation;
+  std::string out;
+  if (plan.schedule.empty()) {
+    out += fmt::format("# backcare plan: week {} after birth\n\n", s.weeks_postpartum);
+  } else {
+    out += fmt::format("# backcare plan: week {} after birth, {} to {}\n\n", s.weeks_postpartum,
+                       format_date(plan.schedule.front().date), format_date(plan.schedule.back().date));
+  }
+  out += words::situation(plan) + "\n\n";
+  if (seeks_care_now(plan.triage.level)) {
+    out += fmt::format("**{}**\n\n", words::care_now_banner(plan.triage.level));
+    for (const FiredRule& fired : plan.triage.fired) {
+      if (seeks_care_now(fired.rule->level)) {
+        out += fmt::format("- {} Contact: {}.\n", fired.rule->message, fired.rule->refer_to);
+      }
+    }
+    out += fmt::format("\n{}\n\n{}\n\n", words::birth_reminder(s), words::k_no_exercises);
+  } else {
+    out += fmt::format("**{}**\n\n", words::triage_headline(plan.triage.level));
+    const auto notes = words::triage_notes(plan);
+    for (const std::string& note : notes) {
+      out += fmt::format("- {}\n", note);
+    }
+    if (!notes.empty()) {
+      out += '\n';
+    }
+    const Phase& phase = *catalog.find_phase(plan.current_phase);
+    out += fmt::format("## Phase {} of {}: {}\n\nFocus: {}.\n\n", phase.number, catalog.phases.size(), phase.name,
+                       phase.focus);
+    for (const ScheduleDay& day : plan.schedule) {
+      out += fmt::format("### {} ({})\n\n", format_day(day.date), format_date(day.date));
+      markdown_table(out, day.items);
+    }
+    const auto ahead = words::phases_ahead(plan);
+    if (!ahead.empty()) {
+      out += "## Roadmap\n\n";
+      for (const PhasePlan* entry : ahead) {
+        out += fmt::format("### Phase {}: {}\n\n{}.\n\nFocus: {}.\n\nMove on when:\n\n", entry->phase->number,
+                           entry->phase->name, capitalized(words::phase_opening(plan, *entry)), entry->phase->focus);
+        for (const std::string& criterion : entry->phase->criteria) {
+          out += fmt::format("- {}\n", criterion);
+        }
+        out += '\n';
+      }
+    }
+  }
+  out += fmt::format("---\n\n*{}*\n", words::k_safety_note);
+  return out;
+}
+
+std::string render_plan_csv(const Plan& plan)
+{
+  std::string out = "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes\r\n";
+  for (const ScheduleDay& day : plan.schedule) {
+    for (const PlannedExercise& item : day.items) {
+      const Exercise& ex = *item.exercise;
+      const Dosage& d = ex.dosage;
+      std::string notes = ex.cues.front();
+      if (d.minutes) {
+        notes = fmt::format("{} min. {}", *d.minutes, notes);
+      }
+      if (!d.per.empty()) {
+        notes += d.per == "side" ? " Each side." : fmt::format(" Counted in {}s.", d.per);
+      }
+      if (item.replaces) {
+        notes += fmt::format(" Instead of {}.", item.replaces->name);
+      }
+      out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", format_date(day.date), weekday_name(day.date), ex.phase,
+                         ex.id, csv_field(ex.name, true), d.sets, d.reps ? std::to_string(*d.reps) : "",
+                         d.hold_seconds ? std::to_string(*d.hold_seconds) : "", csv_field(notes, true));
+    }
+  }
+  return out;
+}
+
+std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
+{
+  std::string out;
+  const auto line = [&](std::string_view text) { out += fold_ics_line(text); };
+  const std::string stamp = compact_date(plan.request.as_of) + "T000000Z";
+  line("BEGIN:VCALENDAR");
+  line("VERSION:2.0");
+  line(fmt::format("PRODID:-//backcare//backcare {}//EN", options.version));
+  line("CALSCALE:GREGORIAN");
+  line("METHOD:PUBLISH");
+  line("X-WR-CALNAME:backcare exercise plan");
+  if (seeks_care_now(plan.triage.level)) {
+    // No session: one all-day event that says to seek care, never an exercise.
+    std::string description = words::care_now_banner(plan.triage.level);
+    for (const FiredRule& fired : plan.triage.fired) {
+      if (seeks_care_now(fired.rule->level)) {
+        description += fmt::format("\n{} Contact: {}.", fired.rule->message, fired.rule->refer_to);
+      }
+    }
+    description += fmt::format("\n{}\n{}", words::birth_reminder(plan.request.situation), words::k_no_exercises);
+    line("BEGIN:VEVENT");
+    line(fmt::format("UID:backcare-{}-care-{}@backcare", options.profile, compact_date(plan.request.as_of)));
+    line("DTSTAMP:" + stamp);
+    line("DTSTART;VALUE=DATE:" + compact_date(plan.request.as_of));
+    line("DURATION:P1D");
+    line("SUMMARY:" + ics_text("backcare: see a clinician before exercising"));
+    line("DESCRIPTION:" + ics_text(description));
+    line("END:VEVENT");
+  }
+  for (const ScheduleDay& day : plan.schedule) {
+    std::string description;
+    for (const PlannedExercise& item : day.items) {
+      description += words::exercise_line(item) + " " + item.exercise->cues.front() + "\n";
+    }
+    description += words::k_safety_note;
+    line("BEGIN:VEVENT");
+    line(fmt::format("UID:backcare-{}-{}@backcare", options.profile, compact_date(day.date)));
+    line("DTSTAMP:" + stamp);
+    line(fmt::format("DTSTART:{}T{}00", compact_date(day.date), options.time_hhmm));
+    line(fmt::format("DURATION:PT{}M", session_minutes(day)));
+    line("SUMMARY:"
+         + ics_text(fmt::format("backcare: phase {} session ({} exercises)", plan.current_phase, day.items.size())));
+    line("DESCRIPTION:" + ics_text(description));
+    if (options.remind_minutes) {
+      line("BEGIN:VALARM");
+      line("ACTION:DISPLAY");
+      line("DESCRIPTION:" + ics_text("backcare exercise session"));
+      line(fmt::format("TRIGGER:-PT{}M", *options.remind_minutes));
+      line("END:VALARM");
+    }
+    line("END:VEVENT");
+  }
+  line("END:VCALENDAR");
+  return out;
+}
+
+} // namespace backcare
