@@ -2,6 +2,8 @@
 
 #include "backcare/catalog_loader.hpp"
 #include "backcare/error.hpp"
+#include "backcare/render.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -9,10 +11,52 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <regex>
+#include <sstream>
 
 namespace backcare::cli {
 namespace {
+
+// CLI11's help does not wrap; this formatter wraps descriptions so that
+// every --help fits 80 columns.
+class WrappingFormatter : public CLI::Formatter {
+public:
+  static constexpr int k_width = 80;
+  static constexpr int k_column = 30;
+
+  WrappingFormatter() { column_width(k_column); }
+
+  std::string make_option_desc(const CLI::Option* opt) const override
+  {
+    return wrapped(CLI::Formatter::make_option_desc(opt));
+  }
+
+  std::string make_subcommand(const CLI::App* sub) const override
+  {
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_name(), wrapped(sub->get_description()), k_column);
+    return out.str();
+  }
+
+  std::string make_description(const CLI::App* app) const override
+  {
+    std::string out;
+    std::istringstream lines(app->get_description());
+    for (std::string line; std::getline(lines, line);) {
+      out += wrap(line, k_width, "", "");
+    }
+    return out;
+  }
+
+private:
+  static std::string wrapped(const std::string& text)
+  {
+    std::string out = wrap(text, k_width - k_column, "", "");
+    out.pop_back();
+    return out;
+  }
+};
 
 int report(const std::string& message, ExitCode code)
 {
@@ -43,13 +87,40 @@ void add_global_options(CLI::App& app, GlobalOptions& global)
       ->envname("BACKCARE_CATALOG")
       ->type_name("PATH");
   app.add_option("--as-of", global.as_of, "Pretend today is DATE (YYYY-MM-DD)")->type_name("DATE");
-  app.add_option("--color", global.color, "auto (default), always or never")->type_name("WHEN");
+  with_choices(app.add_option("--color", global.color, "auto (default), always or never")->type_name("WHEN"), k_colors);
+  app.add_option("--config", global.config_path, "Defaults file (default: $XDG_CONFIG_HOME/backcare/config.toml)")
+      ->type_name("FILE");
+}
+
+// Reads the config file before the command line is parsed, so that its
+// values become defaults that the command line and environment override.
+void read_config(int argc, char** argv, GlobalOptions& global)
+{
+  std::string path;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--config" && i + 1 < argc) {
+      path = argv[i + 1];
+    } else if (arg.starts_with("--config=")) {
+      path = arg.substr(9);
+    }
+  }
+  const bool given = !path.empty();
+  if (!given) {
+    path = default_config_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+  }
+  global.config = load_config(path, given);
+  const Config& c = global.config;
+  global.data_dir = c.data_dir.value_or(global.data_dir);
+  global.profile = c.profile.value_or(global.profile);
+  global.catalog = c.catalog.value_or(global.catalog);
+  global.color = c.color.value_or(global.color);
 }
 
 // Checks the global options that every subcommand relies on.
 void check_global_options(const GlobalOptions& global)
 {
-  check_choice("--color", global.color, {"auto", "always", "never"});
+  check_choice("--color", global.color, k_colors);
   if (!global.as_of.empty()) {
     today(global);
   }
@@ -81,7 +152,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 // that is not an option (or an option's value) and name it instead.
 void check_subcommand_name(const CLI::App& app, int argc, char** argv)
 {
-  static const std::vector<std::string_view> k_valued{"--data-dir", "--profile", "--catalog", "--as-of", "--color"};
+  static const std::vector<std::string_view> k_valued{"--data-dir", "--profile", "--catalog",
+                                                      "--as-of",    "--color",   "--config"};
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (std::find(k_valued.begin(), k_valued.end(), arg) != k_valued.end()) {
@@ -116,6 +188,7 @@ int run(int argc, char** argv)
                "Not a diagnosis: stop and seek care if a warning sign appears.",
                "backcare");
   // Settings that subcommands copy must be made before add_subcommand.
+  app.formatter(std::make_shared<WrappingFormatter>());
   app.fallthrough();
   app.require_subcommand(1);
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -127,8 +200,10 @@ int run(int argc, char** argv)
   setup_trend(app, global, action);
   setup_profile(app, global, action);
   setup_catalog(app, global, action);
+  setup_completions(app, global, action);
 
   try {
+    read_config(argc, argv, global);
     check_subcommand_name(app, argc, argv);
     app.parse(argc, argv);
     check_global_options(global);

@@ -2,6 +2,7 @@
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
 #include "backcare/render.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -49,6 +50,7 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
   catalog->footer("Example:\n  backcare catalog show heel-slide\n  backcare catalog check ./my-catalog");
 
   CLI::App* list = catalog->add_subcommand("list", "List the exercises by phase");
+  list->footer("Example:\n  backcare catalog list");
   list->callback([&global, &action] {
     action = [&global] {
       write_output("", render_catalog_list(load_catalog(global)));
@@ -57,10 +59,28 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
   });
 
   CLI::App* show = catalog->add_subcommand("show", "Show one exercise, rule, symptom or phase (by number)");
-  show->add_option("id", options->id, "Exercise, rule or symptom id, or a phase number")->required();
+  show->footer("Example:\n  backcare catalog show heel-slide\n  backcare catalog show 3");
+  with_choices(show->add_option("id", options->id, "Exercise, rule or symptom id, or a phase number")->required(),
+               [](const Catalog& c) {
+                 std::vector<std::string> ids;
+                 for (const Exercise& e : c.exercises) {
+                   ids.push_back(e.id);
+                 }
+                 for (const Rule& r : c.rules) {
+                   ids.push_back(r.id);
+                 }
+                 for (const Symptom& s : c.symptoms) {
+                   ids.push_back(s.id);
+                 }
+                 for (const Phase& p : c.phases) {
+                   ids.push_back(std::to_string(p.number));
+                 }
+                 return ids;
+               });
   show->callback([options, &global, &action] { action = [options, &global] { return run_show(*options, global); }; });
 
   CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
+  symptoms->footer("Example:\n  backcare catalog symptoms");
   symptoms->callback([&global, &action] {
     action = [&global] {
       write_output("", render_catalog_symptoms(load_catalog(global), 80));
@@ -69,6 +89,7 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
   });
 
   CLI::App* check = catalog->add_subcommand("check", "Validate a catalog file or folder (default: the one in use)");
+  check->footer("Example:\n  backcare catalog check ./my-catalog");
   check->add_option("path", options->check_path, "Catalog file or folder")->type_name("PATH");
   check->callback([options, &global, &action] { action = [options, &global] { return run_check(*options, global); }; });
 }

@@ -23,5 +23,7 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_log(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action);
+// Walks the whole tree of `app`: call it after every other setup_*.
+void setup_completions(CLI::App& app, const GlobalOptions& global, Action& action);
 
 } // namespace backcare::cli

@@ -4,6 +4,7 @@
 // that turn option text into checked values with the contract's messages.
 
 #include "backcare/catalog.hpp"
+#include "backcare/config.hpp"
 #include "backcare/date.hpp"
 #include "backcare/pain_log.hpp"
 
@@ -14,12 +15,17 @@
 
 namespace backcare::cli {
 
+inline const std::vector<std::string> k_colors{"auto", "always", "never"};
+inline const std::vector<std::string> k_deliveries{"vaginal", "cesarean"};
+
 struct GlobalOptions {
   std::string data_dir;
   std::string profile = "default";
   std::string catalog;
   std::string as_of;
   std::string color = "auto";
+  std::string config_path; // --config, read before the rest of the command line
+  Config config;           // defaults from the config file
 };
 
 // "Today": --as-of when given, else the local calendar date.

@@ -1,6 +1,7 @@
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
 #include "backcare/log_format.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -11,6 +12,9 @@
 
 namespace backcare::cli {
 namespace {
+
+const std::vector<std::string> k_list_formats{"text", "json", "csv"};
+const std::vector<std::string> k_export_formats{"csv", "json"};
 
 struct LogOptions {
   std::string id;
@@ -138,7 +142,7 @@ void write_entries(const PainLog* log, const EntryFilter& filter, const std::str
 int run_list(const LogOptions& o, const GlobalOptions& global)
 {
   const std::string format = o.format.empty() ? "text" : o.format;
-  check_choice("--format", format, {"text", "json", "csv"});
+  check_choice("--format", format, k_list_formats);
   const EntryFilter filter = read_filter(o);
   const auto log = open_log(global, false);
   Output output("");
@@ -150,7 +154,7 @@ int run_list(const LogOptions& o, const GlobalOptions& global)
 int run_export(const LogOptions& o, const GlobalOptions& global)
 {
   const std::string format = o.format.empty() ? "csv" : o.format;
-  check_choice("--format", format, {"csv", "json"});
+  check_choice("--format", format, k_export_formats);
   const EntryFilter filter = read_filter(o);
   const auto log = open_log(global, false);
   Output output(o.output);
@@ -223,10 +227,11 @@ int run_import(const LogOptions& o, const GlobalOptions& global)
 
 // Registers a subcommand whose action runs `run` with the shared options.
 template <typename Run>
-CLI::App* add(CLI::App& parent, const char* name, const char* help, const std::shared_ptr<LogOptions>& options,
-              const GlobalOptions& global, Action& action, Run run)
+CLI::App* add(CLI::App& parent, const char* name, const char* help, const char* example,
+              const std::shared_ptr<LogOptions>& options, const GlobalOptions& global, Action& action, Run run)
 {
   CLI::App* sub = parent.add_subcommand(name, help);
+  sub->footer(fmt::format("Example:\n  {}", example));
   sub->callback(
       [options, &global, &action, run] { action = [options, &global, run] { return run(*options, global); }; });
   return sub;
@@ -243,40 +248,45 @@ void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
               "  backcare log list --since 2026-11-01");
   const std::string locations = fmt::format("Where it hurts: {} (default low-back)", fmt::join(k_locations, ", "));
 
-  CLI::App* add_cmd = add(*log, "add", "Add an entry: pain now, 0-10", o, global, action, run_add);
+  CLI::App* add_cmd = add(*log, "add", "Add an entry: pain now, 0-10",
+                          "backcare log add 4 --at 2026-11-25T08:30 --tag night", o, global, action, run_add);
   add_cmd->add_option("severity", o->severity, "Pain on the 0-10 scale")->required()->type_name("SEVERITY");
   add_cmd->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
-  add_cmd->add_option("--location", o->location, locations)->type_name("L");
+  with_choices(add_cmd->add_option("--location", o->location, locations)->type_name("L"), k_locations);
   add_cmd->add_option("--tag", o->tags, "Repeatable tag")->type_name("T");
   add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT");
 
-  CLI::App* list = add(*log, "list", "Show entries, oldest first", o, global, action, run_list);
+  CLI::App* list = add(*log, "list", "Show entries, oldest first", "backcare log list --since 2026-11-01", o, global,
+                       action, run_list);
   list->add_option("--since", o->since, "From this date")->type_name("DATE");
   list->add_option("--until", o->until, "Up to this date")->type_name("DATE");
-  list->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT");
+  with_choices(list->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT"),
+               k_list_formats);
 
-  CLI::App* edit = add(*log, "edit", "Change an entry", o, global, action, run_edit);
+  CLI::App* edit = add(*log, "edit", "Change an entry", "backcare log edit 12 --severity 3 --note \"after a walk\"", o,
+                       global, action, run_edit);
   edit->add_option("id", o->id, "Entry id (see log list)")->required()->type_name("ID");
   edit->add_option("--severity", o->severity, "Pain on the 0-10 scale")->type_name("N");
   edit->add_option("--at", o->at, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")->type_name("DATETIME");
-  edit->add_option("--location", o->location, locations)->type_name("L");
+  with_choices(edit->add_option("--location", o->location, locations)->type_name("L"), k_locations);
   edit->add_option("--note", o->note, "Replace the note")->type_name("TEXT");
   edit->add_option("--tag", o->tags, "Repeatable; replaces the tags")->type_name("T");
 
-  CLI::App* rm = add(*log, "rm", "Remove an entry", o, global, action, run_rm);
+  CLI::App* rm = add(*log, "rm", "Remove an entry", "backcare log rm 12", o, global, action, run_rm);
   rm->add_option("id", o->id, "Entry id (see log list)")->required()->type_name("ID");
 
-  add(*log, "undo", "Reverse the last add, edit, removal or import", o, global, action,
+  add(*log, "undo", "Reverse the last add, edit, removal or import", "backcare log undo", o, global, action,
       [](const LogOptions&, const GlobalOptions& g) { return run_undo(g); });
 
-  CLI::App* exp = add(*log, "export", "Write every entry as CSV or JSON", o, global, action, run_export);
-  exp->add_option("--format", o->format, "csv (default) or json")->type_name("FORMAT");
+  CLI::App* exp = add(*log, "export", "Write every entry as CSV or JSON",
+                      "backcare log export --format json --output pain.json", o, global, action, run_export);
+  with_choices(exp->add_option("--format", o->format, "csv (default) or json")->type_name("FORMAT"), k_export_formats);
   exp->add_option("--since", o->since, "From this date")->type_name("DATE");
   exp->add_option("--until", o->until, "Up to this date")->type_name("DATE");
   exp->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
 
-  CLI::App* imp =
-      add(*log, "import", "Add entries from a CSV or JSON export (all or nothing)", o, global, action, run_import);
+  CLI::App* imp = add(*log, "import", "Add entries from a CSV or JSON export (all or nothing)",
+                      "backcare log import pain.csv", o, global, action, run_import);
   imp->add_option("file", o->file, "CSV or JSON file")->required()->type_name("FILE");
 }
 

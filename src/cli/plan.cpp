@@ -4,6 +4,7 @@
 #include "backcare/files.hpp"
 #include "backcare/planner.hpp"
 #include "backcare/render.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -30,7 +31,7 @@ struct PlanOptions {
   std::vector<std::string> equipment;
   bool pregnancy_back_pain = false;
   std::string phase;
-  std::string format = "text";
+  std::string format;
   std::string start;
   std::string weeks_ahead;
   std::string output;
@@ -147,7 +148,7 @@ Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_o
   s.severity = parse_number("--severity", o.severity, 0, 10);
 
   const std::string delivery = o.delivery.empty() ? "vaginal" : o.delivery;
-  check_choice("--delivery", delivery, {"vaginal", "cesarean"});
+  check_choice("--delivery", delivery, k_deliveries);
   s.delivery = *parse_delivery(delivery);
 
   for (const std::string& posture : o.postures) {
@@ -228,6 +229,38 @@ std::vector<std::string> fill_from_saved(PlanOptions& o, const PainLog* log, Dat
   return taken;
 }
 
+// Fills what neither the command line nor the profile gave from the config
+// file, then the built-in defaults.
+void fill_from_config(PlanOptions& o, const Config::Plan& c)
+{
+  const auto fill = [](std::string& value, const std::optional<std::string>& fallback) {
+    if (value.empty() && fallback) {
+      value = *fallback;
+    }
+  };
+  fill(o.delivery, c.delivery);
+  fill(o.format, c.format);
+  if (o.format.empty()) {
+    o.format = "text";
+  }
+  if (o.postures.empty()) {
+    o.postures = c.postures;
+  }
+  if (o.equipment.empty()) {
+    o.equipment = c.equipment;
+  }
+  if (o.weeks_ahead.empty() && c.weeks_ahead) {
+    o.weeks_ahead = std::to_string(*c.weeks_ahead);
+  }
+  if (o.format == "ics") {
+    fill(o.time, c.time);
+    if (o.remind.empty() && c.remind) {
+      o.remind = std::to_string(*c.remind);
+    }
+  }
+  o.explain = o.explain || c.explain.value_or(false);
+}
+
 int run_plan(PlanOptions& o, const GlobalOptions& global)
 {
   const Date as_of = today(global);
@@ -235,6 +268,7 @@ int run_plan(PlanOptions& o, const GlobalOptions& global)
   bool has_history = false;
   const auto log = open_log(global, false);
   auto from_saved = fill_from_saved(o, log.get(), as_of, has_history);
+  fill_from_config(o, global.config.plan);
   PlanRequest request = read_request(o, catalog, as_of);
   request.has_history = has_history;
   request.from_saved = std::move(from_saved);
@@ -266,7 +300,8 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   auto options = std::make_shared<PlanOptions>();
   CLI::App* plan = app.add_subcommand("plan", "Check for warning signs, then print a phased exercise routine");
   plan->footer("Example:\n  backcare plan --weeks 10 --pain-duration 8w --severity 4\n"
-               "  backcare plan --birth-date 2026-09-01 --delivery cesarean --severity 3 --format json");
+               "  backcare plan --birth-date 2026-09-01 --delivery cesarean --severity 3\n"
+               "  backcare plan --weeks 10 --severity 4 --format ics --output plan.ics");
   plan->add_option("--weeks", options->weeks, "Weeks since birth, 0-520")->type_name("N");
   plan->add_option("--birth-date", options->birth_date, "Date of birth of the baby (instead of --weeks)")
       ->type_name("DATE");
@@ -276,20 +311,34 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   plan->add_option("--pain-since", options->pain_since, "Date the pain started (instead of --pain-duration)")
       ->type_name("DATE");
   plan->add_option("--severity", options->severity, "Pain now, 0 (none) to 10 (worst imaginable)")->type_name("N");
-  plan->add_option("--delivery", options->delivery, "vaginal (default) or cesarean")->type_name("TYPE");
-  plan->add_option("--posture", options->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
-      ->type_name("P");
-  plan->add_option("--symptom", options->symptoms,
-                   "Repeatable warning symptom id; 'backcare catalog symptoms' lists them")
-      ->type_name("ID");
+  with_choices(plan->add_option("--delivery", options->delivery, "vaginal (default) or cesarean")->type_name("TYPE"),
+               k_deliveries);
+  with_choices(
+      plan->add_option("--posture", options->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
+          ->type_name("P"),
+      k_postures);
+  with_choices(plan->add_option("--symptom", options->symptoms,
+                                "Repeatable warning symptom id; 'backcare catalog symptoms' lists them")
+                   ->type_name("ID"),
+               [](const Catalog& catalog) {
+                 std::vector<std::string> ids;
+                 for (const Symptom& symptom : catalog.symptoms) {
+                   ids.push_back(symptom.id);
+                 }
+                 return ids;
+               });
   plan->add_flag("--screen", options->screen, "Ask each screening question (on a terminal only)");
-  plan->add_option("--equipment", options->equipment,
-                   "Repeatable: band, dumbbell, kettlebell, step, none; missing items are swapped or left out")
-      ->type_name("E");
+  with_choices(plan->add_option("--equipment", options->equipment,
+                                "Repeatable: band, dumbbell, kettlebell, step, none; missing items are swapped or "
+                                "left out")
+                   ->type_name("E"),
+               k_equipment);
   plan->add_flag("--pregnancy-back-pain", options->pregnancy_back_pain, "Had back pain during pregnancy");
   plan->add_option("--phase", options->phase, "Start at phase N (up to what the time floor and rules allow)")
       ->type_name("N");
-  plan->add_option("--format", options->format, "text (default), json, markdown, csv or ics")->type_name("FORMAT");
+  with_choices(
+      plan->add_option("--format", options->format, "text (default), json, markdown, csv or ics")->type_name("FORMAT"),
+      k_formats);
   plan->add_option("--start", options->start, "First day of the schedule (default: next Monday)")->type_name("DATE");
   plan->add_option("--weeks-ahead", options->weeks_ahead, "Weeks of schedule, 1-12 (default 1)")->type_name("N");
   plan->add_option("--time", options->time, "iCalendar: session time, HH:MM (default 07:30)")->type_name("HH:MM");

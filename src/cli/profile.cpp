@@ -1,5 +1,6 @@
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -44,7 +45,7 @@ int run_set(const ProfileOptions& o, const GlobalOptions& global)
     }
   }
   if (!o.delivery.empty()) {
-    check_choice("--delivery", o.delivery, {"vaginal", "cesarean"});
+    check_choice("--delivery", o.delivery, k_deliveries);
     changes.delivery = parse_delivery(o.delivery);
   }
   if (!o.pain_since.empty()) {
@@ -102,18 +103,24 @@ void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action)
                   "  backcare --profile client-2 profile show");
 
   CLI::App* set = profile->add_subcommand("set", "Save or change details (others are kept)");
+  set->footer("Example:\n  backcare profile set --birth-date 2026-09-01 --delivery cesarean --posture high-hinge");
   set->add_option("--birth-date", o->birth_date, "Date of birth of the baby")->type_name("DATE");
-  set->add_option("--delivery", o->delivery, "vaginal or cesarean")->type_name("TYPE");
+  with_choices(set->add_option("--delivery", o->delivery, "vaginal or cesarean")->type_name("TYPE"), k_deliveries);
   set->add_option("--pain-since", o->pain_since, "Date the back pain started")->type_name("DATE");
-  set->add_option("--posture", o->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
-      ->type_name("P");
-  set->add_option("--equipment", o->equipment, "Repeatable: band, dumbbell, kettlebell, step, none")->type_name("E");
+  with_choices(set->add_option("--posture", o->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
+                   ->type_name("P"),
+               k_postures);
+  with_choices(set->add_option("--equipment", o->equipment, "Repeatable: band, dumbbell, kettlebell, step, none")
+                   ->type_name("E"),
+               k_equipment);
   set->callback([o, &global, &action] { action = [o, &global] { return run_set(*o, global); }; });
 
   CLI::App* show = profile->add_subcommand("show", "Show the saved details");
+  show->footer("Example:\n  backcare --profile client-2 profile show");
   show->callback([&global, &action] { action = [&global] { return run_show(global); }; });
 
   CLI::App* clear = profile->add_subcommand("clear", "Forget the saved details (the pain log is kept)");
+  clear->footer("Example:\n  backcare profile clear");
   clear->callback([&global, &action] { action = [&global] { return run_clear(global); }; });
 }
 

@@ -1,6 +1,7 @@
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
 #include "backcare/render_trend.hpp"
+#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,9 @@
 
 namespace backcare::cli {
 namespace {
+
+const std::vector<std::string> k_periods{"day", "week", "month"};
+const std::vector<std::string> k_formats{"text", "json", "csv", "svg"};
 
 struct TrendOptions {
   std::string since;
@@ -21,8 +25,8 @@ struct TrendOptions {
 
 int run_trend(const TrendOptions& o, const GlobalOptions& global)
 {
-  check_choice("--by", o.by, {"day", "week", "month"});
-  check_choice("--format", o.format, {"text", "json", "csv", "svg"});
+  check_choice("--by", o.by, k_periods);
+  check_choice("--format", o.format, k_formats);
   EntryFilter filter;
   if (!o.since.empty()) {
     filter.since = parse_date_option("--since", o.since);
@@ -72,8 +76,11 @@ void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action)
   trend->footer("Example:\n  backcare trend --by week\n  backcare trend --format svg --output pain.svg");
   trend->add_option("--since", o->since, "From this date")->type_name("DATE");
   trend->add_option("--until", o->until, "Up to this date")->type_name("DATE");
-  trend->add_option("--by", o->by, "Periods: day, week (default; ISO weeks from Monday) or month")->type_name("PERIOD");
-  trend->add_option("--format", o->format, "text (default), json, csv or svg")->type_name("FORMAT");
+  with_choices(trend->add_option("--by", o->by, "Periods: day, week (default; ISO weeks from Monday) or month")
+                   ->type_name("PERIOD"),
+               k_periods);
+  with_choices(trend->add_option("--format", o->format, "text (default), json, csv or svg")->type_name("FORMAT"),
+               k_formats);
   trend->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
   trend->callback([o, &global, &action] { action = [o, &global] { return run_trend(*o, global); }; });
 }

@@ -10,6 +10,9 @@ AS_OF=2026-11-26
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 PYTHON=/usr/bin/python3
+# Nothing from the developer's environment may change what the tests see.
+unset BACKCARE_DATA_DIR BACKCARE_PROFILE BACKCARE_CATALOG NO_COLOR
+export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/xdg-data
 failures=0
 
 # bc ARGS...: runs backcare; sets RC and the files $OUT and $ERR.

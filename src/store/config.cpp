@@ -1,0 +1,162 @@
+#include "backcare/config.hpp"
+
+#include "backcare/catalog.hpp"
+#include "backcare/entry.hpp"
+#include "backcare/error.hpp"
+#include "backcare/files.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+namespace backcare {
+namespace {
+
+const std::vector<std::string> k_plan_formats{"text", "json", "markdown", "csv", "ics"};
+
+class Reader {
+public:
+  explicit Reader(std::string path)
+    : m_path(std::move(path))
+  {
+  }
+
+  [[noreturn]] void fail(const toml::source_region& where, const std::string& message) const
+  {
+    throw Error(ExitCode::config, fmt::format("{}:{}: {}", m_path, where.begin.line, message));
+  }
+
+  std::optional<std::string> text(const toml::table& table, std::string_view key,
+                                  const std::vector<std::string>& allowed = {}) const
+  {
+    const toml::node* node = table.get(key);
+    if (!node) {
+      return std::nullopt;
+    }
+    if (!node->is_string()) {
+      fail(node->source(), fmt::format("'{}' must be a string", key));
+    }
+    std::string value = *node->value<std::string>();
+    check(node->source(), key, value, allowed);
+    return value;
+  }
+
+  std::optional<int> number(const toml::table& table, std::string_view key, int min, int max) const
+  {
+    const toml::node* node = table.get(key);
+    if (!node) {
+      return std::nullopt;
+    }
+    const auto value = node->value<int64_t>();
+    if (!node->is_integer() || *value < min || *value > max) {
+      fail(node->source(), fmt::format("'{}' must be a whole number {}-{}", key, min, max));
+    }
+    return static_cast<int>(*value);
+  }
+
+  std::optional<bool> boolean(const toml::table& table, std::string_view key) const
+  {
+    const toml::node* node = table.get(key);
+    if (node && !node->is_boolean()) {
+      fail(node->source(), fmt::format("'{}' must be true or false", key));
+    }
+    return node ? node->value<bool>() : std::nullopt;
+  }
+
+  std::vector<std::string> texts(const toml::table& table, std::string_view key,
+                                 const std::vector<std::string>& allowed) const
+  {
+    std::vector<std::string> values;
+    const toml::node* node = table.get(key);
+    if (!node) {
+      return values;
+    }
+    if (!node->is_array()) {
+      fail(node->source(), fmt::format("'{}' must be a list of strings", key));
+    }
+    for (const toml::node& item : *node->as_array()) {
+      if (!item.is_string()) {
+        fail(item.source(), fmt::format("'{}' must be a list of strings", key));
+      }
+      values.push_back(*item.value<std::string>());
+      check(item.source(), key, values.back(), allowed);
+    }
+    return values;
+  }
+
+  void only_keys(const toml::table& table, const std::set<std::string>& known, std::string_view where) const
+  {
+    for (auto&& [key, value] : table) {
+      if (!known.count(std::string(key.str()))) {
+        fail(key.source(), fmt::format("unknown key '{}'{} (known: {})", key.str(), where, fmt::join(known, ", ")));
+      }
+    }
+  }
+
+private:
+  void check(const toml::source_region& where, std::string_view key, const std::string& value,
+             const std::vector<std::string>& allowed) const
+  {
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+      fail(where, fmt::format("'{}' must be one of {}, got '{}'", key, fmt::join(allowed, ", "), value));
+    }
+  }
+
+  std::string m_path;
+};
+
+} // namespace
+
+std::string default_config_path(const char* xdg_config_home, const char* home)
+{
+  namespace fs = std::filesystem;
+  const fs::path base = xdg_config_home && *xdg_config_home == '/' ? fs::path(xdg_config_home)
+                                                                   : fs::path(home && *home ? home : ".") / ".config";
+  return (base / "backcare" / "config.toml").string();
+}
+
+Config load_config(const std::string& path, bool required)
+{
+  if (!required && !std::filesystem::exists(path)) {
+    return {};
+  }
+  const std::string text = read_input_file(path, "--config");
+  toml::table doc;
+  try {
+    doc = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    throw Error(ExitCode::config, fmt::format("{}:{}: {}", path, e.source().begin.line, std::string(e.description())));
+  }
+  const Reader reader(path);
+  reader.only_keys(doc, {"data-dir", "profile", "catalog", "color", "plan"}, "");
+  Config config;
+  config.data_dir = reader.text(doc, "data-dir");
+  config.profile = reader.text(doc, "profile");
+  config.catalog = reader.text(doc, "catalog");
+  config.color = reader.text(doc, "color", {"auto", "always", "never"});
+  if (const toml::node* node = doc.get("plan")) {
+    if (!node->is_table()) {
+      reader.fail(node->source(), "'plan' must be a table ([plan])");
+    }
+    const toml::table& plan = *node->as_table();
+    reader.only_keys(plan, {"delivery", "posture", "equipment", "format", "weeks-ahead", "time", "remind", "explain"},
+                     " in [plan]");
+    config.plan.delivery = reader.text(plan, "delivery", {"vaginal", "cesarean"});
+    config.plan.postures = reader.texts(plan, "posture", k_postures);
+    config.plan.equipment = reader.texts(plan, "equipment", k_equipment);
+    config.plan.format = reader.text(plan, "format", k_plan_formats);
+    config.plan.weeks_ahead = reader.number(plan, "weeks-ahead", 1, 12);
+    config.plan.time = reader.text(plan, "time");
+    if (config.plan.time && !parse_datetime("2000-01-01T" + *config.plan.time)) {
+      reader.fail(plan.get("time")->source(), fmt::format("'time' must be HH:MM, got '{}'", *config.plan.time));
+    }
+    config.plan.remind = reader.number(plan, "remind", 0, 10080);
+    config.plan.explain = reader.boolean(plan, "explain");
+  }
+  return config;
+}
+
+} // namespace backcare
