@@ -29,6 +29,12 @@ echo "process start (backcare --version): $(median_ms 21 "$BIN" --version) ms"
 echo "plan, text:                         $(median_ms 21 bc plan --weeks 10 --pain-duration 8w --severity 4) ms"
 echo "plan, json:                         $(median_ms 21 bc plan --weeks 10 --severity 4 --format json) ms"
 echo "log add:                            $(median_ms 21 bc log add 4 --note bench) ms"
+if command -v task >/dev/null; then
+  # The same job in taskwarrior (apt-get install taskwarrior), for comparison.
+  mkdir -p "$work/task"
+  printf 'data.location=%s\nconfirmation=off\nverbose=nothing\n' "$work/task" >"$work/taskrc"
+  echo "taskwarrior task add:               $(median_ms 21 env TASKRC="$work/taskrc" task add bench) ms"
+fi
 
 /usr/bin/python3 - "$ROWS" >"$work/big.csv" <<'PY'
 import sys, datetime

@@ -96,6 +96,7 @@ void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
       }
     }
   }
+  std::cerr << "Thank you.\n\n" << std::flush;
 }
 
 Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_of)

@@ -266,6 +266,19 @@ case_screen_needs_terminal() {
   expect_error 64 "--screen asks questions and needs a terminal"
 }
 
+case_screen_on_a_terminal() {
+  command -v script >/dev/null || return 0
+  # `script` gives backcare a terminal; the answers arrive through it. The
+  # first answer is neither yes nor no, so the question is asked again.
+  { printf 'maybe\ny\n'; for _ in $(seq 21); do printf 'n\n'; done; } |
+    script -qec "$BIN --as-of $AS_OF --data-dir $SCRATCH/data plan --weeks 10 --severity 3 --screen --format json" \
+      /dev/null >"$OUT" 2>"$ERR"
+  [ "$(grep -o 'sit on a saddle)? \[y/n\]' "$OUT" | wc -l)" -eq 2 ] || fail "the first question was not asked again"
+  sed -n '/^{/,/^}/p' "$OUT" | tr -d '\r' >"$SCRATCH/plan.json"
+  cp "$SCRATCH/plan.json" "$OUT"
+  json_check "d['input']['symptoms'] == ['saddle-numbness'] and d['triage']['level'] == 'emergency' and d['phases'] == []"
+}
+
 case_text_fits_80_columns() {
   bc plan --weeks 30 --pain-duration 40w --severity 8 --symptom leakage --symptom night-pain \
      --symptom abdominal-doming --pregnancy-back-pain --posture high-hinge --explain
