@@ -91,6 +91,21 @@ Date parse_date_option(const std::string& option, const std::string& text)
   return *date;
 }
 
+EntryFilter parse_date_range(const std::string& since, const std::string& until)
+{
+  EntryFilter filter;
+  if (!since.empty()) {
+    filter.since = parse_date_option("--since", since);
+  }
+  if (!until.empty()) {
+    filter.until = parse_date_option("--until", until);
+  }
+  if (filter.since && filter.until && *filter.since > *filter.until) {
+    throw usage_error(fmt::format("--since {} is after --until {}", since, until));
+  }
+  return filter;
+}
+
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed)
 {
   if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {

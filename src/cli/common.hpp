@@ -51,6 +51,9 @@ int parse_number(const std::string& option, const std::string& text, int min, in
 // Parses YYYY-MM-DD for `option`, or throws a usage error.
 Date parse_date_option(const std::string& option, const std::string& text);
 
+// --since and --until (either may be empty), checked in order.
+EntryFilter parse_date_range(const std::string& since, const std::string& until);
+
 // Throws a usage error unless `value` is one of `allowed`.
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);
 

@@ -93,21 +93,6 @@ int run_add(const LogOptions& o, const GlobalOptions& global)
   return 0;
 }
 
-EntryFilter read_filter(const LogOptions& o)
-{
-  EntryFilter filter;
-  if (!o.since.empty()) {
-    filter.since = parse_date_option("--since", o.since);
-  }
-  if (!o.until.empty()) {
-    filter.until = parse_date_option("--until", o.until);
-  }
-  if (filter.since && filter.until && *filter.since > *filter.until) {
-    throw usage_error(fmt::format("--since {} is after --until {}", o.since, o.until));
-  }
-  return filter;
-}
-
 // Streams the entries as CSV, JSON or a table to `output`.
 void write_entries(const PainLog* log, const EntryFilter& filter, const std::string& format, Output& output, bool color)
 {
@@ -143,7 +128,7 @@ int run_list(const LogOptions& o, const GlobalOptions& global)
 {
   const std::string format = o.format.empty() ? "text" : o.format;
   check_choice("--format", format, k_list_formats);
-  const EntryFilter filter = read_filter(o);
+  const EntryFilter filter = parse_date_range(o.since, o.until);
   const auto log = open_log(global, false);
   Output output("");
   write_entries(log.get(), filter, format, output, use_color(global, true));
@@ -155,7 +140,7 @@ int run_export(const LogOptions& o, const GlobalOptions& global)
 {
   const std::string format = o.format.empty() ? "csv" : o.format;
   check_choice("--format", format, k_export_formats);
-  const EntryFilter filter = read_filter(o);
+  const EntryFilter filter = parse_date_range(o.since, o.until);
   const auto log = open_log(global, false);
   Output output(o.output);
   write_entries(log.get(), filter, format, output, false);

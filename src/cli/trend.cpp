@@ -27,16 +27,7 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global)
 {
   check_choice("--by", o.by, k_periods);
   check_choice("--format", o.format, k_formats);
-  EntryFilter filter;
-  if (!o.since.empty()) {
-    filter.since = parse_date_option("--since", o.since);
-  }
-  if (!o.until.empty()) {
-    filter.until = parse_date_option("--until", o.until);
-  }
-  if (filter.since && filter.until && *filter.since > *filter.until) {
-    throw usage_error(fmt::format("--since {} is after --until {}", o.since, o.until));
-  }
+  const EntryFilter filter = parse_date_range(o.since, o.until);
   const Date as_of = today(global);
   const Catalog catalog = load_catalog(global);
   TrendRequest request;

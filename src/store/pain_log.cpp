@@ -318,26 +318,21 @@ std::optional<std::string> PainLog::undo()
     Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, last.integer(3)).run();
   } else if (kind == "import") {
     Statement(*m_db, "DELETE FROM entry WHERE change_id = ?1").bind(1, change_id).run();
-  } else if (kind == "edit") {
-    Statement update(*m_db,
-                     "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
-    update.bind(1, last.text(4))
-        .bind(2, last.integer(5))
-        .bind(3, last.text(6))
-        .bind(4, last.text(7))
-        .bind(5, last.text(8))
-        .bind(6, last.integer(3))
-        .run();
   } else {
-    Statement insert(*m_db,
-                     "INSERT INTO entry (id, at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    insert.bind(1, last.integer(3))
-        .bind(2, last.text(4))
-        .bind(3, last.integer(5))
-        .bind(4, last.text(6))
-        .bind(5, last.text(7))
-        .bind(6, last.text(8))
-        .run();
+    // The snapshot of the entry before the edit or removal.
+    const Entry before = read_entry(last, 3);
+    if (kind == "edit") {
+      Statement update(*m_db,
+                       "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
+      bind_fields(update, 1, before);
+      update.bind(6, before.id).run();
+    } else {
+      Statement insert(*m_db,
+                       "INSERT INTO entry (id, at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      insert.bind(1, before.id);
+      bind_fields(insert, 2, before);
+      insert.run();
+    }
   }
   Statement(*m_db, "DELETE FROM change WHERE id = ?1").bind(1, change_id).run();
   transaction.commit();
