@@ -120,7 +120,10 @@ std::string default_config_path(const char* xdg_config_home, const char* home)
 
 Config load_config(const std::string& path, bool required)
 {
-  if (!required && !std::filesystem::exists(path)) {
+  // A default config file that cannot even be seen (a folder without
+  // permission on the way) counts as no config, like a missing one.
+  std::error_code ec;
+  if (!required && !std::filesystem::exists(path, ec)) {
     return {};
   }
   const std::string text = read_input_file(path, "--config");

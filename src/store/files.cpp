@@ -22,7 +22,8 @@ Output::Output(std::string path)
     return;
   }
   const std::filesystem::path target(m_path);
-  if (std::filesystem::is_directory(target)) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(target, ec)) {
     fail(EISDIR);
   }
   const std::filesystem::path folder = target.parent_path().empty() ? "." : target.parent_path();
@@ -101,10 +102,14 @@ void write_output(const std::string& path, std::string_view content)
 std::string read_input_file(const std::string& path, std::string_view option)
 {
   std::ifstream in(path, std::ios::binary);
-  if (!in || std::filesystem::is_directory(path)) {
-    throw Error(ExitCode::no_input,
-                fmt::format("{}: cannot read {}: {}", option, path,
-                            std::filesystem::exists(path) ? "not a readable file" : "no such file"));
+  std::error_code ec;
+  if (!in || std::filesystem::is_directory(path, ec)) {
+    const int error = errno;
+    const bool missing = !std::filesystem::exists(path, ec) && !ec;
+    throw Error(ExitCode::no_input, fmt::format("{}: cannot read {}: {}", option, path,
+                                                missing ? "no such file"
+                                                : in    ? "it is a folder"
+                                                        : std::strerror(error)));
   }
   std::ostringstream text;
   text << in.rdbuf();

@@ -49,6 +49,11 @@ void Database::fail(std::string_view what) const
                                           "Move it aside or use another --data-dir",
                                           m_path, sqlite3_errmsg(m_db)));
   }
+  if ((code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN || (code & 0xff) == SQLITE_PERM) {
+    throw Error(ExitCode::io, fmt::format("cannot use the log {}: backcare needs write access to the file and its "
+                                          "folder, even to read ({})",
+                                          m_path, sqlite3_errmsg(m_db)));
+  }
   throw Error(ExitCode::io, fmt::format("log {}: {}: {}", m_path, what, sqlite3_errmsg(m_db)));
 }
 

@@ -190,6 +190,28 @@ case_unusable_data_dir() {
   expect_error 74 "cannot create the data folder $SCRATCH/file/data"
 }
 
+case_read_only_data_folder() {
+  # Root ignores file modes, so run backcare as 'nobody' when we are root.
+  local as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    command -v setpriv >/dev/null || return 0
+    as=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  fi
+  bc log add 3
+  chmod 0755 "$SCRATCH" "$SCRATCH/data"
+  chmod 0444 "$DB"
+  chmod 0555 "$SCRATCH/data"
+  cp "$DB" "$SCRATCH/copy"
+  "${as[@]}" "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" log add 4 >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_error 74 "cannot use the log $DB: backcare needs write access to the file and its folder"
+  "${as[@]}" "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data/new" log add 4 >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_error 74 "cannot create the data folder $SCRATCH/data/new: Permission denied"
+  cmp -s "$DB" "$SCRATCH/copy" || fail "the read-only log changed"
+  chmod 0755 "$SCRATCH/data"
+}
+
 case_profiles_stay_separate() {
   bc --profile anna log add 6 --at 2026-11-25T08:00
   bc --profile bea log add 2 --at 2026-11-25T08:00
