@@ -148,13 +148,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
   return row[b.size()];
 }
 
-// CLI11 reports an unknown subcommand as a missing one; find the first word
-// that is not an option (or an option's value) and name it instead.
+// CLI11 reports an unknown subcommand as a missing one; follow the words
+// that are not options (or global options' values) down the subcommand
+// tree and name the first one that is not a subcommand where one is due.
 void check_subcommand_name(const CLI::App& app, int argc, char** argv)
 {
   static const std::vector<std::string_view> k_valued{"--data-dir", "--profile", "--catalog",
                                                       "--as-of",    "--color",   "--config"};
-  for (int i = 1; i < argc; ++i) {
+  const CLI::App* level = &app;
+  std::string path = "backcare";
+  for (int i = 1; i < argc && !level->get_subcommands({}).empty(); ++i) {
     const std::string_view arg = argv[i];
     if (std::find(k_valued.begin(), k_valued.end(), arg) != k_valued.end()) {
       ++i;
@@ -165,16 +168,21 @@ void check_subcommand_name(const CLI::App& app, int argc, char** argv)
     }
     std::vector<std::string> names;
     std::string suggestion;
-    for (const CLI::App* sub : app.get_subcommands({})) {
+    const CLI::App* next = nullptr;
+    for (const CLI::App* sub : level->get_subcommands({})) {
       names.push_back(sub->get_name());
       if (sub->get_name() == arg) {
-        return;
-      }
-      if (suggestion.empty() && (sub->get_name().starts_with(arg) || edit_distance(arg, sub->get_name()) <= 2)) {
+        next = sub;
+      } else if (suggestion.empty() && (sub->get_name().starts_with(arg) || edit_distance(arg, sub->get_name()) <= 2)) {
         suggestion = fmt::format("; did you mean '{}'?", sub->get_name());
       }
     }
-    throw usage_error(fmt::format("unknown command '{}'{} (commands: {})", arg, suggestion, fmt::join(names, ", ")));
+    if (!next) {
+      throw usage_error(
+          fmt::format("unknown command '{}'{} ({} commands: {})", arg, suggestion, path, fmt::join(names, ", ")));
+    }
+    level = next;
+    path += " " + next->get_name();
   }
 }
 

@@ -75,9 +75,13 @@ case_command_line() {
   bc
   expect_error 64 "subcommand"
   bc bogus
-  expect_error 64 "unknown command 'bogus' (commands: plan, log, trend, profile, catalog, completions)"
+  expect_error 64 "unknown command 'bogus' (backcare commands: plan, log, trend, profile, catalog, completions)"
   bc --color never plna --weeks 3
   expect_error 64 "unknown command 'plna'; did you mean 'plan'?"
+  bc log ad 3
+  expect_error 64 "unknown command 'ad'; did you mean 'add'? (backcare log commands: add, list, edit, rm, undo, export, import)"
+  bc log add 3 --note hello
+  expect_rc 0
   bc --help
   expect_rc 0
   expect_out "plan"

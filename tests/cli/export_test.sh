@@ -117,6 +117,16 @@ case_markdown_golden() {
   expect_out "Opens at week 12 (Thu 10 Dec), during these weeks"
 }
 
+case_markdown_renders_with_pandoc() {
+  # pandoc is large, so the setup script does not install it; checked where present.
+  command -v pandoc >/dev/null || return 0
+  bc "${PLAN[@]}" --format markdown
+  local reader
+  for reader in gfm markdown; do
+    [ "$(pandoc -f "$reader" -t html "$OUT" | grep -c '<table')" -eq 7 ] || fail "pandoc -f $reader: not 7 tables"
+  done
+}
+
 case_markdown_escapes_pipes() {
   odd_catalog
   bc --catalog "$SCRATCH/cat" "${PLAN[@]}" --format markdown
