@@ -19,7 +19,7 @@ case_man_page_lints() {
 }
 
 case_man_page_covers_every_option() {
-  mandoc -Tascii "$MAN" | col -b >"$SCRATCH/man.txt"
+  mandoc -Tascii "$MAN" | sed 's/.\x08//g' >"$SCRATCH/man.txt"
   local path option count=0
   while read -r path; do
     # shellcheck disable=SC2086

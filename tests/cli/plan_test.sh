@@ -69,6 +69,15 @@ case_every_red_flag_exits_3() {
   done
 }
 
+case_pregnancy_back_pain_and_caesarean_notes() {
+  bc plan --weeks 3 --severity 2 --delivery cesarean --pregnancy-back-pain --format json
+  expect_rc 0
+  json_check "[r['id'] for r in d['triage']['rules']] == ['pregnancy-back-pain', 'early-after-caesarean']"
+  json_check "d['triage']['level'] == 'self-care' and d['input']['pregnancy_back_pain'] is True"
+  bc plan --weeks 3 --severity 2 --delivery cesarean --pregnancy-back-pain
+  expect_out "Back pain during pregnancy is the biggest risk factor"
+}
+
 case_refer_still_gives_routine() {
   bc plan --weeks 10 --severity 8 --format json
   expect_rc 0

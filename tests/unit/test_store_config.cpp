@@ -1,0 +1,79 @@
+#include "backcare/config.hpp"
+#include "backcare/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using namespace backcare;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Writes `text` to a scratch config file and returns its path.
+std::string config_file(const std::string& text)
+{
+  const fs::path path = fs::temp_directory_path() / ("backcare-config-" + std::to_string(::getpid()) + ".toml");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+std::string error_of(const std::string& text)
+{
+  const std::string path = config_file(text);
+  try {
+    load_config(path, true);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::config);
+    fs::remove(path);
+    return std::string(e.what()).substr(path.size());
+  }
+  fs::remove(path);
+  FAIL("expected a config error");
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("default_config_path")
+{
+  CHECK(default_config_path("/x", "/home/a") == "/x/backcare/config.toml");
+  CHECK(default_config_path(nullptr, "/home/a") == "/home/a/.config/backcare/config.toml");
+}
+
+TEST_CASE("load_config")
+{
+  SUBCASE("a missing default file is no config; a missing --config file is an error")
+  {
+    CHECK_FALSE(load_config("/nonexistent/config.toml", false).profile);
+    CHECK_THROWS_AS(load_config("/nonexistent/config.toml", true), Error);
+  }
+  SUBCASE("every key")
+  {
+    const std::string path = config_file("data-dir = \"/d\"\nprofile = \"anna\"\ncatalog = \"/c\"\ncolor = \"never\"\n"
+                                         "[plan]\ndelivery = \"cesarean\"\nposture = [\"high-hinge\", \"sway-back\"]\n"
+                                         "equipment = [\"band\"]\nformat = \"ics\"\nweeks-ahead = 4\ntime = \"06:15\"\n"
+                                         "remind = 30\nexplain = true\n");
+    const Config c = load_config(path, true);
+    fs::remove(path);
+    CHECK(c.data_dir == "/d");
+    CHECK(c.profile == "anna");
+    CHECK(c.color == "never");
+    CHECK(c.plan.delivery == "cesarean");
+    CHECK(c.plan.postures == std::vector<std::string>{"high-hinge", "sway-back"});
+    CHECK(c.plan.weeks_ahead == 4);
+    CHECK(c.plan.time == "06:15");
+    CHECK(c.plan.remind == 30);
+    CHECK(c.plan.explain == true);
+  }
+  SUBCASE("errors give file:line")
+  {
+    CHECK(error_of("\n\ncolour = \"never\"\n").starts_with(":3: unknown key 'colour'"));
+    CHECK(error_of("[plan]\nposture = [\"slouch\"]\n").starts_with(":2: 'posture' must be one of"));
+    CHECK(error_of("[plan]\nweeks-ahead = \"2\"\n") == ":2: 'weeks-ahead' must be a whole number 1-12");
+    CHECK(error_of("plan = 3\n") == ":1: 'plan' must be a table ([plan])");
+    CHECK(error_of("color = \n").starts_with(":1: "));
+  }
+}
