@@ -21,7 +21,7 @@ CLI::Option* with_choices(CLI::Option* option, ChoiceSource source)
 
 CLI::Option* with_choices(CLI::Option* option, std::vector<std::string> values)
 {
-  return with_choices(option, [values](const Catalog&) { return values; });
+  return with_choices(option, [values = std::move(values)](const Catalog&) { return values; });
 }
 
 const ChoiceSource* choices_of(const CLI::Option* option)

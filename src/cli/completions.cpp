@@ -43,8 +43,9 @@ void walk(const CLI::App& app, const std::string& path, const Catalog& catalog, 
     }
     for (const std::string& name : opt->get_lnames()) {
       const std::string flag = "--" + name;
+      const std::string key = fmt::format("{}|{}", path, flag);
       tree.options[path].push_back(flag);
-      tree.option_help[path + "|" + flag] = opt->get_description();
+      tree.option_help[key] = opt->get_description();
       if (opt->get_expected_max() != 0) {
         tree.value_options.insert(flag);
         const std::string type = opt->get_type_name();
@@ -53,12 +54,12 @@ void walk(const CLI::App& app, const std::string& path, const Catalog& catalog, 
         }
       }
       if (choices) {
-        tree.values[path + "|" + flag] = (*choices)(catalog);
+        tree.values[key] = (*choices)(catalog);
       }
     }
   }
   for (const CLI::App* sub : app.get_subcommands({})) {
-    const std::string child = path.empty() ? sub->get_name() : path + " " + sub->get_name();
+    const std::string child = path.empty() ? sub->get_name() : fmt::format("{} {}", path, sub->get_name());
     tree.subcommands[path].push_back(sub->get_name());
     tree.descriptions[child] = sub->get_description();
     walk(*sub, child, catalog, tree);
@@ -179,14 +180,14 @@ complete -c backcare -f
 )fish";
   for (const auto& [path, names] : tree.subcommands) {
     for (const std::string& name : names) {
-      const std::string child = path.empty() ? name : path + " " + name;
+      const std::string child = path.empty() ? name : fmt::format("{} {}", path, name);
       out += fmt::format("complete -c backcare -n {} -a {} -d {}\n", fish_quote("__backcare_at " + fish_quote(path)),
                          name, fish_quote(tree.descriptions.at(child)));
     }
   }
   for (const auto& [path, flags] : tree.options) {
     for (const std::string& flag : flags) {
-      const std::string key = path + "|" + flag;
+      const std::string key = fmt::format("{}|{}", path, flag);
       std::string line = "complete -c backcare";
       if (!path.empty()) {
         line += " -n " + fish_quote("__backcare_at " + fish_quote(path));

@@ -204,6 +204,7 @@ std::vector<int> session_days(int days_per_week)
 {
   std::vector<int> days;
   const int n = std::clamp(days_per_week, 1, 7);
+  days.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     days.push_back(i * 7 / n);
   }

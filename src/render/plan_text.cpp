@@ -9,10 +9,6 @@
 namespace backcare {
 namespace {
 
-constexpr std::string_view k_safety_note =
-    "This is exercise guidance, not a diagnosis. Stop and seek care if a warning sign appears "
-    "(backcare catalog symptoms lists them).";
-
 class TextWriter {
 public:
   TextWriter(const Catalog& catalog, const Plan& plan, const TextStyle& style)

@@ -492,6 +492,7 @@ std::vector<CatalogSource> read_catalog_sources(const std::string& path)
     files.emplace_back(path);
   }
   std::vector<CatalogSource> sources;
+  sources.reserve(files.size());
   for (const fs::path& file : files) {
     sources.push_back({file.string(), read_input_file(file.string(), "--catalog")});
   }
