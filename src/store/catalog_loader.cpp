@@ -192,6 +192,18 @@ void remember(Map& map, const Key& key, const toml::source_region& region, std::
   }
 }
 
+// Reads the id of an item, checks that no other item has it, and returns
+// the reader of its other fields, whose messages name the item.
+Fields item_fields(const toml::table& table, std::string_view kind, std::map<std::string, toml::source_region>& seen,
+                   std::string& id)
+{
+  id = checked_id(table, kind);
+  remember(seen, id, table.source(), kind);
+  Fields fields(table, fmt::format("{} '{}'", kind, id));
+  fields.get("id");
+  return fields;
+}
+
 Dosage read_dosage(Fields& parent)
 {
   Fields fields(parent.subtable("dosage"), parent.what() + " dosage");
@@ -215,10 +227,7 @@ Dosage read_dosage(Fields& parent)
 Exercise read_exercise(const toml::table& table, Origins& origins)
 {
   Exercise ex;
-  ex.id = checked_id(table, "exercise");
-  Fields fields(table, fmt::format("exercise '{}'", ex.id));
-  fields.get("id");
-  remember(origins.exercise, ex.id, table.source(), "exercise");
+  Fields fields = item_fields(table, "exercise", origins.exercise, ex.id);
   ex.name = fields.text("name");
   ex.phase = fields.integer("phase", 1, 20);
   ex.category = fields.text("category");
@@ -268,10 +277,7 @@ Phase read_phase(const toml::table& table, Origins& origins)
 Symptom read_symptom(const toml::table& table, Origins& origins)
 {
   Symptom symptom;
-  symptom.id = checked_id(table, "symptom");
-  remember(origins.symptom, symptom.id, table.source(), "symptom");
-  Fields fields(table, fmt::format("symptom '{}'", symptom.id));
-  fields.get("id");
+  Fields fields = item_fields(table, "symptom", origins.symptom, symptom.id);
   symptom.question = fields.text("question");
   fields.finish();
   return symptom;
@@ -307,10 +313,7 @@ Condition read_condition(Fields& parent)
 Rule read_rule(const toml::table& table, Origins& origins)
 {
   Rule rule;
-  rule.id = checked_id(table, "rule");
-  remember(origins.rule, rule.id, table.source(), "rule");
-  Fields fields(table, fmt::format("rule '{}'", rule.id));
-  fields.get("id");
+  Fields fields = item_fields(table, "rule", origins.rule, rule.id);
   const std::string level = fields.text("level");
   auto parsed = parse_level(level);
   if (!parsed) {
@@ -331,10 +334,7 @@ Rule read_rule(const toml::table& table, Origins& origins)
 TrendFlag read_trend_flag(const toml::table& table, Origins& origins)
 {
   TrendFlag flag;
-  flag.id = checked_id(table, "trend_flag");
-  remember(origins.trend_flag, flag.id, table.source(), "trend_flag");
-  Fields fields(table, fmt::format("trend_flag '{}'", flag.id));
-  fields.get("id");
+  Fields fields = item_fields(table, "trend_flag", origins.trend_flag, flag.id);
   flag.message = fields.text("message");
   flag.source = fields.text("source");
   Fields when(fields.subtable("when"), fields.what() + " when");
