@@ -31,6 +31,9 @@ struct Entry {
 // YYYY-MM-DDTHH:MM, or nullopt for anything else or an impossible time.
 std::optional<std::string> parse_datetime(std::string_view text);
 
+// True for a time of day as HH:MM, 00:00 to 23:59.
+bool is_clock_time(std::string_view text);
+
 // The calendar date of a normalised datetime.
 Date date_of(std::string_view at);
 

@@ -27,6 +27,11 @@ std::optional<std::string> parse_datetime(std::string_view text)
   return std::string(text);
 }
 
+bool is_clock_time(std::string_view text)
+{
+  return text.size() == 5 && parse_datetime("2000-01-01T" + std::string(text));
+}
+
 Date date_of(std::string_view at)
 {
   return parse_date(at.substr(0, 10)).value_or(Date{});

@@ -153,7 +153,7 @@ Config load_config(const std::string& path, bool required)
     config.plan.format = reader.text(plan, "format", k_plan_formats);
     config.plan.weeks_ahead = reader.number(plan, "weeks-ahead", 1, 12);
     config.plan.time = reader.text(plan, "time");
-    if (config.plan.time && !parse_datetime("2000-01-01T" + *config.plan.time)) {
+    if (config.plan.time && !is_clock_time(*config.plan.time)) {
       reader.fail(plan.get("time")->source(), fmt::format("'time' must be HH:MM, got '{}'", *config.plan.time));
     }
     config.plan.remind = reader.number(plan, "remind", 0, 10080);

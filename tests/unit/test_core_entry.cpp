@@ -17,6 +17,16 @@ TEST_CASE("parse_datetime")
   CHECK_FALSE(parse_datetime("2026-11-26T10:00:00"));
 }
 
+TEST_CASE("is_clock_time")
+{
+  CHECK(is_clock_time("00:00"));
+  CHECK(is_clock_time("23:59"));
+  CHECK_FALSE(is_clock_time("24:00"));
+  CHECK_FALSE(is_clock_time("7:30"));
+  CHECK_FALSE(is_clock_time("07:30:00"));
+  CHECK_FALSE(is_clock_time("07-30"));
+}
+
 TEST_CASE("severity_band")
 {
   CHECK(severity_band(0) == "none");
