@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build   # compiler and build
+  file                                # CPack's scan of the .deb's library dependencies
   libcli11-dev libfmt-dev libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev
   doctest-dev python3 libxml2-utils   # unit tests; JSON and SVG checks in CLI tests
   python3-icalendar python3-vobject   # the iCalendar export's real consumers, in CLI tests
