@@ -23,6 +23,7 @@ struct LogOptions {
   std::string location;
   std::vector<std::string> tags;
   std::string note;
+  bool note_given = false; // so that `log edit --note ""` clears the note
   std::string since;
   std::string until;
   std::string format;
@@ -166,8 +167,11 @@ int run_edit(const LogOptions& o, const GlobalOptions& global)
     check_tags(o.tags);
     edit.tags = o.tags;
   }
-  if (!o.note.empty()) {
+  if (o.note_given) {
     edit.note = o.note;
+  }
+  if (!edit.severity && !edit.at && !edit.location && !edit.tags && !edit.note) {
+    throw usage_error("log edit: give at least one of --severity, --at, --location, --note, --tag");
   }
   const std::int64_t id = parse_id(o.id);
   const auto log = open_log(global, false);
@@ -254,7 +258,9 @@ void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
   edit->add_option("--severity", o->severity, "Pain on the 0-10 scale")->type_name("N");
   edit->add_option("--at", o->at, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")->type_name("DATETIME");
   with_choices(edit->add_option("--location", o->location, locations)->type_name("L"), k_locations);
-  edit->add_option("--note", o->note, "Replace the note")->type_name("TEXT");
+  edit->add_option("--note", o->note, "Replace the note (\"\" clears it)")
+      ->type_name("TEXT")
+      ->each([o](const std::string&) { o->note_given = true; });
   edit->add_option("--tag", o->tags, "Repeatable; replaces the tags")->type_name("T");
 
   CLI::App* rm = add(*log, "rm", "Remove an entry", "backcare log rm 12", o, global, action, run_rm);

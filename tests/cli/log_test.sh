@@ -44,6 +44,8 @@ case_bad_input_changes_nothing() {
   expect_error 64 "--location must be one of low-back, pelvis, sacroiliac, pubic, hip, other, got 'knee'"
   bc log edit 9 --severity 2
   expect_error 64 "no entry with id 9"
+  bc log edit 1
+  expect_error 64 "log edit: give at least one of --severity"
   bc log rm 9
   expect_error 64 "no entry with id 9"
   bc log edit 1 --severity 12
@@ -73,6 +75,9 @@ case_edit_rm_undo() {
   json_check "d[0]['severity'] == 6 and d[0]['note'] == 'first' and d[0]['tags'] == [] and len(d) == 2"
   bc log undo
   expect_out "Undid: added entry 2"
+  bc log edit 1 --note ""
+  bc log list --format json
+  json_check "d[0]['note'] == '' and d[0]['severity'] == 6"
 }
 
 case_file_modes() {
