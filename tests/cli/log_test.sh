@@ -217,6 +217,15 @@ case_read_only_data_folder() {
   chmod 0755 "$SCRATCH/data"
 }
 
+case_data_dir_from_environment() {
+  "$BIN" --as-of "$AS_OF" log add 3 >"$OUT" 2>"$ERR"
+  [ -f "$XDG_DATA_HOME/backcare/default.db" ] || fail "the default data folder is not \$XDG_DATA_HOME/backcare"
+  BACKCARE_DATA_DIR="$SCRATCH/env-data" "$BIN" --as-of "$AS_OF" log add 4 >"$OUT" 2>"$ERR"
+  [ -f "$SCRATCH/env-data/default.db" ] || fail "BACKCARE_DATA_DIR was not used"
+  BACKCARE_DATA_DIR="$SCRATCH/env-data" "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/flag-data" log add 5 >"$OUT" 2>"$ERR"
+  [ -f "$SCRATCH/flag-data/default.db" ] || fail "--data-dir must win over BACKCARE_DATA_DIR"
+}
+
 case_profiles_stay_separate() {
   bc --profile anna log add 6 --at 2026-11-25T08:00
   bc --profile bea log add 2 --at 2026-11-25T08:00
