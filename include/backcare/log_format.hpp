@@ -24,7 +24,7 @@ std::string entry_csv(const Entry& entry);
 std::string entry_json(const Entry& entry); // one object on one line
 
 // The text table of `log list`.
-std::string entry_table_header(int width);
+std::string entry_table_header();
 std::string entry_table_row(const Entry& entry, bool color, int width);
 
 // Reads entries from the text of an exported CSV or JSON file (or a

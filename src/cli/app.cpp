@@ -188,6 +188,11 @@ void check_subcommand_name(const CLI::App& app, int argc, char** argv)
 
 } // namespace
 
+void on_parsed(CLI::App& sub, Action& action, Action run)
+{
+  sub.callback([&action, run = std::move(run)] { action = run; });
+}
+
 int run(int argc, char** argv)
 {
   GlobalOptions global;

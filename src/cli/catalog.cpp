@@ -51,11 +51,9 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
 
   CLI::App* list = catalog->add_subcommand("list", "List the exercises by phase");
   list->footer("Example:\n  backcare catalog list");
-  list->callback([&global, &action] {
-    action = [&global] {
-      write_output("", render_catalog_list(load_catalog(global)));
-      return 0;
-    };
+  on_parsed(*list, action, [&global] {
+    write_output("", render_catalog_list(load_catalog(global)));
+    return 0;
   });
 
   CLI::App* show = catalog->add_subcommand("show", "Show one exercise, rule, symptom or phase (by number)");
@@ -77,21 +75,19 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
                  }
                  return ids;
                });
-  show->callback([options, &global, &action] { action = [options, &global] { return run_show(*options, global); }; });
+  on_parsed(*show, action, [options, &global] { return run_show(*options, global); });
 
   CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
   symptoms->footer("Example:\n  backcare catalog symptoms");
-  symptoms->callback([&global, &action] {
-    action = [&global] {
-      write_output("", render_catalog_symptoms(load_catalog(global), 80));
-      return 0;
-    };
+  on_parsed(*symptoms, action, [&global] {
+    write_output("", render_catalog_symptoms(load_catalog(global), 80));
+    return 0;
   });
 
   CLI::App* check = catalog->add_subcommand("check", "Validate a catalog file or folder (default: the one in use)");
   check->footer("Example:\n  backcare catalog check ./my-catalog");
   check->add_option("path", options->check_path, "Catalog file or folder")->type_name("PATH");
-  check->callback([options, &global, &action] { action = [options, &global] { return run_check(*options, global); }; });
+  on_parsed(*check, action, [options, &global] { return run_check(*options, global); });
 }
 
 } // namespace backcare::cli

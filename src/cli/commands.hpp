@@ -18,6 +18,9 @@ namespace backcare::cli {
 // Runs a parsed subcommand and returns its exit status.
 using Action = std::function<int()>;
 
+// Makes `run` the action once `sub` has been parsed.
+void on_parsed(CLI::App& sub, Action& action, Action run);
+
 void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
 void setup_log(CLI::App& app, const GlobalOptions& global, Action& action);

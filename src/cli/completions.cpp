@@ -240,9 +240,7 @@ void setup_completions(CLI::App& app, const GlobalOptions& global, Action& actio
   completions->footer("Example:\n  backcare completions bash > ~/.local/share/bash-completion/completions/backcare");
   with_choices(completions->add_option("shell", *shell, "bash, zsh or fish")->required()->type_name("SHELL"), k_shells);
   const CLI::App* root = &app;
-  completions->callback([shell, root, &global, &action] {
-    action = [shell, root, &global] { return run_completions(*root, *shell, global); };
-  });
+  on_parsed(*completions, action, [shell, root, &global] { return run_completions(*root, *shell, global); });
 }
 
 } // namespace backcare::cli

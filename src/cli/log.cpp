@@ -103,7 +103,7 @@ void write_entries(const PainLog* log, const EntryFilter& filter, const std::str
   } else if (format == "json") {
     output.write("[");
   } else {
-    output.write(entry_table_header(80));
+    output.write(entry_table_header());
   }
   if (log) {
     log->for_each(filter, [&](const Entry& entry) {
@@ -221,8 +221,7 @@ CLI::App* add(CLI::App& parent, const char* name, const char* help, const char* 
 {
   CLI::App* sub = parent.add_subcommand(name, help);
   sub->footer(fmt::format("Example:\n  {}", example));
-  sub->callback(
-      [options, &global, &action, run] { action = [options, &global, run] { return run(*options, global); }; });
+  on_parsed(*sub, action, [options, &global, run] { return run(*options, global); });
   return sub;
 }
 

@@ -345,7 +345,7 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   plan->add_option("--remind", options->remind, "iCalendar: a reminder this many minutes before")->type_name("MINUTES");
   plan->add_option("--output", options->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
   plan->add_flag("--explain", options->explain, "Show which rules fired and why");
-  plan->callback([options, &global, &action] { action = [options, &global] { return run_plan(*options, global); }; });
+  on_parsed(*plan, action, [options, &global] { return run_plan(*options, global); });
 }
 
 } // namespace backcare::cli

@@ -113,15 +113,15 @@ void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action)
   with_choices(set->add_option("--equipment", o->equipment, "Repeatable: band, dumbbell, kettlebell, step, none")
                    ->type_name("E"),
                k_equipment);
-  set->callback([o, &global, &action] { action = [o, &global] { return run_set(*o, global); }; });
+  on_parsed(*set, action, [o, &global] { return run_set(*o, global); });
 
   CLI::App* show = profile->add_subcommand("show", "Show the saved details");
   show->footer("Example:\n  backcare --profile client-2 profile show");
-  show->callback([&global, &action] { action = [&global] { return run_show(global); }; });
+  on_parsed(*show, action, [&global] { return run_show(global); });
 
   CLI::App* clear = profile->add_subcommand("clear", "Forget the saved details (the pain log is kept)");
   clear->footer("Example:\n  backcare profile clear");
-  clear->callback([&global, &action] { action = [&global] { return run_clear(global); }; });
+  on_parsed(*clear, action, [&global] { return run_clear(global); });
 }
 
 } // namespace backcare::cli

@@ -73,7 +73,7 @@ void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action)
   with_choices(trend->add_option("--format", o->format, "text (default), json, csv or svg")->type_name("FORMAT"),
                k_formats);
   trend->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
-  trend->callback([o, &global, &action] { action = [o, &global] { return run_trend(*o, global); }; });
+  on_parsed(*trend, action, [o, &global] { return run_trend(*o, global); });
 }
 
 } // namespace backcare::cli

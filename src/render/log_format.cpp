@@ -83,7 +83,7 @@ std::string entry_json(const Entry& entry)
   return j.dump();
 }
 
-std::string entry_table_header(int /*width*/)
+std::string entry_table_header()
 {
   return fmt::format("{:>5}  {:<16}  {:<13}  {:<10}  {}\n", "id", "at", "severity", "location", "note [tags]");
 }
