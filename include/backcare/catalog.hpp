@@ -38,6 +38,7 @@ struct Dosage {
   std::optional<int> reps;
   std::optional<int> hold_seconds;
   std::optional<int> minutes;
+  std::optional<int> times_per_day; // a quick check repeated through the day
   int days_per_week = 3;
   std::string per; // e.g. "side" for "each side"; empty when not needed
 };
@@ -66,6 +67,7 @@ struct Phase {
   int min_weeks_vaginal = 0;
   int min_weeks_cesarean = 0;
   std::vector<std::string> criteria;
+  std::vector<std::string> closed_by; // signs that contradict an entry criterion
   std::string source;
 
   int min_weeks(Delivery delivery) const
@@ -88,16 +90,19 @@ struct Condition {
   std::optional<int> severity_min;
   std::optional<Delivery> delivery;
   std::optional<bool> pregnancy_back_pain;
+  std::optional<std::string> trend_verdict; // the log's verdict, as `trend` gives it
 };
 
 struct Rule {
   std::string id;
+  std::string title; // short plain name shown to people
   Level level = Level::self_care;
   std::string refer_to;
   std::string message;
   std::string source;
   Condition when;
   std::optional<int> max_phase;   // never go above this phase while it fires
+  bool hold = false;              // no moving up while it fires
   std::vector<std::string> avoid; // exercises dropped while it fires
 };
 

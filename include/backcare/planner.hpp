@@ -6,6 +6,7 @@
 
 #include "backcare/catalog.hpp"
 #include "backcare/date.hpp"
+#include "backcare/inputs.hpp"
 #include "backcare/triage.hpp"
 
 #include <optional>
@@ -17,13 +18,20 @@ namespace backcare {
 struct PlanRequest {
   Situation situation;
   Date as_of{};
-  Date start{};                        // first day of the schedule
-  int weeks_ahead = 1;                 // 1-12
-  std::optional<int> phase;            // --phase
-  std::vector<std::string> equipment;  // what the person has; empty: not limited
-  bool has_history = false;            // logged sessions allow starting above phase 2
-  std::vector<std::string> from_saved; // inputs taken from the saved profile or the log, in words
+  Date start{};                       // first day of the schedule
+  int weeks_ahead = 1;                // 1-12
+  std::optional<int> phase;           // --phase
+  std::vector<std::string> equipment; // what the person has; empty: not limited
+  std::vector<InputOrigin> origins;   // where each input came from
 };
+
+// Until sessions are recorded, a plan starts no higher than this phase:
+// pain readings alone never move anyone up ("master one item, then move on").
+constexpr int k_start_phase_max = 2;
+
+// Our choice: exercises from earlier phases added for a posture, at most this
+// many, so that a session stays short enough for a new parent.
+constexpr int k_max_posture_extras = 2;
 
 struct PlannedExercise {
   const Exercise* exercise = nullptr;
@@ -39,7 +47,8 @@ struct PhasePlan {
   int min_weeks = 0; // for the person's delivery type
   PhaseStatus status = PhaseStatus::later;
   Date opens_on{};                        // the day the time floor is met
-  const Rule* held_by = nullptr;          // a rule that keeps this phase closed
+  const Rule* held_by = nullptr;          // a rule whose cap keeps this phase closed
+  std::string closed_by;                  // a reported sign that contradicts its entry criteria
   std::vector<PlannedExercise> exercises; // empty for phases not allowed yet
 };
 
@@ -56,16 +65,26 @@ struct DroppedExercise {
 struct Plan {
   PlanRequest request;
   Triage triage;
-  int current_phase = 0; // 0 when care is needed now and no exercise is given
-  int max_allowed = 0;
+  int current_phase = 0;         // 0 when care is needed now and no exercise is given
+  int max_allowed = 0;           // the ceiling of time floors, rule caps and closed phases
+  const Rule* hold = nullptr;    // a rule that holds the plan where it is
   std::vector<PhasePlan> phases; // empty when care is needed now
   std::vector<ScheduleDay> schedule;
   std::vector<DroppedExercise> dropped;
 };
 
-// Builds the plan. A --phase above what the time floor and the rules allow
-// is an Error(ExitCode::usage) naming the week it opens or the rule.
+// Builds the plan. Triage comes first: with an urgent or emergency sign the
+// plan has no phase and no exercise, whatever else is missing. Otherwise the
+// weeks after birth and the severity must be known. A --phase above what the
+// time floor, the rules and the reported signs allow is an
+// Error(ExitCode::usage) naming the week it opens, the rule or the sign.
 Plan make_plan(const Catalog& catalog, const PlanRequest& request);
+
+// "caesarean" or "vaginal": the one spelling used in prose.
+std::string_view delivery_word(Delivery delivery);
+
+// "4 days after birth" under two weeks, else "week 10 after birth".
+std::string time_since_birth(const Situation& situation);
 
 // Days of the week (0 = first day of the schedule) for `days_per_week`
 // sessions, spread out so that strength days are never back to back.

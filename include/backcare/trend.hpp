@@ -40,16 +40,21 @@ struct Window {
   int days = 0;    // days with entries
 };
 
+// A note on the trend: a referral the triage rules give for this log (the
+// same ones `plan` gives) or a catalog [[trend_flag]] note.
 struct TrendFlagResult {
-  const TrendFlag* flag = nullptr;
+  std::string id;
   std::string message; // with {weeks} filled in
+  std::string source;
+  std::string refer_to; // empty for notes
 };
 
 struct TrendRequest {
   Date as_of{};
   PeriodKind by = PeriodKind::week;
   std::optional<Date> birth_date;
-  std::optional<Date> pain_since;
+  std::optional<Date> pain_since;     // start of the current pain episode, as `plan` resolves it
+  std::vector<const Rule*> referrals; // refer rules fired on the log, as `plan` fires them
 };
 
 struct TrendReport {
@@ -76,6 +81,11 @@ struct TrendReport {
 // baseline (Ostelo 2008; Farrar 2001).
 constexpr double k_important_points = 2.0;
 constexpr double k_important_fraction = 0.30;
+// Our choice: a percentage change smaller than one point (possible from a low
+// baseline) is below what the 0-10 scale can show, so it never counts.
+constexpr double k_smallest_change = 1.0;
+// At least this many logged days in each window for a verdict.
+constexpr int k_window_min_days = 3;
 
 // Builds the report from the day summaries (sorted by day).
 TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std::vector<DaySummary> days);
@@ -89,7 +99,23 @@ std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Da
 // Least-squares slope of the day values, in points per week; needs 2 days.
 std::optional<double> slope_per_week(const std::vector<DaySummary>& days);
 
-// "improved", "worse", "no-meaningful-change" or "insufficient-data".
+// "improved", "worse", "no-meaningful-change" or "insufficient-data": the
+// change must reach 2 points, or 30% of baseline but never less than
+// k_smallest_change (one step on the 0-10 scale).
 std::string verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent);
+
+// Why a verdict is insufficient-data, in words; empty when it is not.
+std::string insufficient_reason(const std::optional<Window>& baseline, const std::optional<Window>& recent);
+
+// The baseline (7 days from the first logged day) and recent (7 days up to
+// `today`) windows of a log's day summaries.
+struct TrendWindows {
+  std::optional<Window> baseline;
+  std::optional<Window> recent;
+};
+TrendWindows trend_windows(const std::vector<DaySummary>& days, Date today);
+
+// The verdict over a whole log up to `today`: what `trend` says and `plan` uses.
+std::string log_verdict(const std::vector<DaySummary>& days, Date today);
 
 } // namespace backcare

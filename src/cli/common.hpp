@@ -16,7 +16,7 @@
 namespace backcare::cli {
 
 inline const std::vector<std::string> k_colors{"auto", "always", "never"};
-inline const std::vector<std::string> k_deliveries{"vaginal", "cesarean"};
+inline const std::vector<std::string> k_deliveries{"vaginal", "cesarean", "caesarean"};
 
 struct GlobalOptions {
   std::string data_dir;

@@ -2,6 +2,7 @@
 #include "backcare/entry.hpp"
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
+#include "backcare/log_summary.hpp"
 #include "backcare/planner.hpp"
 #include "backcare/render.hpp"
 #include "choices.hpp"
@@ -64,6 +65,42 @@ IcsOptions read_ics_options(const PlanOptions& o, const GlobalOptions& global)
   return ics;
 }
 
+// Collects the usage errors of the plan's options instead of stopping at
+// the first: a warning sign must win over any missing or invalid input, so
+// the errors only count once triage has found no urgent or emergency sign.
+class Problems {
+public:
+  template <typename Read> void check(Read read)
+  {
+    try {
+      read();
+    } catch (const Error& e) {
+      if (e.code() != ExitCode::usage) {
+        throw;
+      }
+      m_errors.push_back(e);
+    }
+  }
+
+  // Throws the first error when care is not needed now; otherwise notes on
+  // stderr what was left out.
+  void settle(bool care_now) const
+  {
+    if (m_errors.empty()) {
+      return;
+    }
+    if (!care_now) {
+      throw m_errors.front();
+    }
+    for (const Error& e : m_errors) {
+      std::cerr << "backcare: note: left out because a warning sign comes first: " << e.what() << '\n';
+    }
+  }
+
+private:
+  std::vector<Error> m_errors;
+};
+
 template <typename T> void add_unique(std::vector<T>& items, const T& item)
 {
   if (std::find(items.begin(), items.end(), item) == items.end()) {
@@ -72,6 +109,7 @@ template <typename T> void add_unique(std::vector<T>& items, const T& item)
 }
 
 // Asks each screening question on the terminal and adds the "yes" answers.
+// It stops at the first urgent or emergency "yes": nothing else matters then.
 void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
 {
   if (!::isatty(STDIN_FILENO)) {
@@ -88,6 +126,10 @@ void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
       }
       if (answer == "y" || answer == "yes" || answer == "Y") {
         add_unique(symptoms, symptom.id);
+        if (seeks_care_now(catalog.symptom_level(symptom.id))) {
+          std::cerr << "\n" << std::flush;
+          return;
+        }
         break;
       }
       if (answer == "n" || answer == "no" || answer == "N") {
@@ -98,138 +140,101 @@ void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
   std::cerr << "Thank you.\n\n" << std::flush;
 }
 
-Situation read_situation(const PlanOptions& o, const Catalog& catalog, Date as_of)
+Delivery parse_delivery_option(const std::string& option, const std::string& text)
 {
-  Situation s;
-  if (!o.weeks.empty() && !o.birth_date.empty()) {
-    throw usage_error("give --weeks or --birth-date, not both");
-  }
-  if (!o.weeks.empty()) {
-    s.weeks_postpartum = parse_number("--weeks", o.weeks, 0, 520);
-  } else if (!o.birth_date.empty()) {
-    const Date birth = parse_date_option("--birth-date", o.birth_date);
-    const int days = days_between(birth, as_of);
-    if (days < 0) {
-      throw usage_error(fmt::format("--birth-date {} is after today ({})", o.birth_date, format_date(as_of)));
-    }
-    s.birth_date = birth;
-    s.weeks_postpartum = weeks_from_days(days);
-    if (s.weeks_postpartum > 520) {
-      throw usage_error(fmt::format("--birth-date must be within 520 weeks of today, got {}", o.birth_date));
-    }
-  } else {
-    throw usage_error("give --weeks N (weeks since birth, 0-520) or --birth-date YYYY-MM-DD, "
-                      "or save it with: backcare profile set --birth-date YYYY-MM-DD");
-  }
+  check_choice(option, text, k_deliveries);
+  return *parse_delivery(text);
+}
 
-  if (!o.pain_duration.empty() && !o.pain_since.empty()) {
-    throw usage_error("give --pain-duration or --pain-since, not both");
-  }
-  if (!o.pain_duration.empty()) {
-    auto days = parse_duration_days(o.pain_duration);
-    if (!days || *days > 520 * 7) {
-      throw usage_error(fmt::format("--pain-duration must be a length such as 10d, 6w or 7m (a bare number means "
-                                    "weeks; at most 520 weeks), got '{}'",
-                                    o.pain_duration));
-    }
-    s.pain_days = *days;
-  } else if (!o.pain_since.empty()) {
-    const int days = days_between(parse_date_option("--pain-since", o.pain_since), as_of);
-    if (days < 0) {
-      throw usage_error(fmt::format("--pain-since {} is after today ({})", o.pain_since, format_date(as_of)));
-    }
-    s.pain_days = days;
-  }
-
-  if (o.severity.empty()) {
-    throw usage_error("give --severity N: your pain now on a 0-10 scale (0 no pain, 10 the worst imaginable), "
-                      "or log it first with: backcare log add N");
-  }
-  s.severity = parse_number("--severity", o.severity, 0, 10);
-
-  const std::string delivery = o.delivery.empty() ? "vaginal" : o.delivery;
-  check_choice("--delivery", delivery, k_deliveries);
-  s.delivery = *parse_delivery(delivery);
-
-  for (const std::string& posture : o.postures) {
-    check_choice("--posture", posture, k_postures);
-    add_unique(s.postures, posture);
-  }
+// The command line's values, typed. Each bad value is a problem, not a stop.
+PlanInputs read_given(const PlanOptions& o, const Catalog& catalog, Date as_of, Problems& problems)
+{
+  PlanInputs given;
   for (const std::string& id : o.symptoms) {
-    if (!catalog.find_symptom(id)) {
-      throw usage_error(fmt::format("--symptom: unknown symptom '{}' (backcare catalog symptoms lists the ids)", id));
+    problems.check([&] {
+      if (!catalog.find_symptom(id)) {
+        throw usage_error(fmt::format("--symptom: unknown symptom '{}' (backcare catalog symptoms lists the ids)", id));
+      }
+      add_unique(given.symptoms, id);
+    });
+  }
+  problems.check([&] {
+    if (!o.weeks.empty() && !o.birth_date.empty()) {
+      throw usage_error("give --weeks or --birth-date, not both");
     }
-    add_unique(s.symptoms, id);
+    if (!o.weeks.empty()) {
+      given.weeks_postpartum = parse_number("--weeks", o.weeks, 0, 520);
+    } else if (!o.birth_date.empty()) {
+      const Date birth = parse_date_option("--birth-date", o.birth_date);
+      const int days = days_between(birth, as_of);
+      if (days < 0) {
+        throw usage_error(fmt::format("--birth-date {} is after today ({})", o.birth_date, format_date(as_of)));
+      }
+      if (weeks_from_days(days) > 520) {
+        throw usage_error(fmt::format("--birth-date must be within 520 weeks of today, got {}", o.birth_date));
+      }
+      given.birth_date = birth;
+    }
+  });
+  problems.check([&] {
+    if (!o.pain_duration.empty() && !o.pain_since.empty()) {
+      throw usage_error("give --pain-duration or --pain-since, not both");
+    }
+    if (!o.pain_duration.empty()) {
+      const auto days = parse_duration_days(o.pain_duration);
+      if (!days || *days > 520 * 7) {
+        throw usage_error(fmt::format("--pain-duration must be a length such as 10d, 6w or 7m (a bare number means "
+                                      "weeks; at most 520 weeks), got '{}'",
+                                      o.pain_duration));
+      }
+      given.pain_days = *days;
+    } else if (!o.pain_since.empty()) {
+      const Date since = parse_date_option("--pain-since", o.pain_since);
+      if (since > as_of) {
+        throw usage_error(fmt::format("--pain-since {} is after today ({})", o.pain_since, format_date(as_of)));
+      }
+      given.pain_since = since;
+    }
+  });
+  problems.check([&] {
+    if (!o.severity.empty()) {
+      given.severity = parse_number("--severity", o.severity, 0, 10);
+    }
+  });
+  problems.check([&] {
+    if (!o.delivery.empty()) {
+      given.delivery = parse_delivery_option("--delivery", o.delivery);
+    }
+  });
+  for (const std::string& posture : o.postures) {
+    problems.check([&] {
+      check_choice("--posture", posture, k_postures);
+      add_unique(given.postures, posture);
+    });
   }
-  s.pregnancy_back_pain = o.pregnancy_back_pain;
-  return s;
-}
-
-PlanRequest read_request(PlanOptions& o, const Catalog& catalog, Date as_of)
-{
-  check_choice("--format", o.format, k_formats);
-  PlanRequest request;
-  request.as_of = as_of;
-  if (o.screen) {
-    screen(catalog, o.symptoms);
-  }
-  request.situation = read_situation(o, catalog, as_of);
   for (const std::string& item : o.equipment) {
-    check_choice("--equipment", item, k_equipment);
-    add_unique(request.equipment, item);
+    problems.check([&] {
+      check_choice("--equipment", item, k_equipment);
+      add_unique(given.equipment, item);
+    });
   }
-  if (!o.phase.empty()) {
-    request.phase = parse_number("--phase", o.phase, 1, static_cast<int>(catalog.phases.size()));
-  }
-  request.start = o.start.empty() ? next_monday_after(as_of) : parse_date_option("--start", o.start);
-  request.weeks_ahead = o.weeks_ahead.empty() ? 1 : parse_number("--weeks-ahead", o.weeks_ahead, 1, 12);
-  return request;
+  given.pregnancy_back_pain = o.pregnancy_back_pain;
+  return given;
 }
 
-// Fills the options not given on the command line from the saved profile
-// and the log, and says which were taken. Flags always win.
-std::vector<std::string> fill_from_saved(PlanOptions& o, const PainLog* log, Date as_of, bool& has_history)
+// The config file's plan defaults, typed (the config loader checked them).
+PlanInputs read_config(const Config::Plan& c)
 {
-  std::vector<std::string> taken;
-  if (!log) {
-    return taken;
+  PlanInputs config;
+  if (c.delivery) {
+    config.delivery = parse_delivery(*c.delivery);
   }
-  const Profile profile = log->profile();
-  if (o.weeks.empty() && o.birth_date.empty() && profile.birth_date) {
-    o.birth_date = format_date(*profile.birth_date);
-    taken.push_back("birth date " + o.birth_date);
-  }
-  if (o.delivery.empty() && profile.delivery) {
-    o.delivery = to_string(*profile.delivery);
-    taken.push_back("delivery " + o.delivery);
-  }
-  if (o.pain_duration.empty() && o.pain_since.empty() && profile.pain_since) {
-    o.pain_since = format_date(*profile.pain_since);
-    taken.push_back("pain since " + o.pain_since);
-  }
-  if (o.postures.empty() && !profile.postures.empty()) {
-    o.postures = profile.postures;
-    taken.push_back(fmt::format("posture {}", fmt::join(o.postures, ", ")));
-  }
-  if (o.equipment.empty() && !profile.equipment.empty()) {
-    o.equipment = profile.equipment;
-    taken.push_back(fmt::format("equipment {}", fmt::join(o.equipment, ", ")));
-  }
-  if (o.severity.empty()) {
-    if (const auto latest = log->latest(as_of - std::chrono::days{6}, as_of)) {
-      o.severity = std::to_string(latest->severity);
-      taken.push_back(fmt::format("severity {} from your log entry of {}", latest->severity, latest->at));
-    }
-  }
-  // Two sessions in a row at 3/10 or less in the last two weeks: the
-  // "move on" criterion, so the plan may start above phase 2.
-  std::vector<int> recent;
-  log->for_each({as_of - std::chrono::days{13}, as_of}, [&](const Entry& e) { recent.push_back(e.severity); });
-  has_history = recent.size() >= 2 && recent[recent.size() - 1] <= 3 && recent[recent.size() - 2] <= 3;
-  return taken;
+  config.postures = c.postures;
+  config.equipment = c.equipment;
+  return config;
 }
 
-// Fills what neither the command line nor the profile gave from the config
+// Fills the output options not given on the command line from the config
 // file, then the built-in defaults.
 void fill_from_config(PlanOptions& o, const Config::Plan& c)
 {
@@ -238,16 +243,9 @@ void fill_from_config(PlanOptions& o, const Config::Plan& c)
       value = *fallback;
     }
   };
-  fill(o.delivery, c.delivery);
   fill(o.format, c.format);
   if (o.format.empty()) {
     o.format = "text";
-  }
-  if (o.postures.empty()) {
-    o.postures = c.postures;
-  }
-  if (o.equipment.empty()) {
-    o.equipment = c.equipment;
   }
   if (o.weeks_ahead.empty() && c.weeks_ahead) {
     o.weeks_ahead = std::to_string(*c.weeks_ahead);
@@ -261,18 +259,61 @@ void fill_from_config(PlanOptions& o, const Config::Plan& c)
   o.explain = o.explain || c.explain.value_or(false);
 }
 
+std::string missing_message(MissingInput missing)
+{
+  if (missing == MissingInput::weeks) {
+    return "give --weeks N (weeks since birth, 0-520) or --birth-date YYYY-MM-DD, "
+           "or save it with: backcare profile set --birth-date YYYY-MM-DD";
+  }
+  return "give --severity N: your pain now on a 0-10 scale (0 no pain, 10 the worst imaginable), "
+         "or log it first with: backcare log add N";
+}
+
 int run_plan(PlanOptions& o, const GlobalOptions& global)
 {
   const Date as_of = today(global);
   const Catalog catalog = load_catalog(global);
-  bool has_history = false;
+  Problems problems;
+  PlanInputs given = read_given(o, catalog, as_of, problems);
+  if (o.screen) {
+    screen(catalog, given.symptoms);
+  }
   const auto log = open_log(global, false);
-  auto from_saved = fill_from_saved(o, log.get(), as_of, has_history);
+  const Profile profile = log ? log->profile() : Profile{};
+  const ResolvedInputs inputs =
+      resolve_inputs(given, profile, read_log_summary(log.get(), as_of), read_config(global.config.plan), as_of);
+  const bool care_now = seeks_care_now(run_triage(catalog, inputs.situation).level);
+
   fill_from_config(o, global.config.plan);
-  PlanRequest request = read_request(o, catalog, as_of);
-  request.has_history = has_history;
-  request.from_saved = std::move(from_saved);
-  const IcsOptions ics = read_ics_options(o, global);
+  problems.check([&] { check_choice("--format", o.format, k_formats); });
+  PlanRequest request;
+  request.as_of = as_of;
+  request.situation = inputs.situation;
+  request.equipment = inputs.equipment;
+  request.origins = inputs.origins;
+  request.start = next_monday_after(as_of);
+  IcsOptions ics;
+  problems.check([&] {
+    if (!o.phase.empty()) {
+      request.phase = parse_number("--phase", o.phase, 1, static_cast<int>(catalog.phases.size()));
+    }
+  });
+  problems.check([&] {
+    if (!o.start.empty()) {
+      request.start = parse_date_option("--start", o.start);
+    }
+  });
+  problems.check(
+      [&] { request.weeks_ahead = o.weeks_ahead.empty() ? 1 : parse_number("--weeks-ahead", o.weeks_ahead, 1, 12); });
+  problems.check([&] { ics = read_ics_options(o, global); });
+  problems.settle(care_now);
+  if (!care_now && !inputs.missing.empty()) {
+    throw usage_error(missing_message(inputs.missing.front()));
+  }
+  if (std::find(k_formats.begin(), k_formats.end(), o.format) == k_formats.end()) {
+    o.format = "text"; // only reached with a warning sign: the banner in plain text
+  }
+
   const Plan plan = make_plan(catalog, request);
   std::string content;
   if (o.format == "json") {
@@ -290,7 +331,7 @@ int run_plan(PlanOptions& o, const GlobalOptions& global)
     content = render_plan_text(catalog, plan, style);
   }
   write_output(o.output, content);
-  return seeks_care_now(plan.triage.level) ? static_cast<int>(ExitCode::seek_care) : 0;
+  return care_now ? static_cast<int>(ExitCode::seek_care) : 0;
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
+#include "backcare/log_summary.hpp"
 #include "backcare/render_trend.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
@@ -27,17 +28,29 @@ int run_trend(const TrendOptions& o, const GlobalOptions& global)
 {
   check_choice("--by", o.by, k_periods);
   check_choice("--format", o.format, k_formats);
-  const EntryFilter filter = parse_date_range(o.since, o.until);
+  EntryFilter filter = parse_date_range(o.since, o.until);
   const Date as_of = today(global);
+  if (!filter.until || *filter.until > as_of) {
+    filter.until = as_of; // nothing logged after "today" counts
+  }
   const Catalog catalog = load_catalog(global);
   TrendRequest request;
   request.as_of = as_of;
   request.by = *parse_period_kind(o.by);
   std::vector<DaySummary> days;
   if (const auto log = open_log(global, false)) {
-    const Profile profile = log->profile();
-    request.birth_date = profile.birth_date;
-    request.pain_since = profile.pain_since;
+    // The same inputs and rules as `plan`, so the two never disagree.
+    const ResolvedInputs inputs = resolve_inputs({}, log->profile(), read_log_summary(log.get(), as_of), {}, as_of);
+    const Situation& s = inputs.situation;
+    request.birth_date = s.birth_date;
+    if (s.pain_days) {
+      request.pain_since = as_of - std::chrono::days{*s.pain_days};
+    }
+    for (const FiredRule& fired : run_triage(catalog, s).fired) {
+      if (fired.rule->level == Level::refer) {
+        request.referrals.push_back(fired.rule);
+      }
+    }
     days = log->days(filter);
   }
   const TrendReport report = make_trend(catalog, request, std::move(days));

@@ -47,7 +47,7 @@ std::optional<Delivery> parse_delivery(std::string_view text)
   if (text == "vaginal") {
     return Delivery::vaginal;
   }
-  if (text == "cesarean") {
+  if (text == "cesarean" || text == "caesarean") { // both spellings are accepted
     return Delivery::cesarean;
   }
   return std::nullopt;

@@ -43,13 +43,32 @@ public:
     return ceiling;
   }
 
+  // The first phase closed by a reported sign that contradicts its entry
+  // criteria, with that sign; closing a phase closes every phase above it.
+  std::optional<std::pair<int, std::string>> first_closed() const
+  {
+    const auto& symptoms = m_request.situation.symptoms;
+    for (const Phase& phase : m_catalog.phases) {
+      for (const std::string& id : phase.closed_by) {
+        if (std::find(symptoms.begin(), symptoms.end(), id) != symptoms.end()) {
+          return std::make_pair(phase.number, id);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
   void choose_phase()
   {
     const int by_time = time_ceiling();
     m_plan.max_allowed = std::min(by_time, m_plan.triage.max_phase.value_or(by_time));
-    const int by_default = m_request.has_history ? m_plan.max_allowed : std::min(m_plan.max_allowed, 2);
+    const auto closed = first_closed();
+    if (closed) {
+      m_plan.max_allowed = std::min(m_plan.max_allowed, closed->first - 1);
+    }
+    m_plan.hold = m_plan.triage.held_by;
     if (!m_request.phase) {
-      m_plan.current_phase = by_default;
+      m_plan.current_phase = std::min(m_plan.max_allowed, k_start_phase_max);
       return;
     }
     const int wanted = *m_request.phase;
@@ -57,33 +76,42 @@ public:
     if (wanted < 1 || wanted > count) {
       throw usage_error(fmt::format("--phase must be 1-{}, got {}", count, wanted));
     }
+    const Phase& phase = *m_catalog.find_phase(wanted);
     if (wanted > by_time) {
-      const Phase& phase = *m_catalog.find_phase(wanted);
-      throw usage_error(fmt::format("--phase {} ({}) opens at week {} after a {} birth, on {}; you are at week {}",
-                                    wanted, phase.name, phase.min_weeks(delivery()), to_string(delivery()),
-                                    format_date(opens_on(phase)), weeks()));
+      throw usage_error(fmt::format("--phase {} ({}) opens at week {} after a {} birth, on {}; you are at {}", wanted,
+                                    phase.name, phase.min_weeks(delivery()), delivery_word(delivery()),
+                                    format_date(opens_on(phase)), time_since_birth(m_request.situation)));
+    }
+    if (closed && wanted >= closed->first) {
+      throw usage_error(fmt::format("--phase {} ({}) stays closed while you report '{}': it starts only once that "
+                                    "has cleared (backcare catalog show {} lists its criteria)",
+                                    wanted, phase.name, closed->second, closed->first));
     }
     if (wanted > m_plan.max_allowed) {
       const Rule& rule = *m_plan.triage.capped_by;
-      throw usage_error(fmt::format("--phase {} is not allowed while rule '{}' applies: it allows up to phase {}",
-                                    wanted, rule.id, m_plan.max_allowed));
+      throw usage_error(fmt::format("--phase {} ({}) is not allowed while this applies: {}; it allows up to phase {}",
+                                    wanted, phase.name, rule.title, m_plan.max_allowed));
     }
     m_plan.current_phase = wanted;
   }
 
   void list_phases()
   {
+    const auto closed = first_closed();
     for (const Phase& phase : m_catalog.phases) {
       PhasePlan entry;
       entry.phase = &phase;
       entry.min_weeks = phase.min_weeks(delivery());
       entry.opens_on = opens_on(phase);
       entry.status = status_of(phase.number);
-      if (phase.number > m_plan.max_allowed && phase.number > m_plan.triage.max_phase.value_or(phase.number)) {
+      if (phase.number > m_plan.triage.max_phase.value_or(phase.number)) {
         entry.held_by = m_plan.triage.capped_by;
       }
+      if (closed && phase.number >= closed->first) {
+        entry.closed_by = closed->second;
+      }
       if (phase.number <= m_plan.max_allowed) {
-        entry.exercises = exercises_of(phase.number, true);
+        entry.exercises = exercises_of(phase.number, phase.number == m_plan.current_phase);
       }
       m_plan.phases.push_back(std::move(entry));
     }
@@ -92,13 +120,16 @@ public:
   void build_schedule()
   {
     std::vector<PlannedExercise> week;
+    int extras = 0;
     for (const Exercise& ex : m_catalog.exercises) {
-      if (ex.phase >= m_plan.current_phase || ex.substitute_only) {
+      if (ex.phase >= m_plan.current_phase || ex.substitute_only || m_plan.triage.avoids(ex.id)) {
         continue;
       }
-      const bool for_posture = shares_any(ex.postures, m_request.situation.postures);
-      if ((ex.carry_forward || for_posture) && !m_plan.triage.avoids(ex.id)) {
-        week.push_back({&ex, nullptr, for_posture && !ex.carry_forward});
+      if (ex.carry_forward) {
+        week.push_back({&ex, nullptr, false});
+      } else if (shares_any(ex.postures, m_request.situation.postures) && extras < k_max_posture_extras) {
+        week.push_back({&ex, nullptr, true});
+        ++extras;
       }
     }
     for (PlannedExercise& item : exercises_of(m_plan.current_phase, false)) {
@@ -121,7 +152,7 @@ public:
 
 private:
   Delivery delivery() const { return m_request.situation.delivery; }
-  int weeks() const { return m_request.situation.weeks_postpartum; }
+  int weeks() const { return m_request.situation.weeks_postpartum.value_or(0); }
 
   Date opens_on(const Phase& phase) const
   {
@@ -185,6 +216,29 @@ private:
 
 } // namespace
 
+std::string_view delivery_word(Delivery delivery)
+{
+  return delivery == Delivery::cesarean ? "caesarean" : "vaginal";
+}
+
+std::string time_since_birth(const Situation& s)
+{
+  if (s.days_postpartum && *s.days_postpartum < 14) {
+    return *s.days_postpartum == 1 ? std::string("1 day after birth")
+                                   : fmt::format("{} days after birth", *s.days_postpartum);
+  }
+  if (!s.weeks_postpartum) {
+    return "an unknown time after birth";
+  }
+  if (*s.weeks_postpartum == 0) {
+    return "the first week after birth";
+  }
+  if (*s.weeks_postpartum == 1) {
+    return "the second week after birth";
+  }
+  return fmt::format("week {} after birth", *s.weeks_postpartum);
+}
+
 std::string_view to_string(PhaseStatus status)
 {
   switch (status) {
@@ -218,6 +272,9 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   plan.triage = run_triage(catalog, request.situation);
   if (seeks_care_now(plan.triage.level)) {
     return plan; // a red flag always wins: no phase, no exercise
+  }
+  if (!request.situation.weeks_postpartum || !request.situation.severity) {
+    throw usage_error("a plan needs the weeks since birth and the pain now");
   }
   Builder builder(catalog, plan.request, plan);
   builder.choose_phase();

@@ -1,5 +1,7 @@
 #include "backcare/trend.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -39,7 +41,7 @@ bool holds(const TrendCondition& when, const TrendReport& report)
     return false;
   }
   if (when.pain_weeks_min) {
-    const auto since = report.request.pain_since ? report.request.pain_since : report.first;
+    const auto& since = report.request.pain_since;
     if (!since || days_between(*since, report.request.as_of) / 7 < *when.pain_weeks_min) {
       return false;
     }
@@ -142,15 +144,34 @@ std::optional<double> slope_per_week(const std::vector<DaySummary>& days)
   return sxy / sxx * 7.0;
 }
 
+std::string insufficient_reason(const std::optional<Window>& baseline, const std::optional<Window>& recent)
+{
+  if (!baseline || !recent) {
+    return "the log has no entries in the first week or in the last 7 days";
+  }
+  if (baseline->last >= recent->first) {
+    return fmt::format("the first week of the log ({} to {}) overlaps the last 7 days; a verdict needs at least two "
+                       "weeks of logging",
+                       format_date(baseline->first), format_date(baseline->last));
+  }
+  if (baseline->days < k_window_min_days || recent->days < k_window_min_days) {
+    return fmt::format("it needs at least {} logged days in the first week of the log and in the last 7 days "
+                       "(now {} and {})",
+                       k_window_min_days, baseline->days, recent->days);
+  }
+  return "";
+}
+
 std::string verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent)
 {
-  if (!baseline || !recent || baseline->days < 3 || recent->days < 3 || baseline->last >= recent->first) {
+  if (!insufficient_reason(baseline, recent).empty()) {
     return "insufficient-data";
   }
   const double change = recent->mean - baseline->mean;
-  const double threshold = baseline->mean > 0 ? k_important_fraction * baseline->mean : k_important_points;
+  const double fraction = baseline->mean > 0 ? std::max(k_smallest_change, k_important_fraction * baseline->mean)
+                                             : k_important_points; // no percent of nothing
   // A hair of tolerance so that exactly 30% or 2 points counts despite rounding.
-  const double needed = std::min(k_important_points, threshold) - 1e-9;
+  const double needed = std::min(k_important_points, fraction) - 1e-9;
   if (change <= -needed) {
     return "improved";
   }
@@ -158,6 +179,21 @@ std::string verdict_of(const std::optional<Window>& baseline, const std::optiona
     return "worse";
   }
   return "no-meaningful-change";
+}
+
+TrendWindows trend_windows(const std::vector<DaySummary>& days, Date today)
+{
+  if (days.empty()) {
+    return {};
+  }
+  const Date first = days.front().day;
+  return {window(days, first, first + std::chrono::days{6}), window(days, today - std::chrono::days{6}, today)};
+}
+
+std::string log_verdict(const std::vector<DaySummary>& days, Date today)
+{
+  const TrendWindows windows = trend_windows(days, today);
+  return verdict_of(windows.baseline, windows.recent);
 }
 
 TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std::vector<DaySummary> days)
@@ -178,8 +214,9 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
     report.days_logged = static_cast<int>(all.size());
     report.days_in_range = days_between(*report.first, *report.last) + 1;
     report.periods = group_periods(all, request.by);
-    report.baseline = window(all, *report.first, *report.first + std::chrono::days{6});
-    report.recent = window(all, request.as_of - std::chrono::days{6}, request.as_of);
+    const TrendWindows windows = trend_windows(all, request.as_of);
+    report.baseline = windows.baseline;
+    report.recent = windows.recent;
     if (report.baseline && report.recent) {
       report.change_points = report.recent->mean - report.baseline->mean;
       if (report.baseline->mean > 0) {
@@ -197,9 +234,12 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
       previous = day.day;
     }
   }
+  for (const Rule* rule : request.referrals) {
+    report.flags.push_back({rule->id, rule->message, rule->source, rule->refer_to});
+  }
   for (const TrendFlag& flag : catalog.trend_flags) {
     if (!report.days.empty() && holds(flag.when, report)) {
-      report.flags.push_back({&flag, fill(flag.message, report.weeks_postpartum)});
+      report.flags.push_back({flag.id, fill(flag.message, report.weeks_postpartum), flag.source, ""});
     }
   }
   return report;

@@ -24,6 +24,12 @@ std::optional<std::vector<std::string>> evaluate(const Condition& when, const Si
     }
     because.push_back(fmt::format("symptom {}", fmt::join(matched, ", ")));
   }
+  if (when.trend_verdict) {
+    if (s.trend_verdict != when.trend_verdict) {
+      return std::nullopt;
+    }
+    because.push_back(fmt::format("the log's verdict is {}", *when.trend_verdict));
+  }
   if (when.pain_weeks_min) {
     const auto weeks = s.pain_weeks();
     if (!weeks || *weeks < *when.pain_weeks_min) {
@@ -32,23 +38,24 @@ std::optional<std::vector<std::string>> evaluate(const Condition& when, const Si
     because.push_back(fmt::format("pain for {} weeks ({} or more)", *weeks, *when.pain_weeks_min));
   }
   if (when.weeks_postpartum_min) {
-    if (s.weeks_postpartum < *when.weeks_postpartum_min) {
-      return std::nullopt;
-    }
-    because.push_back(fmt::format("{} weeks after birth ({} or more)", s.weeks_postpartum, *when.weeks_postpartum_min));
-  }
-  if (when.weeks_postpartum_max) {
-    if (s.weeks_postpartum > *when.weeks_postpartum_max) {
+    if (!s.weeks_postpartum || *s.weeks_postpartum < *when.weeks_postpartum_min) {
       return std::nullopt;
     }
     because.push_back(
-        fmt::format("{} weeks after birth ({} or fewer)", s.weeks_postpartum, *when.weeks_postpartum_max));
+        fmt::format("{} weeks after birth ({} or more)", *s.weeks_postpartum, *when.weeks_postpartum_min));
   }
-  if (when.severity_min) {
-    if (s.severity < *when.severity_min) {
+  if (when.weeks_postpartum_max) {
+    if (!s.weeks_postpartum || *s.weeks_postpartum > *when.weeks_postpartum_max) {
       return std::nullopt;
     }
-    because.push_back(fmt::format("severity {} ({} or more)", s.severity, *when.severity_min));
+    because.push_back(
+        fmt::format("{} weeks after birth ({} or fewer)", *s.weeks_postpartum, *when.weeks_postpartum_max));
+  }
+  if (when.severity_min) {
+    if (!s.severity || *s.severity < *when.severity_min) {
+      return std::nullopt;
+    }
+    because.push_back(fmt::format("pain {}/10 ({} or more)", *s.severity, *when.severity_min));
   }
   if (when.delivery) {
     if (s.delivery != *when.delivery) {
@@ -88,10 +95,45 @@ Triage run_triage(const Catalog& catalog, const Situation& situation)
       triage.max_phase = rule.max_phase;
       triage.capped_by = &rule;
     }
+    if (rule.hold && !triage.held_by) {
+      triage.held_by = &rule;
+    }
   }
   std::stable_sort(triage.fired.begin(), triage.fired.end(),
                    [](const FiredRule& a, const FiredRule& b) { return a.rule->level > b.rule->level; });
   return triage;
+}
+
+std::vector<Booking> bookings(const Triage& triage)
+{
+  std::vector<Booking> result;
+  for (const FiredRule& fired : triage.fired) {
+    const Rule& rule = *fired.rule;
+    if (rule.level != Level::refer || rule.refer_to.empty()) {
+      continue;
+    }
+    auto same =
+        std::find_if(result.begin(), result.end(), [&](const Booking& b) { return b.refer_to == rule.refer_to; });
+    if (same == result.end()) {
+      result.push_back({rule.refer_to, {}});
+      same = std::prev(result.end());
+    }
+    same->rules.push_back(&rule);
+  }
+  // A specific clinician covers a general one of the same kind: the general
+  // booking's findings move to the first booking whose name ends with it.
+  for (auto general = result.begin(); general != result.end();) {
+    const auto covers = std::find_if(result.begin(), result.end(), [&](const Booking& b) {
+      return b.refer_to != general->refer_to && b.refer_to.ends_with(" " + general->refer_to);
+    });
+    if (covers == result.end()) {
+      ++general;
+      continue;
+    }
+    covers->rules.insert(covers->rules.end(), general->rules.begin(), general->rules.end());
+    general = result.erase(general);
+  }
+  return result;
 }
 
 } // namespace backcare

@@ -30,7 +30,7 @@ std::string cell(std::string_view text)
 
 void markdown_table(std::string& out, const std::vector<PlannedExercise>& items)
 {
-  out += "| Exercise | Dosage | Cues |\n|---|---|---|\n";
+  out += "| Exercise | Dosage | How | Easier | Harder |\n|---|---|---|---|---|\n";
   for (const PlannedExercise& item : items) {
     const Exercise& ex = *item.exercise;
     std::string name = ex.name;
@@ -43,8 +43,8 @@ void markdown_table(std::string& out, const std::vector<PlannedExercise>& items)
     if (ex.dosage.days_per_week == 7) {
       dosage += ", daily";
     }
-    out +=
-        fmt::format("| {} | {} | {} |\n", cell(name), cell(dosage), cell(fmt::format("{}", fmt::join(ex.cues, " "))));
+    out += fmt::format("| {} | {} | {} | {} | {} |\n", cell(name), cell(dosage),
+                       cell(fmt::format("{}", fmt::join(ex.cues, " "))), cell(ex.regression), cell(ex.progression));
   }
   out += '\n';
 }
@@ -85,32 +85,21 @@ std::string ics_text(std::string_view text)
   return out;
 }
 
+// "a pelvic-health physiotherapist and a GP": who to book, first first.
+std::string bookings_summary(const Triage& triage)
+{
+  std::vector<std::string> names;
+  for (const Booking& booking : bookings(triage)) {
+    names.push_back(booking.refer_to);
+  }
+  return fmt::format("{}", fmt::join(names, ", then "));
+}
+
 std::string compact_date(Date date)
 {
   std::string text = format_date(date);
   std::erase(text, '-');
   return text;
-}
-
-// Estimated minutes for one exercise: about 4 s a repetition, the holds,
-// 30 s rest after each set, both sides when it is done per side.
-double minutes_for(const Dosage& d)
-{
-  if (d.minutes) {
-    return *d.minutes;
-  }
-  const double per_set = d.hold_seconds ? *d.hold_seconds : 4.0 * d.reps.value_or(1);
-  const double sides = d.per == "side" ? 2.0 : 1.0;
-  return d.sets * (per_set + 30.0) * sides / 60.0;
-}
-
-int session_minutes(const ScheduleDay& day)
-{
-  double total = 0;
-  for (const PlannedExercise& item : day.items) {
-    total += minutes_for(item.exercise->dosage);
-  }
-  return std::max(5, static_cast<int>(std::ceil(total / 5.0)) * 5);
 }
 
 } // namespace
@@ -145,13 +134,21 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
 {
   const Situation& s = plan.request.situation;
   std::string out;
+  const std::string when = s.weeks_postpartum ? time_since_birth(s) : std::string("after birth");
   if (plan.schedule.empty()) {
-    out += fmt::format("# backcare plan: week {} after birth\n\n", s.weeks_postpartum);
+    out += fmt::format("# backcare plan: {}\n\n", when);
   } else {
-    out += fmt::format("# backcare plan: week {} after birth, {} to {}\n\n", s.weeks_postpartum,
-                       format_date(plan.schedule.front().date), format_date(plan.schedule.back().date));
+    out += fmt::format("# backcare plan: {}, {} to {}\n\n", when, format_date(plan.schedule.front().date),
+                       format_date(plan.schedule.back().date));
   }
-  out += words::situation(plan) + "\n\n";
+  const auto list = [&](const std::vector<std::string>& lines) {
+    for (const std::string& line : lines) {
+      out += fmt::format("- {}\n", line);
+    }
+    if (!lines.empty()) {
+      out += '\n';
+    }
+  };
   if (seeks_care_now(plan.triage.level)) {
     out += fmt::format("**{}**\n\n", words::care_now_banner(plan.triage.level));
     for (const FiredRule& fired : plan.triage.fired) {
@@ -159,21 +156,27 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
         out += fmt::format("- {} Contact: {}.\n", fired.rule->message, fired.rule->refer_to);
       }
     }
-    out += fmt::format("\n{}\n\n{}\n\n", words::birth_reminder(s), words::k_no_exercises);
+    out += fmt::format("\n{}\n\n", words::birth_reminder(s));
+    for (const std::string& line : words::also_mention(plan)) {
+      out += line + "\n\n";
+    }
+    out += fmt::format("{}\n\n", words::k_no_exercises);
+    if (const std::string facts = words::situation(plan); !facts.empty()) {
+      out += facts + "\n\n";
+    }
   } else {
     out += fmt::format("**{}**\n\n", words::triage_headline(plan.triage.level));
-    const auto notes = words::triage_notes(plan);
-    for (const std::string& note : notes) {
-      out += fmt::format("- {}\n", note);
-    }
-    if (!notes.empty()) {
-      out += '\n';
-    }
+    list(words::booking_lines(plan.triage));
+    out += words::situation(plan) + "\n\n";
+    list(words::finding_lines(plan));
+    list(words::dropped_lines(plan));
     const Phase& phase = *catalog.find_phase(plan.current_phase);
-    out += fmt::format("## Phase {} of {}: {}\n\nFocus: {}.\n\n", phase.number, catalog.phases.size(), phase.name,
-                       phase.focus);
+    out += fmt::format("## Phase {} of {}: {}\n\nFocus: {}.\n\n{}\n\n", phase.number, catalog.phases.size(), phase.name,
+                       phase.focus, words::phase_reason(plan));
+    out += fmt::format("> {}\n>\n> {}\n\n", words::k_pain_guide, words::k_stretching_note);
     for (const ScheduleDay& day : plan.schedule) {
-      out += fmt::format("### {} ({})\n\n", format_day(day.date), format_date(day.date));
+      out += fmt::format("### {} ({}), about {} minutes\n\n", format_day(day.date), format_date(day.date),
+                         words::session_minutes(day));
       markdown_table(out, day.items);
     }
     const auto ahead = words::phases_ahead(plan);
@@ -195,24 +198,28 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
 
 std::string render_plan_csv(const Plan& plan)
 {
-  std::string out = "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes\r\n";
+  std::string out =
+      "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,guidance\r\n";
+  const std::string referrals = fmt::format("{}", fmt::join(words::booking_lines(plan.triage), " "));
+  const std::string guidance = fmt::format("{} {}", words::k_pain_guide, words::k_stretching_note);
   for (const ScheduleDay& day : plan.schedule) {
     for (const PlannedExercise& item : day.items) {
       const Exercise& ex = *item.exercise;
       const Dosage& d = ex.dosage;
-      std::string notes = ex.cues.front();
-      if (d.minutes) {
-        notes = fmt::format("{} min. {}", *d.minutes, notes);
-      }
-      if (!d.per.empty()) {
-        notes += d.per == "side" ? " Each side." : fmt::format(" Counted in {}s.", d.per);
+      std::string notes = format_dosage(d) + ".";
+      if (d.days_per_week == 7) {
+        notes += " Daily.";
       }
       if (item.replaces) {
         notes += fmt::format(" Instead of {}.", item.replaces->name);
+      } else if (item.for_posture) {
+        notes += " For your posture.";
       }
-      out += fmt::format("{},{},{},{},{},{},{},{},{}\r\n", format_date(day.date), weekday_name(day.date), ex.phase,
-                         ex.id, csv_field(ex.name, true), d.sets, d.reps ? std::to_string(*d.reps) : "",
-                         d.hold_seconds ? std::to_string(*d.hold_seconds) : "", csv_field(notes, true));
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_date(day.date), weekday_name(day.date),
+                         ex.phase, ex.id, csv_field(ex.name, true), d.sets, d.reps ? std::to_string(*d.reps) : "",
+                         d.hold_seconds ? std::to_string(*d.hold_seconds) : "", csv_field(notes, true),
+                         csv_field(fmt::format("{}", fmt::join(ex.cues, " ")), true), csv_field(ex.regression, true),
+                         csv_field(ex.progression, true), csv_field(referrals, true), csv_field(guidance, true));
     }
   }
   return out;
@@ -237,7 +244,11 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
         description += fmt::format("\n{} Contact: {}.", fired.rule->message, fired.rule->refer_to);
       }
     }
-    description += fmt::format("\n{}\n{}", words::birth_reminder(plan.request.situation), words::k_no_exercises);
+    description += "\n" + words::birth_reminder(plan.request.situation);
+    for (const std::string& mention : words::also_mention(plan)) {
+      description += "\n" + mention;
+    }
+    description += fmt::format("\n{}", words::k_no_exercises);
     line("BEGIN:VEVENT");
     line(fmt::format("UID:backcare-{}-care-{}@backcare", options.profile, compact_date(plan.request.as_of)));
     line("DTSTAMP:" + stamp);
@@ -247,17 +258,34 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
     line("DESCRIPTION:" + ics_text(description));
     line("END:VEVENT");
   }
+  const auto bookings = words::booking_lines(plan.triage);
+  if (!bookings.empty() && !plan.schedule.empty()) {
+    // The referrals first, as an all-day event on the first day.
+    const Date first = plan.schedule.front().date;
+    line("BEGIN:VEVENT");
+    line(fmt::format("UID:backcare-{}-book-{}@backcare", options.profile, compact_date(first)));
+    line("DTSTAMP:" + stamp);
+    line("DTSTART;VALUE=DATE:" + compact_date(first));
+    line("DURATION:P1D");
+    line("SUMMARY:" + ics_text(fmt::format("backcare: book {}", bookings_summary(plan.triage))));
+    line("DESCRIPTION:"
+         + ics_text(fmt::format("{}\n{}", fmt::join(bookings, "\n"), fmt::join(words::finding_lines(plan), "\n"))));
+    line("END:VEVENT");
+  }
   for (const ScheduleDay& day : plan.schedule) {
     std::string description;
-    for (const PlannedExercise& item : day.items) {
-      description += words::exercise_line(item) + " " + item.exercise->cues.front() + "\n";
+    for (const std::string& booking : bookings) {
+      description += booking + "\n";
     }
-    description += words::k_safety_note;
+    for (const PlannedExercise& item : day.items) {
+      description += words::exercise_line(item) + " " + words::exercise_details(*item.exercise) + "\n";
+    }
+    description += fmt::format("{}\n{}\n{}", words::k_pain_guide, words::k_stretching_note, words::k_safety_note);
     line("BEGIN:VEVENT");
     line(fmt::format("UID:backcare-{}-{}@backcare", options.profile, compact_date(day.date)));
     line("DTSTAMP:" + stamp);
     line(fmt::format("DTSTART:{}T{}00", compact_date(day.date), options.time_hhmm));
-    line(fmt::format("DURATION:PT{}M", session_minutes(day)));
+    line(fmt::format("DURATION:PT{}M", words::session_minutes(day)));
     line("SUMMARY:"
          + ics_text(fmt::format("backcare: phase {} session ({} exercises)", plan.current_phase, day.items.size())));
     line("DESCRIPTION:" + ics_text(description));

@@ -1,4 +1,5 @@
 #include "backcare/render.hpp"
+#include "plan_words.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +24,7 @@ Json exercise_json(const PlannedExercise& item)
   j["reps"] = optional_number(ex.dosage.reps);
   j["hold_seconds"] = optional_number(ex.dosage.hold_seconds);
   j["minutes"] = optional_number(ex.dosage.minutes);
+  j["times_per_day"] = optional_number(ex.dosage.times_per_day);
   j["per"] = ex.dosage.per.empty() ? Json(nullptr) : Json(ex.dosage.per);
   j["days_per_week"] = ex.dosage.days_per_week;
   j["equipment"] = ex.equipment;
@@ -38,16 +40,17 @@ Json input_json(const Plan& plan)
 {
   const Situation& s = plan.request.situation;
   Json j;
-  j["weeks_postpartum"] = s.weeks_postpartum;
+  j["weeks_postpartum"] = optional_number(s.weeks_postpartum);
+  j["days_postpartum"] = optional_number(s.days_postpartum);
   j["birth_date"] = s.birth_date ? Json(format_date(*s.birth_date)) : Json(nullptr);
   j["delivery"] = std::string(to_string(s.delivery));
   j["pain_weeks"] = optional_number(s.pain_weeks());
-  j["severity"] = s.severity;
+  j["severity"] = optional_number(s.severity);
   j["postures"] = s.postures;
   j["symptoms"] = s.symptoms;
   j["equipment"] = plan.request.equipment;
   j["pregnancy_back_pain"] = s.pregnancy_back_pain;
-  j["from_saved"] = plan.request.from_saved;
+  j["trend_verdict"] = s.trend_verdict ? Json(*s.trend_verdict) : Json(nullptr);
   return j;
 }
 
@@ -58,6 +61,7 @@ Json triage_json(const Triage& triage)
     const Rule& rule = *fired.rule;
     Json j;
     j["id"] = rule.id;
+    j["title"] = rule.title;
     j["level"] = std::string(to_string(rule.level));
     j["message"] = rule.message;
     j["refer_to"] = rule.refer_to;
@@ -66,9 +70,18 @@ Json triage_json(const Triage& triage)
     j["max_phase"] = optional_number(rule.max_phase);
     rules.push_back(std::move(j));
   }
+  Json booked = Json::array();
+  for (const Booking& booking : bookings(triage)) {
+    Json ids = Json::array();
+    for (const Rule* rule : booking.rules) {
+      ids.push_back(rule->id);
+    }
+    booked.push_back({{"refer_to", booking.refer_to}, {"rules", std::move(ids)}});
+  }
   Json j;
   j["level"] = std::string(to_string(triage.level));
   j["rules"] = std::move(rules);
+  j["bookings"] = std::move(booked);
   return j;
 }
 
@@ -88,6 +101,7 @@ Json phases_json(const Plan& plan)
     j["opens_on"] = format_date(entry.opens_on);
     j["status"] = std::string(to_string(entry.status));
     j["held_by"] = entry.held_by ? Json(entry.held_by->id) : Json(nullptr);
+    j["closed_by"] = entry.closed_by.empty() ? Json(nullptr) : Json(entry.closed_by);
     j["criteria"] = entry.phase->criteria;
     j["exercises"] = std::move(exercises);
     phases.push_back(std::move(j));
@@ -112,6 +126,28 @@ Json schedule_json(const Plan& plan)
   return days;
 }
 
+Json progression_json(const Plan& plan)
+{
+  if (plan.current_phase == 0) {
+    return nullptr;
+  }
+  Json to_move_on = Json::array();
+  for (const PhasePlan* entry : words::phases_ahead(plan)) {
+    to_move_on.push_back(words::phase_opening(plan, *entry));
+    for (const std::string& criterion : entry->phase->criteria) {
+      to_move_on.push_back(criterion);
+    }
+    break; // only the next phase: one phase at a time
+  }
+  Json j;
+  j["phase"] = plan.current_phase;
+  j["decision"] = plan.hold ? "hold" : "start";
+  j["held_by"] = plan.hold ? Json(plan.hold->id) : Json(nullptr);
+  j["reasons"] = Json::array({words::phase_reason(plan)});
+  j["to_move_on"] = std::move(to_move_on);
+  return j;
+}
+
 } // namespace
 
 std::string render_plan_json(const Plan& plan)
@@ -129,6 +165,14 @@ std::string render_plan_json(const Plan& plan)
   doc["phases"] = phases_json(plan);
   doc["schedule"] = schedule_json(plan);
   doc["dropped"] = std::move(dropped);
+  Json origins = Json::object();
+  for (const InputOrigin& origin : plan.request.origins) {
+    origins[origin.input] = origin.from();
+  }
+  doc["inputs_from"] = std::move(origins);
+  doc["progression"] = progression_json(plan);
+  doc["pain_guide"] = words::k_pain_guide;
+  doc["stretching_note"] = words::k_stretching_note;
   doc["disclaimer"] = "This is exercise guidance, not a diagnosis.";
   return doc.dump(2) + "\n";
 }

@@ -58,14 +58,19 @@ private:
   {
     m_out += heading(fmt::format("backcare plan for {}", format_date(m_plan.request.as_of)));
     m_out += '\n';
-    para(words::situation(m_plan));
-    if (!m_plan.request.from_saved.empty()) {
-      para(fmt::format("From your saved details: {}.", fmt::join(m_plan.request.from_saved, "; ")));
+    const std::string facts = words::situation(m_plan);
+    if (!facts.empty()) {
+      para(facts);
+    }
+    const auto origins = words::origin_lines(m_plan);
+    if (!origins.empty()) {
+      para(fmt::format("Taken from your saved details: {}.", fmt::join(origins, "; ")));
     }
     m_out += '\n';
   }
 
-  // Urgent or emergency: only what to do now, whom to call, and the birth.
+  // Urgent or emergency: what to do now first, then shortly what else to
+  // mention; never an exercise.
   void care_now()
   {
     m_out += paint(words::care_now_banner(m_plan.triage.level), "1;31");
@@ -78,7 +83,14 @@ private:
     }
     m_out += '\n';
     para(words::birth_reminder(situation()));
+    for (const std::string& line : words::also_mention(m_plan)) {
+      para(line);
+    }
     para(words::k_no_exercises);
+    m_out += '\n';
+    if (m_style.explain) {
+      explain_rules();
+    }
   }
 
   void triage_notes()
@@ -86,8 +98,14 @@ private:
     const Level level = m_plan.triage.level;
     m_out += paint(words::triage_headline(level), level == Level::refer ? "1;33" : "32");
     m_out += '\n';
-    for (const std::string& note : words::triage_notes(m_plan)) {
-      para(note, "  - ", "    ");
+    for (const std::string& line : words::booking_lines(m_plan.triage)) {
+      para(line, "  - ", "    ");
+    }
+    for (const std::string& line : words::finding_lines(m_plan)) {
+      para(line, "  - ", "    ");
+    }
+    for (const std::string& line : words::dropped_lines(m_plan)) {
+      para(line, "  - ", "    ");
     }
     m_out += '\n';
   }
@@ -98,10 +116,22 @@ private:
     m_out += heading(fmt::format("Phase {} of {}: {}", phase.number, m_catalog.phases.size(), phase.name));
     m_out += '\n';
     para(fmt::format("Focus: {}.", phase.focus));
-    if (m_plan.max_allowed > m_plan.current_phase) {
-      para(fmt::format("Phase {} is open to you too; master this one first, then move on.", m_plan.current_phase + 1));
-    }
+    para(words::phase_reason(m_plan));
     m_out += '\n';
+    para(words::k_pain_guide);
+    para(words::k_stretching_note);
+    m_out += '\n';
+  }
+
+  // One exercise; its cues and easier and harder versions the first time it
+  // appears in the schedule.
+  void exercise(const PlannedExercise& item, std::set<const Exercise*>& shown)
+  {
+    std::string text = words::exercise_line(item);
+    if (shown.insert(item.exercise).second) {
+      text += " " + words::exercise_details(*item.exercise);
+    }
+    para(text, "  - ", "    ");
   }
 
   void week()
@@ -117,8 +147,7 @@ private:
     std::set<const Exercise*> shown;
     for (const PlannedExercise& item : days.front().items) {
       if (item.exercise->dosage.days_per_week == 7) {
-        para(words::exercise_line(item) + " " + item.exercise->cues.front(), "  - ", "    ");
-        shown.insert(item.exercise);
+        exercise(item, shown);
       }
     }
     for (const ScheduleDay& day : days) {
@@ -132,13 +161,10 @@ private:
         m_out += fmt::format("{}: the every-day routine only.\n", format_day(day.date));
         continue;
       }
-      m_out += fmt::format("{}: the every-day routine, plus:\n", format_day(day.date));
+      m_out += fmt::format("{}: the every-day routine, plus (about {} minutes in all):\n", format_day(day.date),
+                           words::session_minutes(day));
       for (const PlannedExercise* item : extra) {
-        std::string text = words::exercise_line(*item);
-        if (shown.insert(item->exercise).second) {
-          text += " " + item->exercise->cues.front();
-        }
-        para(text, "  - ", "    ");
+        exercise(*item, shown);
       }
     }
     m_out += '\n';
@@ -164,7 +190,7 @@ private:
     m_out += '\n';
   }
 
-  void explain()
+  void explain_rules()
   {
     m_out += heading("Why this plan");
     m_out += '\n';
@@ -172,16 +198,17 @@ private:
       para("No rule fired.", "  - ", "    ");
     }
     for (const FiredRule& fired : m_plan.triage.fired) {
-      para(fmt::format("{} ({}): {}. Source: {}.", fired.rule->id, to_string(fired.rule->level),
+      para(fmt::format("{} ({}): {}. Source: {}.", fired.rule->title, to_string(fired.rule->level),
                        fmt::join(fired.because, "; "), fired.rule->source),
            "  - ", "    ");
     }
-    const std::string chosen =
-        m_plan.request.phase
-            ? std::string("you chose it with --phase")
-            : std::string("a first plan starts no higher than phase 2 (master one item, then move on)");
-    para(fmt::format("Phase {}: the time floor and rules allow up to phase {}; {}.", m_plan.current_phase,
-                     m_plan.max_allowed, chosen),
+  }
+
+  void explain()
+  {
+    explain_rules();
+    para(fmt::format("Phase {}: the time floor, the rules and your signs allow up to phase {}.", m_plan.current_phase,
+                     m_plan.max_allowed),
          "  - ", "    ");
     m_out += '\n';
   }

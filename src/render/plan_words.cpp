@@ -2,17 +2,83 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
 namespace backcare::words {
+namespace {
+
+std::string lowered_first(std::string text)
+{
+  if (!text.empty()) {
+    text[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(text[0])));
+  }
+  return text;
+}
+
+std::string and_list(const std::vector<std::string>& items)
+{
+  if (items.size() <= 1) {
+    return items.empty() ? std::string() : items.front();
+  }
+  return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, "; "), items.back());
+}
+
+std::string duration(int days)
+{
+  if (days < 14) {
+    return days == 1 ? std::string("1 day") : fmt::format("{} days", days);
+  }
+  return fmt::format("{} weeks", weeks_from_days(days));
+}
+
+// The plain name of a reported sign: the title of a fired rule that names it.
+std::string sign_words(const Plan& plan, const std::string& id)
+{
+  for (const FiredRule& fired : plan.triage.fired) {
+    const auto& ids = fired.rule->when.symptoms_any;
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+      return lowered_first(fired.rule->title);
+    }
+  }
+  return id;
+}
+
+// Estimated minutes for one exercise: about 4 s a repetition, the holds,
+// 30 s rest after each set, both sides when it is done per side.
+double minutes_for(const Dosage& d)
+{
+  if (d.minutes) {
+    return *d.minutes;
+  }
+  if (d.times_per_day) {
+    return 0.5; // a glance in the mirror during the session
+  }
+  const double per_set = d.hold_seconds ? *d.hold_seconds : 4.0 * d.reps.value_or(1);
+  const double sides = d.per == "side" ? 2.0 : 1.0;
+  return d.sets * (per_set + 30.0) * sides / 60.0;
+}
+
+} // namespace
 
 std::string situation(const Plan& plan)
 {
   const Situation& s = plan.request.situation;
-  std::string facts = fmt::format("Week {} after a {} birth; pain now {}/10", s.weeks_postpartum,
-                                  s.delivery == Delivery::cesarean ? "caesarean" : "vaginal", s.severity);
-  if (s.pain_weeks()) {
-    facts += fmt::format(", for {} weeks", *s.pain_weeks());
+  std::string facts;
+  if (s.weeks_postpartum) {
+    std::string when = time_since_birth(s);
+    when[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(when[0])));
+    const auto after = when.find(" after birth");
+    facts = when.substr(0, after) + fmt::format(" after a {} birth", delivery_word(s.delivery));
   }
-  return facts + ".";
+  if (s.severity) {
+    facts += fmt::format("{}ain now {}/10", facts.empty() ? "P" : "; p", *s.severity);
+    if (s.pain_days) {
+      facts += fmt::format(", for {}", duration(*s.pain_days));
+    }
+  }
+  return facts.empty() ? std::string() : facts + ".";
 }
 
 std::string care_now_banner(Level level)
@@ -23,9 +89,13 @@ std::string care_now_banner(Level level)
 
 std::string birth_reminder(const Situation& s)
 {
-  return s.birth_date ? fmt::format("Tell them you gave birth {} weeks ago, on {}.", s.weeks_postpartum,
-                                    format_date(*s.birth_date))
-                      : fmt::format("Tell them you gave birth {} weeks ago.", s.weeks_postpartum);
+  if (!s.weeks_postpartum) {
+    return "Tell them you have given birth, and when.";
+  }
+  const std::string ago =
+      s.days_postpartum ? duration(*s.days_postpartum) : fmt::format("{} weeks", *s.weeks_postpartum);
+  return s.birth_date ? fmt::format("Tell them you gave birth {} ago, on {}.", ago, format_date(*s.birth_date))
+                      : fmt::format("Tell them you gave birth {} ago.", ago);
 }
 
 std::string triage_headline(Level level)
@@ -34,17 +104,101 @@ std::string triage_headline(Level level)
                                : "Nothing you reported needs a clinician right now.";
 }
 
-std::vector<std::string> triage_notes(const Plan& plan)
+std::vector<std::string> booking_lines(const Triage& triage)
 {
-  std::vector<std::string> notes;
+  std::vector<std::string> lines;
+  for (const Booking& booking : bookings(triage)) {
+    std::vector<std::string> why;
+    for (const Rule* rule : booking.rules) {
+      why.push_back(lowered_first(rule->title));
+    }
+    lines.push_back(fmt::format("Book: {}, for {}.", booking.refer_to, and_list(why)));
+  }
+  return lines;
+}
+
+std::vector<std::string> finding_lines(const Plan& plan)
+{
+  std::vector<std::string> lines;
   for (const FiredRule& fired : plan.triage.fired) {
-    const Rule& rule = *fired.rule;
-    notes.push_back(rule.refer_to.empty() ? rule.message : fmt::format("Book: {}. {}", rule.refer_to, rule.message));
+    if (!seeks_care_now(fired.rule->level)) {
+      lines.push_back(fired.rule->message);
+    }
   }
+  return lines;
+}
+
+std::vector<std::string> also_mention(const Plan& plan)
+{
+  std::vector<std::string> titles;
+  for (const FiredRule& fired : plan.triage.fired) {
+    if (fired.rule->level == Level::refer) {
+      titles.push_back(lowered_first(fired.rule->title));
+    }
+  }
+  if (titles.empty()) {
+    return {};
+  }
+  return {fmt::format("Also mention: {}.", and_list(titles)),
+          "Once you have been checked, run backcare plan again for your routine."};
+}
+
+std::vector<std::string> dropped_lines(const Plan& plan)
+{
+  std::vector<std::string> lines;
   for (const DroppedExercise& dropped : plan.dropped) {
-    notes.push_back(fmt::format("Left out: {} ({}).", dropped.exercise->name, dropped.reason));
+    lines.push_back(fmt::format("Left out: {} ({}).", dropped.exercise->name, dropped.reason));
   }
-  return notes;
+  return lines;
+}
+
+std::vector<std::string> origin_lines(const Plan& plan)
+{
+  std::vector<std::string> lines;
+  const Situation& s = plan.request.situation;
+  for (const InputOrigin& origin : plan.request.origins) {
+    if (origin.source == "command line" || origin.source == "default") {
+      continue;
+    }
+    const std::string where = origin.source == "log" ? "your log" : "your " + origin.source;
+    if (origin.input == "severity" && s.severity) {
+      lines.push_back(fmt::format("pain now {}/10 from {}: the highest reading in the 24 hours up to your latest "
+                                  "entry ({})",
+                                  *s.severity, where, origin.detail));
+    } else if (origin.input == "pain_weeks" && s.pain_days) {
+      lines.push_back(fmt::format("pain for {} from {} ({})", duration(*s.pain_days), where, origin.detail));
+    } else if (origin.input == "weeks_postpartum") {
+      lines.push_back(fmt::format("{} from {} ({})", time_since_birth(s), where, origin.detail));
+    } else if (origin.input == "trend_verdict") {
+      lines.push_back(fmt::format("pain trend in {}: {}", where, origin.detail));
+    } else if (origin.input == "log_signs") {
+      lines.push_back(fmt::format("{} in {}", origin.detail, where));
+    } else if (origin.input == "delivery") {
+      lines.push_back(fmt::format("{} birth from {}", delivery_word(s.delivery), where));
+    } else if (origin.input == "postures") {
+      lines.push_back(fmt::format("posture {} from {}", fmt::join(s.postures, ", "), where));
+    } else {
+      lines.push_back(fmt::format("{} from {}", origin.input, where));
+    }
+  }
+  return lines;
+}
+
+std::string phase_reason(const Plan& plan)
+{
+  if (plan.request.phase) {
+    return fmt::format("You chose phase {} (the time floor and your signs allow up to phase {}).", plan.current_phase,
+                       plan.max_allowed);
+  }
+  std::string reason = fmt::format("A plan starts at phase {}: pain readings alone never move anyone up; master "
+                                   "each phase, then move on.",
+                                   plan.current_phase);
+  if (plan.hold) {
+    reason += fmt::format(" The plan holds here: {}.", lowered_first(plan.hold->title));
+  } else if (plan.max_allowed > plan.current_phase) {
+    reason += fmt::format(" Phase {} opens to you once you meet its criteria below.", plan.current_phase + 1);
+  }
+  return reason;
 }
 
 std::string exercise_line(const PlannedExercise& item)
@@ -57,6 +211,11 @@ std::string exercise_line(const PlannedExercise& item)
     text += " (For your posture.)";
   }
   return text;
+}
+
+std::string exercise_details(const Exercise& ex)
+{
+  return fmt::format("{} Easier: {} Harder: {}", fmt::join(ex.cues, " "), ex.regression, ex.progression);
 }
 
 std::vector<const PhasePlan*> phases_ahead(const Plan& plan)
@@ -72,21 +231,47 @@ std::vector<const PhasePlan*> phases_ahead(const Plan& plan)
 
 std::string phase_opening(const Plan& plan, const PhasePlan& entry)
 {
-  if (entry.status == PhaseStatus::open) {
-    return "open now, once you have mastered the phase before it";
-  }
-  if (entry.held_by && entry.min_weeks <= plan.request.situation.weeks_postpartum) {
-    return fmt::format("on hold while '{}' applies", entry.held_by->id);
-  }
-  const Date last_day = plan.schedule.empty() ? plan.request.as_of : plan.schedule.back().date;
-  std::string when = fmt::format("opens at week {} ({})", entry.min_weeks, format_day(entry.opens_on));
-  if (entry.opens_on <= last_day) {
-    when += ", during these weeks: the schedule stays at your current phase until you move on";
+  const int weeks = plan.request.situation.weeks_postpartum.value_or(0);
+  std::vector<std::string> holds;
+  if (!entry.closed_by.empty()) {
+    holds.push_back(fmt::format("closed while you report {}", sign_words(plan, entry.closed_by)));
   }
   if (entry.held_by) {
-    when += fmt::format(", and only once '{}' no longer applies", entry.held_by->id);
+    holds.push_back(fmt::format("on hold while this applies: {}", lowered_first(entry.held_by->title)));
   }
-  return when;
+  if (plan.hold && entry.phase->number == plan.current_phase + 1) {
+    holds.push_back(fmt::format("on hold while this applies: {}", lowered_first(plan.hold->title)));
+  }
+  if (entry.min_weeks > weeks) {
+    const Date last_day = plan.schedule.empty() ? plan.request.as_of : plan.schedule.back().date;
+    std::string when = fmt::format("opens at week {} ({})", entry.min_weeks, format_day(entry.opens_on));
+    if (entry.opens_on <= last_day) {
+      when += ", during these weeks: the schedule stays at your current phase until you move on";
+    }
+    holds.insert(holds.begin(), when);
+  }
+  if (holds.empty()) {
+    return "open once you have mastered the phase before it";
+  }
+  return fmt::format("{}", fmt::join(holds, "; "));
+}
+
+int session_minutes(const ScheduleDay& day)
+{
+  double total = 0;
+  for (const PlannedExercise& item : day.items) {
+    if (item.exercise->category != "move-more") {
+      total += minutes_for(item.exercise->dosage);
+    }
+  }
+  return std::max(5, static_cast<int>(std::ceil(total / 5.0)) * 5);
+}
+
+const PlannedExercise* walk_of(const ScheduleDay& day)
+{
+  const auto walk = std::find_if(day.items.begin(), day.items.end(),
+                                 [](const PlannedExercise& item) { return item.exercise->category == "move-more"; });
+  return walk == day.items.end() ? nullptr : &*walk;
 }
 
 } // namespace backcare::words

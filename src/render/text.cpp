@@ -56,7 +56,9 @@ std::string wrap(std::string_view text, int width, std::string_view first, std::
 std::string format_dosage(const Dosage& dosage)
 {
   std::string amount;
-  if (dosage.minutes) {
+  if (dosage.times_per_day) {
+    amount = fmt::format("{} times a day", *dosage.times_per_day);
+  } else if (dosage.minutes) {
     amount = fmt::format("{} min", *dosage.minutes);
   } else if (dosage.hold_seconds) {
     amount = fmt::format("{} x {} s hold", dosage.sets, *dosage.hold_seconds);

@@ -23,13 +23,11 @@ std::string signed1(double value)
 
 std::string verdict_text(const TrendReport& r)
 {
-  const std::string rule = "the clinically important change (2 points or 30% of the first week)";
+  const std::string rule =
+      "the clinically important change (2 points, or 30% of the first week when that is at least 1 point)";
   if (r.verdict == "insufficient-data") {
-    const int first_days = r.baseline ? r.baseline->days : 0;
-    const int recent_days = r.recent ? r.recent->days : 0;
-    return fmt::format("Not enough data for a verdict yet: it needs at least 3 logged days in the first week of the "
-                       "log and in the last 7 days, without overlap (now {} and {}). Keep logging.",
-                       first_days, recent_days);
+    return fmt::format("Not enough data for a verdict yet: {}. Keep logging.",
+                       insufficient_reason(r.baseline, r.recent));
   }
   const std::string percent = r.change_percent ? fmt::format(", {}%", signed1(*r.change_percent)) : "";
   const std::string numbers =
@@ -173,7 +171,8 @@ std::string render_trend_text(const TrendReport& r, const TrendStyle& style)
   if (!r.flags.empty()) {
     out += "\n" + bold("Notes") + "\n";
     for (const TrendFlagResult& flag : r.flags) {
-      out += para(flag.message, "  - ", "    ");
+      out += para(flag.refer_to.empty() ? flag.message : fmt::format("Book: {}. {}", flag.refer_to, flag.message),
+                  "  - ", "    ");
     }
   }
   out += "\n" + para("This is a summary of your own log, not a diagnosis.");
@@ -192,7 +191,7 @@ std::string render_trend_json(const TrendReport& r)
   }
   Json flags = Json::array();
   for (const TrendFlagResult& f : r.flags) {
-    flags.push_back({{"id", f.flag->id}, {"message", f.message}, {"source", f.flag->source}});
+    flags.push_back({{"id", f.id}, {"message", f.message}, {"source", f.source}, {"refer_to", f.refer_to}});
   }
   Json doc;
   doc["schema_version"] = 1;

@@ -212,13 +212,14 @@ Dosage read_dosage(Fields& parent)
   dosage.reps = fields.optional_integer("reps", 1, 100);
   dosage.hold_seconds = fields.optional_integer("hold_seconds", 1, 600);
   dosage.minutes = fields.optional_integer("minutes", 1, 180);
+  dosage.times_per_day = fields.optional_integer("times_per_day", 1, 24);
   dosage.days_per_week = fields.integer("days_per_week", 1, 7);
   dosage.per = fields.optional_text("per");
-  const int amounts =
-      int(dosage.reps.has_value()) + int(dosage.hold_seconds.has_value()) + int(dosage.minutes.has_value());
+  const int amounts = int(dosage.reps.has_value()) + int(dosage.hold_seconds.has_value())
+                      + int(dosage.minutes.has_value()) + int(dosage.times_per_day.has_value());
   if (amounts != 1) {
     fail(fields.table().source(),
-         fmt::format("{}: give exactly one of 'reps', 'hold_seconds' or 'minutes'", fields.what()));
+         fmt::format("{}: give exactly one of 'reps', 'hold_seconds', 'minutes' or 'times_per_day'", fields.what()));
   }
   fields.finish();
   return dosage;
@@ -269,6 +270,7 @@ Phase read_phase(const toml::table& table, Origins& origins)
   phase.min_weeks_cesarean = floors.integer("cesarean", 0, 520);
   floors.finish();
   phase.criteria = fields.texts("criteria", true);
+  phase.closed_by = fields.texts("closed_by", false);
   phase.source = fields.text("source");
   fields.finish();
   return phase;
@@ -301,9 +303,18 @@ Condition read_condition(Fields& parent)
     }
   }
   when.pregnancy_back_pain = fields.optional_boolean("pregnancy_back_pain");
+  const std::string verdict = fields.optional_text("trend_verdict");
+  if (!verdict.empty()) {
+    if (std::find(k_verdicts.begin(), k_verdicts.end(), verdict) == k_verdicts.end()) {
+      fail(fields.require("trend_verdict").source(),
+           fmt::format("{}: unknown verdict '{}' (allowed: {})", fields.what(), verdict, fmt::join(k_verdicts, ", ")));
+    }
+    when.trend_verdict = verdict;
+  }
   fields.finish();
   const bool empty = when.symptoms_any.empty() && !when.pain_weeks_min && !when.weeks_postpartum_min
-                     && !when.weeks_postpartum_max && !when.severity_min && !when.delivery && !when.pregnancy_back_pain;
+                     && !when.weeks_postpartum_max && !when.severity_min && !when.delivery && !when.pregnancy_back_pain
+                     && !when.trend_verdict;
   if (empty) {
     fail(fields.table().source(), fmt::format("{}: needs at least one condition", fields.what()));
   }
@@ -321,11 +332,13 @@ Rule read_rule(const toml::table& table, Origins& origins)
          fmt::format("{}: unknown level '{}' (allowed: emergency, urgent, refer, self-care)", fields.what(), level));
   }
   rule.level = *parsed;
+  rule.title = fields.text("title");
   rule.refer_to = fields.text("refer_to");
   rule.message = fields.text("message");
   rule.source = fields.text("source");
   rule.when = read_condition(fields);
   rule.max_phase = fields.optional_integer("max_phase", 1, 20);
+  rule.hold = fields.optional_boolean("hold").value_or(false);
   rule.avoid = fields.texts("avoid", false);
   fields.finish();
   return rule;
@@ -412,6 +425,11 @@ void cross_check(Catalog& catalog, const Origins& origins, const std::string& fi
         && (phase.min_weeks_vaginal < catalog.phases[i - 1].min_weeks_vaginal
             || phase.min_weeks_cesarean < catalog.phases[i - 1].min_weeks_cesarean)) {
       fail(region, fmt::format("phase {}: min_weeks must not be lower than phase {}'s", phase.number, i));
+    }
+    for (const std::string& id : phase.closed_by) {
+      if (!catalog.find_symptom(id)) {
+        fail(region, fmt::format("phase {}: unknown symptom '{}' in 'closed_by'", phase.number, id));
+      }
     }
     const bool has_exercise = std::any_of(catalog.exercises.begin(), catalog.exercises.end(), [&](const Exercise& e) {
       return e.phase == phase.number && !e.substitute_only;

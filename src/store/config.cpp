@@ -147,7 +147,7 @@ Config load_config(const std::string& path, bool required)
     const toml::table& plan = *node->as_table();
     reader.only_keys(plan, {"delivery", "posture", "equipment", "format", "weeks-ahead", "time", "remind", "explain"},
                      " in [plan]");
-    config.plan.delivery = reader.text(plan, "delivery", {"vaginal", "cesarean"});
+    config.plan.delivery = reader.text(plan, "delivery", {"vaginal", "cesarean", "caesarean"});
     config.plan.postures = reader.texts(plan, "posture", k_postures);
     config.plan.equipment = reader.texts(plan, "equipment", k_equipment);
     config.plan.format = reader.text(plan, "format", k_plan_formats);

@@ -18,7 +18,7 @@ case_bash() {
   bash -n "$SCRATCH/backcare.bash" || fail "bash -n"
   [ "$(complete_bash backcare pl)" = plan ] || fail "'backcare pl' does not offer plan"
   [ "$(complete_bash backcare plan --symptom sad)" = saddle-numbness ] || fail "--symptom sad"
-  [ "$(complete_bash backcare --as-of 2026-01-01 plan --delivery c)" = cesarean ] || fail "--delivery after a global"
+  [ "$(complete_bash backcare --as-of 2026-01-01 plan --delivery v)" = vaginal ] || fail "--delivery after a global"
   [ "$(complete_bash backcare log a)" = add ] || fail "log a"
   [ "$(complete_bash backcare trend --format s)" = svg ] || fail "trend --format s"
   [ "$(complete_bash backcare log list --format j)" = json ] || fail "log list --format j"

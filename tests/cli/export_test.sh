@@ -24,7 +24,7 @@ case_ics_validates() {
   check_ics 7
   grep -q $'^DTSTART:20261130T073000\r$' "$OUT" || fail "default time is not 07:30"
   grep -q $'^DTSTAMP:20261126T000000Z\r$' "$OUT" || fail "DTSTAMP is not from --as-of"
-  grep -q $'^DURATION:PT35M\r$' "$OUT" || fail "session duration"
+  grep -q $'^DURATION:PT20M\r$' "$OUT" || fail "session duration"
   ! grep -q "BEGIN:VALARM" "$OUT" || fail "an alarm without --remind"
 }
 
@@ -91,9 +91,10 @@ import csv, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b""), "line ends must be CRLF"
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"), strict=True))
-assert rows[0] == ["date", "day", "phase", "exercise_id", "name", "sets", "reps", "hold_seconds", "notes"], rows[0]
+assert rows[0] == ["date", "day", "phase", "exercise_id", "name", "sets", "reps", "hold_seconds", "notes", "cues",
+                   "easier", "harder", "referrals", "guidance"], rows[0]
 body = rows[1:]
-assert all(len(r) == 9 for r in body)
+assert all(len(r) == 14 for r in body)
 assert body[0][:6] == ["2026-11-30", "Mon", "1", "alignment-check", "Alignment check", "1"], body[0]
 assert sum(1 for r in body if r[3] == "heel-slide") == 6
 assert any(r[3] == "side-plank-modified" and r[7] == "15" and r[6] == "" for r in body)
@@ -136,7 +137,7 @@ import re, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     if line.startswith("| "):
         cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
-        assert len(cells) == 3, line
+        assert len(cells) == 5, line
 PY
 }
 

@@ -109,8 +109,13 @@ case_worse_flag() {
     >"$SCRATCH/worse.csv"
   bc log import "$SCRATCH/worse.csv"
   bc trend --format json
-  json_check "d['verdict'] == 'worse' and 'getting-worse' in [f['id'] for f in d['flags']]"
+  json_check "d['verdict'] == 'worse' and 'pain-getting-worse' in [f['id'] for f in d['flags']]"
   json_check "d['change'] == {'points': 3.7, 'percent': 183.3}"
+  # plan judges the same log the same way: a refer rule, and the plan holds.
+  bc plan --weeks 20 --format json
+  expect_rc 0
+  json_check "'pain-getting-worse' in [r['id'] for r in d['triage']['rules']] and d['input']['trend_verdict'] == 'worse'"
+  json_check "d['progression']['decision'] == 'hold' and d['phase']['current'] == 2"
 }
 
 finish

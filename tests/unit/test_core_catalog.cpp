@@ -13,7 +13,8 @@ TEST_CASE("levels and deliveries round-trip through text")
   CHECK(to_string(Level::self_care) == "self-care");
   CHECK_FALSE(parse_level("severe"));
   CHECK(parse_delivery("cesarean") == Delivery::cesarean);
-  CHECK_FALSE(parse_delivery("caesarean"));
+  CHECK(parse_delivery("caesarean") == Delivery::cesarean); // both spellings are accepted
+  CHECK_FALSE(parse_delivery("c-section"));
   CHECK(seeks_care_now(Level::urgent));
   CHECK_FALSE(seeks_care_now(Level::refer));
 }

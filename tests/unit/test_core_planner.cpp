@@ -94,10 +94,10 @@ TEST_CASE("make_plan: --phase")
       FAIL("expected an error");
     } catch (const Error& e) {
       CHECK(e.code() == ExitCode::usage);
-      CHECK(std::string(e.what()).find("opens at week 8 after a cesarean birth") != std::string::npos);
+      CHECK(std::string(e.what()).find("opens at week 8 after a caesarean birth") != std::string::npos);
     }
   }
-  SUBCASE("above a rule's cap is refused, naming the rule")
+  SUBCASE("above a rule's cap is refused, naming the rule in plain words")
   {
     PlanRequest r = request(20, 8);
     r.phase = 2;
@@ -106,7 +106,7 @@ TEST_CASE("make_plan: --phase")
       FAIL("expected an error");
     } catch (const Error& e) {
       CHECK(e.code() == ExitCode::usage);
-      CHECK(std::string(e.what()).find("severe-pain") != std::string::npos);
+      CHECK(std::string(e.what()).find("Severe pain (7/10 or more)") != std::string::npos);
     }
   }
 }
@@ -121,35 +121,97 @@ TEST_CASE("make_plan: caps from rules")
     CHECK(plan.phases[1].held_by->id == "severe-pain");
     CHECK(plan.phases[1].exercises.empty());
   }
-  SUBCASE("amber cap holds phase 3 even with history")
+  SUBCASE("an amber cap is a ceiling, never the phase given")
   {
     PlanRequest r = request(20, 2);
-    r.has_history = true;
     r.situation.symptoms = {"leakage"};
     const Plan plan = make_plan(builtin_catalog(), r);
     CHECK(plan.max_allowed == 3);
-    CHECK(plan.current_phase == 3);
-    CHECK(highest_scheduled_phase(plan) == 3);
+    CHECK(plan.current_phase == 2);
+    CHECK(highest_scheduled_phase(plan) == 2);
   }
-  SUBCASE("avoided exercises never appear")
+  SUBCASE("skipping planks leaves out every plank, side planks included")
   {
     PlanRequest r = request(20, 2);
     r.phase = 3;
     r.situation.symptoms = {"abdominal-doming"};
     const Plan plan = make_plan(builtin_catalog(), r);
-    CHECK(scheduled(plan).count("plank") == 0);
-    CHECK(scheduled(plan).count("side-plank") == 1);
-    REQUIRE(plan.dropped.size() == 1);
+    for (const std::string& id : scheduled(plan)) {
+      CHECK(id.find("plank") == std::string::npos);
+    }
+    REQUIRE(plan.dropped.size() == 2);
     CHECK(plan.dropped[0].exercise->id == "plank");
+    CHECK(plan.dropped[1].exercise->id == "side-plank");
+  }
+  SUBCASE("only exercises that were due are reported as left out")
+  {
+    PlanRequest r = request(20, 2);
+    r.situation.symptoms = {"abdominal-doming"};
+    const Plan plan = make_plan(builtin_catalog(), r);
+    CHECK(plan.current_phase == 2);
+    REQUIRE(plan.dropped.size() == 1);
+    CHECK(plan.dropped[0].exercise->id == "side-plank-modified");
   }
 }
 
-TEST_CASE("make_plan: a first plan starts no higher than phase 2")
+TEST_CASE("make_plan: a sign that contradicts an entry criterion closes the phase")
+{
+  PlanRequest r = request(10, 2);
+  r.situation.symptoms = {"late-bleeding"};
+  const Plan plan = make_plan(builtin_catalog(), r);
+  CHECK(plan.max_allowed == 2);
+  CHECK(plan.phases[2].closed_by == "late-bleeding");
+  CHECK(plan.phases[3].closed_by == "late-bleeding");
+  r.phase = 3;
+  CHECK_THROWS_AS(make_plan(builtin_catalog(), r), Error);
+  r.phase = 2;
+  CHECK(make_plan(builtin_catalog(), r).current_phase == 2);
+}
+
+TEST_CASE("make_plan: a first plan starts at phase 1, or 2 when the ceiling allows")
 {
   CHECK(make_plan(builtin_catalog(), request(20, 2)).current_phase == 2);
-  PlanRequest r = request(20, 2);
-  r.has_history = true;
-  CHECK(make_plan(builtin_catalog(), r).current_phase == 4);
+  CHECK(make_plan(builtin_catalog(), request(20, 0)).current_phase == 2);
+  CHECK(make_plan(builtin_catalog(), request(1, 2)).current_phase == 1);
+  CHECK(make_plan(builtin_catalog(), request(20, 8)).current_phase == 1);
+  CHECK(make_plan(builtin_catalog(), request(4, 2, Delivery::cesarean)).current_phase == 1);
+}
+
+TEST_CASE("make_plan: a worse log holds the plan")
+{
+  PlanRequest r = request(20, 3);
+  r.situation.trend_verdict = "worse";
+  const Plan plan = make_plan(builtin_catalog(), r);
+  REQUIRE(plan.hold != nullptr);
+  CHECK(plan.hold->id == "pain-getting-worse");
+  CHECK(plan.triage.level == Level::refer);
+  CHECK(plan.current_phase == 2);
+}
+
+TEST_CASE("make_plan: triage comes first, whatever is missing")
+{
+  PlanRequest r;
+  r.situation.symptoms = {"heavy-bleeding"};
+  const Plan plan = make_plan(builtin_catalog(), r);
+  CHECK(plan.triage.level == Level::emergency);
+  CHECK(plan.phases.empty());
+  PlanRequest missing;
+  CHECK_THROWS_AS(make_plan(builtin_catalog(), missing), Error);
+}
+
+TEST_CASE("make_plan: sessions stay short whatever the postures")
+{
+  const std::vector<std::string> all{"stacked", "anterior-tilt", "sway-back", "high-hinge"};
+  for (int phase = 1; phase <= 4; ++phase) {
+    PlanRequest r = request(20, 2);
+    r.phase = phase;
+    r.situation.postures = all;
+    const Plan plan = make_plan(builtin_catalog(), r);
+    for (const ScheduleDay& day : plan.schedule) {
+      CAPTURE(phase);
+      CHECK(day.items.size() <= 11);
+    }
+  }
 }
 
 TEST_CASE("make_plan: no exercise beside urgent or emergency triage")
@@ -195,7 +257,6 @@ TEST_CASE("make_plan: equipment")
   {
     PlanRequest r = request(20, 2);
     r.phase = 4;
-    r.has_history = true;
     const auto ids = scheduled(make_plan(builtin_catalog(), r));
     CHECK(ids.count("split-squat-band-rotation") == 1);
     CHECK(ids.count("split-squat") == 0);
@@ -204,7 +265,6 @@ TEST_CASE("make_plan: equipment")
   {
     PlanRequest r = request(20, 2);
     r.phase = 4;
-    r.has_history = true;
     r.equipment = {"none"};
     const Plan plan = make_plan(builtin_catalog(), r);
     const auto ids = scheduled(plan);

@@ -41,6 +41,7 @@ question = "Fever?"
 
 [[rule]]
 id = "infection"
+title = "Fever"
 level = "urgent"
 refer_to = "GP"
 message = "See a GP today."
@@ -125,7 +126,7 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
   SUBCASE("duplicate id")
   {
     const std::string text = k_minimal + "\n[[symptom]]\nid = \"fever\"\nquestion = \"Again?\"\n";
-    CHECK(error_of(text) == "test.toml:37:1: duplicate symptom 'fever' (first defined at test.toml:25:1)");
+    CHECK(error_of(text) == "test.toml:38:1: duplicate symptom 'fever' (first defined at test.toml:25:1)");
   }
   SUBCASE("rule naming an unknown symptom")
   {
@@ -142,7 +143,7 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
     const std::string text = k_minimal
                              + "\n[[phase]]\nnumber = 2\nname = \"Two\"\nfocus = \"x\"\n"
                                "min_weeks = { vaginal = 2, cesarean = 6 }\ncriteria = []\nsource = \"t\"\n";
-    CHECK(error_of(text) == "test.toml:37:1: phase 2 has no exercises");
+    CHECK(error_of(text) == "test.toml:38:1: phase 2 has no exercises");
   }
   SUBCASE("unknown category")
   {
@@ -153,11 +154,23 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
   SUBCASE("symptom no rule names")
   {
     const std::string text = k_minimal + "\n[[symptom]]\nid = \"itch\"\nquestion = \"Itch?\"\n";
-    CHECK(error_of(text) == "test.toml:37:1: symptom 'itch' is not named by any rule");
+    CHECK(error_of(text) == "test.toml:38:1: symptom 'itch' is not named by any rule");
+  }
+  SUBCASE("a phase closed by an unknown symptom")
+  {
+    CHECK(error_of(replaced(k_minimal, "criteria = [\"ok\"]", "criteria = [\"ok\"]\nclosed_by = [\"bleed\"]"))
+              .find("unknown symptom 'bleed' in 'closed_by'")
+          != std::string::npos);
+  }
+  SUBCASE("a rule on an unknown verdict")
+  {
+    CHECK(error_of(replaced(k_minimal, "when = { symptoms_any = [\"fever\"] }", "when = { trend_verdict = \"worst\" }"))
+              .find("unknown verdict 'worst'")
+          != std::string::npos);
   }
   SUBCASE("unknown top-level table")
   {
-    CHECK(error_of(k_minimal + "\n[[exercises]]\nid = \"x\"\n").find("test.toml:37:3: unknown key 'exercises'") == 0);
+    CHECK(error_of(k_minimal + "\n[[exercises]]\nid = \"x\"\n").find("test.toml:38:3: unknown key 'exercises'") == 0);
   }
 }
 

@@ -1,0 +1,14 @@
+#pragma once
+
+// Reads what summarize_log needs from a pain log: the day summaries up to
+// today and the entries of the last 14 days. `plan` and `trend` both call it.
+
+#include "backcare/inputs.hpp"
+#include "backcare/pain_log.hpp"
+
+namespace backcare {
+
+// An empty summary when there is no log.
+LogSummary read_log_summary(const PainLog* log, Date today);
+
+} // namespace backcare
