@@ -22,7 +22,8 @@ std::string and_list(const std::vector<std::string>& items)
   if (items.size() <= 1) {
     return items.empty() ? std::string() : items.front();
   }
-  return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, "; "), items.back());
+  const std::string last = items.size() == 2 ? " and " : "; and ";
+  return fmt::format("{}{}{}", fmt::join(items.begin(), items.end() - 1, "; "), last, items.back());
 }
 
 std::string duration(int days)

@@ -66,6 +66,9 @@ case_every_red_flag_exits_3() {
     bc plan --weeks 20 --severity 1 --symptom "$symptom" --format json
     expect_rc 3
     json_check "d['triage']['level'] in ('urgent','emergency') and d['phases'] == [] and d['schedule'] == []"
+    bc plan --symptom "$symptom" --format json
+    expect_rc 3
+    json_check "d['triage']['level'] in ('urgent','emergency') and d['phases'] == [] and d['schedule'] == []"
   done
 }
 
@@ -296,6 +299,162 @@ case_text_fits_80_columns() {
   expect_width 80
   bc plan --weeks 14 --severity 2 --phase 3 --equipment none --weeks-ahead 2
   expect_width 80
+}
+
+# ---- Plan safety (issue 9) --------------------------------------------------
+
+case_red_flag_wins_over_missing_inputs() {
+  bc plan --weeks 3 --symptom heavy-bleeding
+  expect_rc 3
+  expect_out "EMERGENCY"
+  expect_out "Tell them you gave birth 3 weeks ago."
+  bc plan --symptom fever --format json
+  expect_rc 3
+  json_check "d['triage']['level'] == 'urgent' and d['phases'] == [] and d['input']['severity'] is None"
+}
+
+case_red_flag_wins_over_invalid_inputs() {
+  bc plan --weeks 999 --severity 40 --symptom saddle-numbness --symptom nosuch --format pdf
+  expect_rc 3
+  expect_out "EMERGENCY"
+  expect_no_out "Connection breath"
+  grep -qF -- "--weeks must be 0-520, got 999" "$ERR" || fail "the ignored --weeks is not noted"
+  grep -q '^backcare: error' "$ERR" && fail "an error beside the banner"
+  bc plan --weeks 999 --severity 4
+  expect_error 64 "--weeks must be 0-520, got 999"
+}
+
+case_urgent_text_names_every_finding() {
+  bc plan --weeks 10 --severity 8 --symptom calf-swelling --symptom leakage --explain
+  expect_rc 3
+  expect_out "URGENT"
+  expect_out "Also mention: severe pain (7/10 or more) and heaviness, leaking, or pain"
+  expect_out "Why this plan"
+  expect_out "A painful, swollen calf (urgent): symptom calf-swelling."
+  expect_no_out "Heel slide"
+  expect_width 80
+}
+
+case_caps_are_ceilings() {
+  bc plan --weeks 20 --severity 2 --symptom leakage --format json
+  expect_rc 0
+  json_check "d['phase'] == {'current': 2, 'max_allowed': 3}"
+  bc plan --weeks 20 --severity 1 --format json
+  json_check "d['phase'] == {'current': 2, 'max_allowed': 4}"
+}
+
+case_sign_closes_the_phase_it_contradicts() {
+  bc plan --weeks 10 --severity 2 --symptom late-bleeding --phase 3
+  expect_error 64 "--phase 3 (Strengthen) stays closed while you report 'late-bleeding'"
+  bc plan --weeks 10 --severity 2 --symptom late-bleeding --format json
+  expect_rc 0
+  json_check "d['phase']['max_allowed'] == 2 and d['phases'][2]['closed_by'] == 'late-bleeding'"
+  bc plan --weeks 10 --severity 2 --symptom late-bleeding
+  expect_out "closed while you report bleeding more than 8 weeks"
+  expect_no_out "late-bleeding"
+}
+
+case_log_severity_keeps_the_morning_flare() {
+  bc log add 7 --at 2026-11-24T06:00
+  bc log add 2 --at 2026-11-24T21:00
+  bc plan --weeks 10 --format json
+  expect_rc 0
+  json_check "d['input']['severity'] == 7 and d['inputs_from']['severity'] == 'log 2026-11-24T06:00'"
+  json_check "'severe-pain' in [r['id'] for r in d['triage']['rules']] and d['phase']['current'] == 1"
+}
+
+case_log_episode_fires_the_chronic_rule() {
+  local i
+  for i in $(seq 0 7 98); do
+    bc log add 4 --at "$(date -u -d "2026-08-19 + $i days" +%F)T08:00"
+  done
+  bc log add 5 --at 2026-11-25T08:00
+  bc plan --weeks 20 --format json
+  expect_rc 0
+  json_check "d['input']['pain_weeks'] == 14 and d['inputs_from']['pain_weeks'] == 'log episode since 2026-08-19'"
+  json_check "'chronic-pain-assessment' in [r['id'] for r in d['triage']['rules']] and d['triage']['level'] == 'refer'"
+  bc trend --format json
+  json_check "'chronic-pain-assessment' in [f['id'] for f in d['flags']]"
+}
+
+case_log_pelvic_pain_refers() {
+  local day
+  for day in 13 14 16 18 20 22 24 25; do
+    bc log add 5 --location pelvis --at "2026-11-${day}T08:00"
+  done
+  bc plan --weeks 9 --format json
+  expect_rc 0
+  json_check "'pelvic-pain-not-improving' in d['input']['symptoms']"
+  json_check "d['triage']['bookings'] == [{'refer_to': 'physiotherapist', 'rules': ['pelvic-pain-not-improving']}]"
+}
+
+case_exports_carry_referrals() {
+  bc plan --weeks 10 --severity 8 --symptom leakage --symptom night-pain --format ics
+  expect_rc 0
+  grep -qF 'SUMMARY:backcare: book GP\, then pelvic-health physiotherapist' "$OUT" || fail "no booking event, GP first"
+  "$PYTHON" - "$OUT" <<'PY' || fail "not every session names the referrals"
+import sys
+text = open(sys.argv[1], encoding="utf-8", newline="").read().replace("\r\n ", "")
+events = text.split("BEGIN:VEVENT")[2:]
+assert events and all("Book: pelvic-health physiotherapist" in e for e in events), len(events)
+PY
+  bc plan --weeks 10 --severity 8 --symptom leakage --format csv
+  "$PYTHON" - "$OUT" <<'PY' || fail "the CSV has no referral column"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows and all(r["referrals"].startswith("Book: pelvic-health physiotherapist, for severe pain") for r in rows)
+PY
+  bc plan --weeks 10 --severity 8 --symptom leakage --format markdown
+  [ "$(sed -n 5p "$OUT")" = "- Book: pelvic-health physiotherapist, for severe pain (7/10 or more) and heaviness, leaking, or pain that gets worse with exercise." ] \
+    || fail "the referral is not at the top of the Markdown"
+}
+
+case_every_format_follows_the_article() {
+  local format phrase
+  for format in text markdown csv ics; do
+    bc "${SAMPLE[@]}" --format "$format"
+    expect_rc 0
+    tr -d '\r\n ' <"$OUT" | sed 's/\\//g' >"$SCRATCH/flat"
+    for phrase in "Neverholdyourbreathorbeardown" "Slidetheheelonlyhalfway" "3/10orlessisfine" "above5/10stop" \
+                  "Stretchingthelowbackisnotthefix" "Standbyamirror"; do
+      grep -qF -- "$phrase" "$SCRATCH/flat" || fail "$format lacks $phrase"
+    done
+  done
+  bc plan --weeks 10 --severity 2 --posture high-hinge --format json
+  json_check "[e for e in d['schedule'][1]['exercises'] if e in ('hip-hinge','hip-shift','kickstand-deadlift-rotation')] == []"
+  json_check "'rock-back-breathing' in d['schedule'][1]['exercises'] and 'breathing-360' in d['schedule'][1]['exercises']"
+  json_check "[e['times_per_day'] for e in d['phases'][0]['exercises'] if e['id'] == 'alignment-check'] == [3]"
+}
+
+case_sessions_stay_short() {
+  bc plan --weeks 20 --severity 1 --phase 4 --posture stacked --posture anterior-tilt --posture sway-back \
+     --posture high-hinge --format ics
+  expect_rc 0
+  "$PYTHON" - "$OUT" <<'PY' || fail "a session is longer than 30 minutes"
+import re, sys
+minutes = [int(m) for m in re.findall(r"DURATION:PT(\d+)M", open(sys.argv[1]).read())]
+assert minutes and max(minutes) <= 30, minutes
+PY
+}
+
+case_no_contradictions() {
+  bc plan --weeks 20 --severity 2 --symptom abdominal-doming --phase 3
+  expect_rc 0
+  expect_out "leave out every plank"
+  grep -iE '^  - [^:]*plank[^:]*:' "$OUT" && fail "a plank beside the advice to skip planks"
+  bc plan --weeks 20 --severity 2 --symptom abdominal-doming
+  expect_out "Left out: Side plank (modified, from the knees)"
+  expect_no_out "Left out: Plank"
+  bc plan --birth-date 2026-11-22 --severity 3
+  expect_out "4 days after a vaginal birth"
+  expect_no_out "Week 0"
+  bc plan --weeks 30 --pain-duration 3d --severity 3
+  expect_out "however long this bout has lasted"
+  expect_no_out "As yours has not"
+  bc plan --weeks 10 --severity 3 --delivery caesarean
+  expect_rc 0
+  expect_out "after a caesarean birth"
+  expect_no_out "cesarean"
 }
 
 finish

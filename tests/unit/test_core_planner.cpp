@@ -1,4 +1,5 @@
 #include "backcare/error.hpp"
+#include "backcare/inputs.hpp"
 #include "backcare/planner.hpp"
 #include "catalog_fixture.hpp"
 
@@ -312,4 +313,61 @@ TEST_CASE("session_days")
   CHECK(session_days(3) == std::vector<int>{0, 2, 4});
   CHECK(session_days(2) == std::vector<int>{0, 3});
   CHECK(session_days(1) == std::vector<int>{0});
+}
+
+TEST_CASE("make_plan: property over every symptom, week, delivery, severity and missing input")
+{
+  const Catalog& catalog = builtin_catalog();
+  std::vector<std::optional<int>> weeks_values{std::nullopt};
+  for (int w = 0; w <= 60; ++w) {
+    weeks_values.emplace_back(w);
+  }
+  std::vector<std::optional<int>> severities{std::nullopt};
+  for (int s = 0; s <= 10; ++s) {
+    severities.emplace_back(s);
+  }
+  int plans = 0;
+  for (const Symptom& symptom : catalog.symptoms) {
+    const bool care_now = seeks_care_now(catalog.symptom_level(symptom.id));
+    for (const Delivery delivery : {Delivery::vaginal, Delivery::cesarean}) {
+      for (const auto& weeks : weeks_values) {
+        for (const auto& severity : severities) {
+          PlanInputs given;
+          given.weeks_postpartum = weeks;
+          given.severity = severity;
+          given.delivery = delivery;
+          given.symptoms = {symptom.id};
+          PlanRequest r = request(0, 0);
+          r.situation = resolve_inputs(given, {}, {}, {}, r.as_of).situation;
+          CAPTURE(symptom.id);
+          CAPTURE(weeks.value_or(-1));
+          CAPTURE(severity.value_or(-1));
+          if (!care_now && (!weeks || !severity)) {
+            CHECK_THROWS_AS(make_plan(catalog, r), Error);
+            continue;
+          }
+          const Plan plan = make_plan(catalog, r);
+          ++plans;
+          if (care_now) {
+            REQUIRE(seeks_care_now(plan.triage.level));
+            REQUIRE(plan.phases.empty());
+            REQUIRE(plan.schedule.empty());
+            continue;
+          }
+          REQUIRE_FALSE(seeks_care_now(plan.triage.level));
+          const int cap = plan.triage.max_phase.value_or(99);
+          REQUIRE(plan.current_phase >= 1);
+          REQUIRE(plan.current_phase <= std::min(plan.max_allowed, k_start_phase_max));
+          REQUIRE(plan.max_allowed <= cap);
+          for (const PhasePlan& entry : plan.phases) {
+            if (entry.min_weeks > *weeks || entry.phase->number > cap) {
+              REQUIRE(entry.exercises.empty());
+            }
+          }
+          REQUIRE(highest_scheduled_phase(plan) <= plan.current_phase);
+        }
+      }
+    }
+  }
+  CHECK(plans > 20000);
 }
