@@ -51,6 +51,8 @@ class PainLog {
 public:
   // Opens the log at `path`. With `create`, makes the folder (0700) and the
   // file (0600) first when missing; without, a missing file gives nullptr.
+  // A file that is not a backcare log, or is from a newer backcare, or is a
+  // symbolic link, is refused (ExitCode::io) before anything is written.
   static std::unique_ptr<PainLog> open(const std::string& path, bool create);
 
   ~PainLog();
@@ -81,6 +83,8 @@ public:
 
 private:
   explicit PainLog(std::unique_ptr<store::Database> db);
+  static void create_log(const std::string& path);
+  static std::unique_ptr<PainLog> open_existing(const std::string& path);
   void migrate();
 
   std::unique_ptr<store::Database> m_db;
