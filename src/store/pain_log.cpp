@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -82,11 +83,19 @@ void bind_fields(Statement& statement, int first, const Entry& entry)
       .bind(first + 4, entry.note);
 }
 
-// The filter as a half-open range of `at` text: [since, day after until).
+// Just above every `at` of the day: "YYYY-MM-DDU" sorts after
+// "YYYY-MM-DDTHH:MM". (The day after would not do for 9999-12-31: "10000"
+// sorts before "9999".)
+std::string end_of_day(Date date)
+{
+  return format_date(date) + "U";
+}
+
+// The filter as a half-open range of `at` text: [since, end of until).
 std::pair<std::string, std::string> bounds(const EntryFilter& filter)
 {
   return {filter.since ? format_date(*filter.since) : std::string("0000"),
-          filter.until ? format_date(*filter.until + std::chrono::days{1}) : std::string("9999")};
+          filter.until ? end_of_day(*filter.until) : std::string("9999U")};
 }
 
 std::string describe(const Entry& entry)
@@ -193,6 +202,16 @@ std::string default_data_dir(const char* xdg_data_home, const char* home)
     return (fs::path(xdg_data_home) / "backcare").string();
   }
   return (fs::path(home && *home ? home : ".") / ".local" / "share" / "backcare").string();
+}
+
+bool is_profile_name(std::string_view name)
+{
+  const auto allowed = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+           || c == '-';
+  };
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), allowed) && name.front() != '.'
+         && name.front() != '_' && name.front() != '-';
 }
 
 std::string database_path(const std::string& data_dir, const std::string& profile)
@@ -317,7 +336,7 @@ void PainLog::migrate()
   transaction.commit();
 }
 
-std::int64_t PainLog::add(const Entry& entry)
+std::int64_t PainLog::add(const Entry& entry, const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
   Statement insert(*m_db, "INSERT INTO entry (at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -327,6 +346,9 @@ std::int64_t PainLog::add(const Entry& entry)
   stored.id = m_db->last_insert_id();
   Statement change(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('add', ?1, ?2)");
   change.bind(1, "added " + describe(stored)).bind(2, stored.id).run();
+  if (confirm) {
+    confirm(stored);
+  }
   transaction.commit();
   return stored.id;
 }
@@ -341,7 +363,8 @@ std::optional<Entry> PainLog::find(std::int64_t id) const
   return read_entry(select);
 }
 
-Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today)
+Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today,
+                    const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
   const auto before = find(id);
@@ -361,11 +384,14 @@ Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today)
   Statement update(*m_db, "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
   bind_fields(update, 1, after);
   update.bind(6, id).run();
+  if (confirm) {
+    confirm(after);
+  }
   transaction.commit();
   return after;
 }
 
-Entry PainLog::remove(std::int64_t id)
+Entry PainLog::remove(std::int64_t id, const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
   const auto before = find(id);
@@ -374,11 +400,15 @@ Entry PainLog::remove(std::int64_t id)
   }
   record_change(*m_db, "remove", "removed " + describe(*before), &*before);
   Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, id).run();
+  if (confirm) {
+    confirm(*before);
+  }
   transaction.commit();
   return *before;
 }
 
-ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
+ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
+                             const std::function<void(const ImportResult&)>& confirm)
 {
   Transaction transaction(*m_db);
   const std::int64_t change_id = record_change(*m_db, "import", "import", nullptr);
@@ -410,6 +440,9 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
     insert.bind(7, change_id).run();
     ++result.added;
   }
+  if (confirm) {
+    confirm(result);
+  }
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
   }
@@ -421,7 +454,7 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
   return result;
 }
 
-std::optional<std::string> PainLog::undo()
+std::optional<std::string> PainLog::undo(const std::function<void(const std::string&)>& confirm)
 {
   Transaction transaction(*m_db);
   Statement last(*m_db, "SELECT id, kind, summary, entry_id, at, severity, location, tags, note "
@@ -453,6 +486,9 @@ std::optional<std::string> PainLog::undo()
     }
   }
   Statement(*m_db, "DELETE FROM change WHERE id = ?1").bind(1, change_id).run();
+  if (confirm) {
+    confirm(summary);
+  }
   transaction.commit();
   return summary;
 }
@@ -507,7 +543,7 @@ std::optional<Entry> PainLog::latest(Date from, Date to) const
   Statement select(*m_db, fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at DESC, id DESC "
                                       "LIMIT 1",
                                       k_entry_columns));
-  select.bind(1, format_date(from)).bind(2, format_date(to + std::chrono::days{1}));
+  select.bind(1, format_date(from)).bind(2, end_of_day(to));
   if (!select.step()) {
     return std::nullopt;
   }
