@@ -151,7 +151,10 @@ void reject_empty_values(CLI::App& app)
     if (option->get_expected_min() == 0 || empty_allowed().count(option) > 0) {
       continue;
     }
-    const std::string name = option->get_positional() ? option->get_type_name() : option->get_name();
+    std::string name = option->get_name();
+    if (option->get_positional()) { // "SEVERITY", as the usage line shows it
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    }
     const std::string takes = what_it_takes(*option);
     option->check(CLI::Validator(
         [name, takes](std::string& value) {
