@@ -130,7 +130,11 @@ Config load_config(const std::string& path, bool required)
   if (!required && !std::filesystem::exists(path, ec)) {
     return {};
   }
-  const std::string text = read_input_file(path, "--config");
+  return parse_config(read_input_file(path, "--config"), path);
+}
+
+Config parse_config(const std::string& text, const std::string& path)
+{
   toml::table doc;
   try {
     doc = toml::parse(text, path);
