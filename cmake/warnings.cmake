@@ -10,7 +10,13 @@ if(BACKCARE_WERROR)
 endif()
 
 add_library(backcare_sanitizers INTERFACE)
-if(BACKCARE_SANITIZE)
+if(BACKCARE_FUZZ)
+  # libFuzzer's coverage instrumentation on the library; the fuzz targets
+  # add -fsanitize=fuzzer (its main) when they link.
+  target_compile_options(backcare_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(backcare_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(BACKCARE_SANITIZE)
   target_compile_options(backcare_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(backcare_sanitizers INTERFACE -fsanitize=address,undefined)

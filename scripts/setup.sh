@@ -11,6 +11,7 @@ packages=(
   python3-icalendar python3-vobject   # the iCalendar export's real consumers, in CLI tests
   mandoc groff                        # man page lint in CLI tests
   clang-format                        # the format-check target CI runs
+  clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
 )
 
 missing=()

@@ -43,4 +43,8 @@ std::string default_config_path(const char* xdg_config_home, const char* home);
 // ExitCode::no_input. A bad file is ExitCode::config with "file:line: ...".
 Config load_config(const std::string& path, bool required);
 
+// Parses the text of a config file reported as `path` (ExitCode::config on
+// any problem).
+Config parse_config(const std::string& text, const std::string& path);
+
 } // namespace backcare

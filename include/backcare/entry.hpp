@@ -41,7 +41,9 @@ Date date_of(std::string_view at);
 std::string_view severity_band(int severity);
 
 // What is wrong with an entry, in words naming the field; empty when valid.
-// An entry dated after `today` is refused.
+// An entry dated after `today` is refused, and so is a note or tag that is
+// not valid UTF-8 (the same rule for add, edit and import: text is never
+// stored that a JSON export could not write).
 std::string entry_problem(const Entry& entry, Date today);
 
 // Tags are stored and exported joined with ';'.

@@ -5,13 +5,19 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <sys/types.h>
 
 namespace backcare {
 
-// Writes to stdout, or to a file through a temporary in the same folder
-// that commit() renames into place. Without commit() (on an error), the
-// temporary is removed and the target is untouched. Failures are
-// Error(ExitCode::cant_create) naming the path.
+// Writes to stdout, or to a file. A regular file (new or existing) is
+// written through a temporary in the same folder that commit() renames into
+// place: without commit() (on an error, Ctrl-C or SIGTERM) the temporary is
+// removed and the target is untouched. An existing file keeps its mode and
+// its hard links; a symbolic link is kept and its target replaced. Anything
+// that is not a regular file (a terminal, /dev/null, a FIFO) is written
+// directly. A new file is never writable by group or others. An SQLite
+// database (a backcare log) and its -wal, -shm and -journal files are
+// refused. Failures are Error(ExitCode::cant_create) naming the path.
 class Output {
 public:
   explicit Output(std::string path); // empty path: stdout
@@ -23,18 +29,30 @@ public:
   void commit();
 
 private:
+  enum class Kind { standard_output, direct, replace, copy_into };
+
   [[noreturn]] void fail(int error);
+  void open_temporary(const std::string& target, mode_t mode);
 
   std::string m_path;
+  std::string m_target; // the regular file replaced or copied into
   std::string m_temp;
+  Kind m_kind = Kind::standard_output;
   std::FILE* m_file = nullptr;
 };
 
 // Output of one string, committed.
 void write_output(const std::string& path, std::string_view content);
 
+// True when `path` is an SQLite database (by its header) or the -wal, -shm
+// or -journal file of one: a file no export may overwrite.
+bool is_database_file(const std::string& path);
+
 // The whole content of a file; Error(ExitCode::no_input) naming `option`
-// and the path when it does not exist or cannot be read.
-std::string read_input_file(const std::string& path, std::string_view option);
+// and the path when it does not exist or cannot be read. Files larger than
+// `limit` bytes (a device such as /dev/zero never ends) are
+// Error(ExitCode::data).
+std::string read_input_file(const std::string& path, std::string_view option,
+                            std::size_t limit = std::size_t{64} << 20);
 
 } // namespace backcare

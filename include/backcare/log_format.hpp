@@ -43,6 +43,7 @@ private:
   Entry json_entry(const nlohmann::json& item) const;
   [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& message) const;
   bool read_record(std::vector<std::string>& fields);
+  void skip_line_end();
   Entry checked(Entry entry, std::size_t line) const;
 
   std::string m_name;

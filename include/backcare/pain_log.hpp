@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace backcare {
 
@@ -22,6 +23,10 @@ class Database;
 // The data folder: --data-dir when given, else $XDG_DATA_HOME/backcare,
 // else ~/.local/share/backcare (from `xdg_data_home` and `home`).
 std::string default_data_dir(const char* xdg_data_home, const char* home);
+
+// A profile name: 1-64 letters, digits, '.', '_' or '-', not starting with
+// '.', '_' or '-' (it names a file in the data folder).
+bool is_profile_name(std::string_view name);
 
 // The database file of a profile: DATA_DIR/PROFILE.db.
 std::string database_path(const std::string& data_dir, const std::string& profile);
@@ -51,21 +56,27 @@ class PainLog {
 public:
   // Opens the log at `path`. With `create`, makes the folder (0700) and the
   // file (0600) first when missing; without, a missing file gives nullptr.
+  // A file that is not a backcare log, or is from a newer backcare, or is a
+  // symbolic link, is refused (ExitCode::io) before anything is written.
   static std::unique_ptr<PainLog> open(const std::string& path, bool create);
 
   ~PainLog();
   PainLog(const PainLog&) = delete;
   PainLog& operator=(const PainLog&) = delete;
 
-  // Each of these is one transaction and one undoable change.
-  std::int64_t add(const Entry& entry);
-  Entry edit(std::int64_t id, const EntryEdit& edit, Date today);
-  Entry remove(std::int64_t id);
+  // Each of these is one transaction and one undoable change. `confirm`,
+  // when given, runs just before the commit with what is about to be
+  // saved (it tells the person); if it throws, nothing is saved, so that a
+  // failed confirmation never leaves a change the person would repeat.
+  std::int64_t add(const Entry& entry, const std::function<void(const Entry&)>& confirm = {});
+  Entry edit(std::int64_t id, const EntryEdit& edit, Date today, const std::function<void(const Entry&)>& confirm = {});
+  Entry remove(std::int64_t id, const std::function<void(const Entry&)>& confirm = {});
   // Reads entries from `next` (which returns nullopt at the end and throws
   // on a bad row) and adds those not already in the log, all or nothing.
-  ImportResult import(const std::function<std::optional<Entry>()>& next);
+  ImportResult import(const std::function<std::optional<Entry>()>& next,
+                      const std::function<void(const ImportResult&)>& confirm = {});
   // Reverses the last change and says what it undid; nullopt when none.
-  std::optional<std::string> undo();
+  std::optional<std::string> undo(const std::function<void(const std::string&)>& confirm = {});
 
   std::optional<Entry> find(std::int64_t id) const;
   // Calls `visit` for each entry in time order (oldest first), streaming.
@@ -81,6 +92,8 @@ public:
 
 private:
   explicit PainLog(std::unique_ptr<store::Database> db);
+  static void create_log(const std::string& path);
+  static std::unique_ptr<PainLog> open_existing(const std::string& path);
   void migrate();
 
   std::unique_ptr<store::Database> m_db;

@@ -3,6 +3,7 @@
 #include "backcare/catalog_loader.hpp"
 #include "backcare/error.hpp"
 #include "backcare/render.hpp"
+#include "backcare/text.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
 
@@ -12,7 +13,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
+#include <optional>
 #include <sstream>
 
 namespace backcare::cli {
@@ -58,10 +59,13 @@ private:
   }
 };
 
+// Prints the one-line error. Messages quote what the person typed or what
+// a file held: control characters are escaped so the line stays one line
+// and cannot drive the terminal.
 int report(const std::string& message, ExitCode code)
 {
   std::fflush(stdout);
-  fmt::print(stderr, "backcare: error: {}\n", message);
+  fmt::print(stderr, "backcare: error: {}\n", escape_control(message));
   return static_cast<int>(code);
 }
 
@@ -96,16 +100,20 @@ void add_global_options(CLI::App& app, GlobalOptions& global)
 // values become defaults that the command line and environment override.
 void read_config(int argc, char** argv, GlobalOptions& global)
 {
-  std::string path;
+  std::optional<std::string> named;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--config" && i + 1 < argc) {
-      path = argv[i + 1];
+      named = argv[i + 1];
     } else if (arg.starts_with("--config=")) {
-      path = arg.substr(9);
+      named = arg.substr(9);
     }
   }
-  const bool given = !path.empty();
+  if (named && named->empty()) {
+    throw usage_error("--config must not be empty (a TOML file)");
+  }
+  const bool given = named.has_value();
+  std::string path = named.value_or("");
   if (!given) {
     path = default_config_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
   }
@@ -118,14 +126,22 @@ void read_config(int argc, char** argv, GlobalOptions& global)
 }
 
 // Checks the global options that every subcommand relies on.
-void check_global_options(const GlobalOptions& global)
+void check_global_options(const CLI::App& app, const GlobalOptions& global)
 {
+  // CLI11 skips an empty environment variable as if it were unset.
+  for (const CLI::Option* option : app.get_options()) {
+    const std::string name = option->get_envname();
+    const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
+    if (option->count() == 0 && value && !*value) {
+      throw usage_error(
+          fmt::format("{} is set but empty; set it to a value for {} or unset it", name, option->get_name()));
+    }
+  }
   check_choice("--color", global.color, k_colors);
   if (!global.as_of.empty()) {
     today(global);
   }
-  static const std::regex k_profile_name("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-  if (!std::regex_match(global.profile, k_profile_name)) {
+  if (!is_profile_name(global.profile)) {
     throw usage_error(fmt::format("--profile must be 1-64 letters, digits, '.', '_' or '-', got '{}'", global.profile));
   }
 }
@@ -208,6 +224,7 @@ int run(int argc, char** argv)
   app.set_version_flag("--version", version_text, "Print the version and the catalog version");
   app.footer("Run 'backcare SUBCOMMAND --help' for the options of each subcommand.");
   add_global_options(app, global);
+  reject_empty_values(app);
   setup_plan(app, global, action);
   setup_log(app, global, action);
   setup_trend(app, global, action);
@@ -215,15 +232,31 @@ int run(int argc, char** argv)
   setup_catalog(app, global, action);
   setup_completions(app, global, action);
 
+  // A bad config file must not stop --help, --version or completions:
+  // hold its error until the command line says what is wanted.
+  std::optional<Error> config_error;
   try {
     read_config(argc, argv, global);
+  } catch (const Error& e) {
+    if (e.code() != ExitCode::config && e.code() != ExitCode::no_input) {
+      return report(e.what(), e.code());
+    }
+    config_error = e;
+  }
+  try {
     check_subcommand_name(app, argc, argv);
     app.parse(argc, argv);
-    check_global_options(global);
+    if (config_error && !app.got_subcommand("completions")) {
+      throw *config_error;
+    }
+    check_global_options(app, global);
     return action ? action() : 0;
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {
       return app.exit(e);
+    }
+    if (config_error) {
+      return report(config_error->what(), config_error->code());
     }
     return report(e.what(), ExitCode::usage);
   } catch (const Error& e) {

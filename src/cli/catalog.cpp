@@ -88,6 +88,7 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
   check->footer("Example:\n  backcare catalog check ./my-catalog");
   check->add_option("path", options->check_path, "Catalog file or folder")->type_name("PATH");
   on_parsed(*check, action, [options, &global] { return run_check(*options, global); });
+  reject_empty_values(*catalog);
 }
 
 } // namespace backcare::cli

@@ -3,7 +3,10 @@
 #include "backcare/catalog_loader.hpp"
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
+#include "backcare/text.hpp"
+#include "choices.hpp"
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <set>
 #include <unistd.h>
 
 namespace backcare::cli {
@@ -29,13 +33,13 @@ Date today(const GlobalOptions& global)
   return Date{ymd};
 }
 
-bool use_color(const GlobalOptions& global, bool to_terminal)
+bool use_color(const GlobalOptions& global, bool to_stdout)
 {
+  if (!to_stdout || global.color == "never") {
+    return false;
+  }
   if (global.color == "always") {
     return true;
-  }
-  if (global.color == "never" || !to_terminal) {
-    return false;
   }
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");
@@ -104,6 +108,66 @@ EntryFilter parse_date_range(const std::string& since, const std::string& until)
     throw usage_error(fmt::format("--since {} is after --until {}", since, until));
   }
   return filter;
+}
+
+void check_text(const std::string& option, const std::string& text)
+{
+  if (!is_valid_utf8(text)) {
+    throw usage_error(fmt::format("{} must be UTF-8 text, got '{}'", option, text));
+  }
+}
+
+namespace {
+
+std::set<const CLI::Option*>& empty_allowed()
+{
+  static std::set<const CLI::Option*> options;
+  return options;
+}
+
+// What an option takes, for the message about an empty value: its choices
+// when it has a fixed list, else its help text.
+std::string what_it_takes(const CLI::Option& option)
+{
+  if (const ChoiceSource* source = choices_of(&option)) {
+    if (const auto values = (*source)(Catalog{}); !values.empty()) {
+      return fmt::format("one of {}", fmt::join(values, ", "));
+    }
+  }
+  return option.get_description();
+}
+
+} // namespace
+
+CLI::Option* allow_empty(CLI::Option* option)
+{
+  empty_allowed().insert(option);
+  return option;
+}
+
+void reject_empty_values(CLI::App& app)
+{
+  for (CLI::Option* option : app.get_options()) {
+    if (option->get_expected_min() == 0 || empty_allowed().count(option) > 0) {
+      continue;
+    }
+    std::string name = option->get_name();
+    if (option->get_positional()) { // "SEVERITY", as the usage line shows it
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::toupper(c); });
+    }
+    const std::string takes = what_it_takes(*option);
+    option->check(CLI::Validator(
+        [name, takes](std::string& value) {
+          if (value.empty()) {
+            throw usage_error(fmt::format("{} must not be empty ({})", name, takes));
+          }
+          return std::string();
+        },
+        ""));
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    reject_empty_values(*sub);
+  }
 }
 
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed)

@@ -13,6 +13,11 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+class Option;
+} // namespace CLI
+
 namespace backcare::cli {
 
 inline const std::vector<std::string> k_colors{"auto", "always", "never"};
@@ -31,8 +36,10 @@ struct GlobalOptions {
 // "Today": --as-of when given, else the local calendar date.
 Date today(const GlobalOptions& global);
 
-// Whether to colour output written to stdout (never for --output files).
-bool use_color(const GlobalOptions& global, bool to_terminal);
+// Whether to colour output. Never for an --output file (`to_stdout`
+// false), whatever --color says; on stdout, as --color, NO_COLOR and the
+// terminal say.
+bool use_color(const GlobalOptions& global, bool to_stdout);
 
 // Whether the locale (LC_ALL, LC_CTYPE or LANG) is UTF-8.
 bool utf8_locale();
@@ -53,6 +60,19 @@ Date parse_date_option(const std::string& option, const std::string& text);
 
 // --since and --until (either may be empty), checked in order.
 EntryFilter parse_date_range(const std::string& since, const std::string& until);
+
+// Throws a usage error naming `option` unless `text` is valid UTF-8.
+void check_text(const std::string& option, const std::string& text);
+
+// An empty value is a bad value, not a missing one: makes every option of
+// `app` and of its subcommands (given so far) refuse "" with a usage error
+// naming the option and what it takes. Call it at the end of a setup_*
+// function. Options marked allow_empty() are left alone.
+void reject_empty_values(CLI::App& app);
+
+// Marks an option for which "" means something (log edit --note "" clears
+// the note). Returns it, for chaining.
+CLI::Option* allow_empty(CLI::Option* option);
 
 // Throws a usage error unless `value` is one of `allowed`.
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);

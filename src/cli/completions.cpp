@@ -241,6 +241,7 @@ void setup_completions(CLI::App& app, const GlobalOptions& global, Action& actio
   with_choices(completions->add_option("shell", *shell, "bash, zsh or fish")->required()->type_name("SHELL"), k_shells);
   const CLI::App* root = &app;
   on_parsed(*completions, action, [shell, root, &global] { return run_completions(*root, *shell, global); });
+  reject_empty_values(*completions);
 }
 
 } // namespace backcare::cli

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <ctime>
+#include <limits>
 #include <memory>
 
 namespace backcare::cli {
@@ -57,9 +59,17 @@ std::string parse_at(const std::string& text, Date today_date)
   return *at;
 }
 
+// Any id SQLite can hold (an import may bring large ones).
 std::int64_t parse_id(const std::string& text)
 {
-  return parse_number("ID", text, 1, std::numeric_limits<int>::max());
+  constexpr auto k_max = std::numeric_limits<std::int64_t>::max();
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < 1) {
+    throw usage_error(fmt::format("ID must be a whole number 1-{}, got '{}'", k_max, text));
+  }
+  return value;
 }
 
 void check_tags(const std::vector<std::string>& tags)
@@ -68,6 +78,7 @@ void check_tags(const std::vector<std::string>& tags)
     if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {
       throw usage_error(fmt::format("--tag must be non-empty without ';' or line breaks, got '{}'", tag));
     }
+    check_text("--tag", tag);
   }
 }
 
@@ -88,9 +99,13 @@ int run_add(const LogOptions& o, const GlobalOptions& global)
   }
   check_tags(o.tags);
   entry.tags = o.tags;
+  check_text("--note", o.note);
   entry.note = o.note;
-  entry.id = open_log(global, true)->add(entry);
-  write_output("", fmt::format("Added entry {}.\n", said(entry)));
+  // The confirmation is written before the commit: when stdout fails (a
+  // full disk, a closed pipe) nothing is saved, so a retry adds it once.
+  open_log(global, true)->add(entry, [](const Entry& added) {
+    write_output("", fmt::format("Added entry {}.\n", said(added)));
+  });
   return 0;
 }
 
@@ -168,6 +183,7 @@ int run_edit(const LogOptions& o, const GlobalOptions& global)
     edit.tags = o.tags;
   }
   if (o.note_given) {
+    check_text("--note", o.note);
     edit.note = o.note;
   }
   if (!edit.severity && !edit.at && !edit.location && !edit.tags && !edit.note) {
@@ -178,9 +194,8 @@ int run_edit(const LogOptions& o, const GlobalOptions& global)
   if (!log) {
     throw usage_error(fmt::format("no entry with id {}: the log of profile '{}' is empty", id, global.profile));
   }
-  Entry entry = log->edit(id, edit, now);
-  entry.id = id;
-  write_output("", fmt::format("Edited entry {}.\n", said(entry)));
+  log->edit(id, edit, now,
+            [](const Entry& edited) { write_output("", fmt::format("Edited entry {}.\n", said(edited))); });
   return 0;
 }
 
@@ -191,16 +206,21 @@ int run_rm(const LogOptions& o, const GlobalOptions& global)
   if (!log) {
     throw usage_error(fmt::format("no entry with id {}: the log of profile '{}' is empty", id, global.profile));
   }
-  const Entry removed = log->remove(id);
-  write_output("", fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)));
+  log->remove(id, [](const Entry& removed) {
+    write_output("", fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)));
+  });
   return 0;
 }
 
 int run_undo(const GlobalOptions& global)
 {
   const auto log = open_log(global, false);
-  const auto undone = log ? log->undo() : std::nullopt;
-  write_output("", undone ? fmt::format("Undid: {}.\n", *undone) : std::string("Nothing to undo.\n"));
+  const auto undone =
+      log ? log->undo([](const std::string& what) { write_output("", fmt::format("Undid: {}.\n", what)); })
+          : std::nullopt;
+  if (!undone) {
+    write_output("", "Nothing to undo.\n");
+  }
   return 0;
 }
 
@@ -208,9 +228,12 @@ int run_import(const LogOptions& o, const GlobalOptions& global)
 {
   const Date now = today(global);
   EntryReader reader(o.file, read_input_file(o.file, "log import"), now);
-  const ImportResult result = open_log(global, true)->import([&] { return reader.next(); });
-  write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
-                               result.added == 1 ? "entry" : "entries", result.skipped));
+  open_log(global, true)
+      ->import([&] { return reader.next(); },
+               [](const ImportResult& result) {
+                 write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
+                                              result.added == 1 ? "entry" : "entries", result.skipped));
+               });
   return 0;
 }
 
@@ -242,7 +265,7 @@ void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
   add_cmd->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
   with_choices(add_cmd->add_option("--location", o->location, locations)->type_name("L"), k_locations);
   add_cmd->add_option("--tag", o->tags, "Repeatable tag")->type_name("T");
-  add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT");
+  allow_empty(add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT"));
 
   CLI::App* list = add(*log, "list", "Show entries, oldest first", "backcare log list --since 2026-11-01", o, global,
                        action, run_list);
@@ -257,9 +280,9 @@ void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
   edit->add_option("--severity", o->severity, "Pain on the 0-10 scale")->type_name("N");
   edit->add_option("--at", o->at, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")->type_name("DATETIME");
   with_choices(edit->add_option("--location", o->location, locations)->type_name("L"), k_locations);
-  edit->add_option("--note", o->note, "Replace the note (\"\" clears it)")
-      ->type_name("TEXT")
-      ->each([o](const std::string&) { o->note_given = true; });
+  allow_empty(edit->add_option("--note", o->note, "Replace the note (\"\" clears it)")
+                  ->type_name("TEXT")
+                  ->each([o](const std::string&) { o->note_given = true; }));
   edit->add_option("--tag", o->tags, "Repeatable; replaces the tags")->type_name("T");
 
   CLI::App* rm = add(*log, "rm", "Remove an entry", "backcare log rm 12", o, global, action, run_rm);
@@ -278,6 +301,7 @@ void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
   CLI::App* imp = add(*log, "import", "Add entries from a CSV or JSON export (all or nothing)",
                       "backcare log import pain.csv", o, global, action, run_import);
   imp->add_option("file", o->file, "CSV or JSON file")->required()->type_name("FILE");
+  reject_empty_values(*log);
 }
 
 } // namespace backcare::cli

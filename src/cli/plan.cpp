@@ -269,14 +269,20 @@ std::string missing_message(MissingInput missing)
          "or log it first with: backcare log add N";
 }
 
-int run_plan(PlanOptions& o, const GlobalOptions& global)
+int run_plan(PlanOptions& o, const GlobalOptions& global, const CLI::App& app)
 {
   const Date as_of = today(global);
   const Catalog catalog = load_catalog(global);
   Problems problems;
+  for (const CLI::Option* option : app.get_options()) {
+    const auto& given = option->results();
+    if (option->get_expected_min() > 0 && std::find(given.begin(), given.end(), "") != given.end()) {
+      problems.check([&] { throw usage_error(fmt::format("{} must not be empty", option->get_name())); });
+    }
+  }
   PlanInputs given = read_given(o, catalog, as_of, problems);
   if (o.screen) {
-    screen(catalog, given.symptoms);
+    problems.check([&] { screen(catalog, given.symptoms); });
   }
   const auto log = open_log(global, false);
   const Profile profile = log ? log->profile() : Profile{};
@@ -386,7 +392,12 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   plan->add_option("--remind", options->remind, "iCalendar: a reminder this many minutes before")->type_name("MINUTES");
   plan->add_option("--output", options->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
   plan->add_flag("--explain", options->explain, "Show which rules fired and why");
-  on_parsed(*plan, action, [options, &global] { return run_plan(*options, global); });
+  // Empty values are bad values, but checked in run_plan, after triage: a
+  // warning sign must win over any bad input.
+  for (CLI::Option* option : plan->get_options()) {
+    allow_empty(option);
+  }
+  on_parsed(*plan, action, [options, &global, plan] { return run_plan(*options, global, *plan); });
 }
 
 } // namespace backcare::cli

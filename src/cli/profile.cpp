@@ -122,6 +122,7 @@ void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action)
   CLI::App* clear = profile->add_subcommand("clear", "Forget the saved details (the pain log is kept)");
   clear->footer("Example:\n  backcare profile clear");
   on_parsed(*clear, action, [&global] { return run_clear(global); });
+  reject_empty_values(*profile);
 }
 
 } // namespace backcare::cli

@@ -87,6 +87,7 @@ void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action)
                k_formats);
   trend->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
   on_parsed(*trend, action, [o, &global] { return run_trend(*o, global); });
+  reject_empty_values(*trend);
 }
 
 } // namespace backcare::cli

@@ -1,5 +1,7 @@
 #include "backcare/entry.hpp"
 
+#include "backcare/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -67,6 +69,12 @@ std::string entry_problem(const Entry& entry, Date today)
     if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {
       return fmt::format("tag '{}' must be non-empty without ';' or line breaks", tag);
     }
+    if (!is_valid_utf8(tag)) {
+      return fmt::format("tag '{}' is not valid UTF-8 text", tag);
+    }
+  }
+  if (!is_valid_utf8(entry.note)) {
+    return fmt::format("'note' is not valid UTF-8 text: '{}'", entry.note);
   }
   return {};
 }

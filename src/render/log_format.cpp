@@ -1,5 +1,7 @@
 #include "backcare/log_format.hpp"
 
+#include "backcare/text.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -21,22 +23,24 @@ std::string_view band_color(int severity)
 }
 
 // Puts `text` on one line of at most `width` code points, ending in "..."
-// when it had to be cut.
-std::string fit(std::string_view text, std::size_t width)
+// when it had to be cut. Line breaks and tabs become spaces, other control
+// characters escapes: a note never moves the cursor or drives the terminal.
+std::string fit(std::string_view raw, std::size_t width)
 {
+  std::string spaced(raw);
+  for (char& c : spaced) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  const std::string text = escape_control(spaced);
   std::vector<std::size_t> starts; // byte offset of each code point
   for (std::size_t i = 0; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
       starts.push_back(i);
     }
   }
-  std::string out(starts.size() <= width ? text : text.substr(0, starts[width - 3]));
-  for (char& c : out) {
-    if (c == '\n' || c == '\r' || c == '\t') {
-      c = ' ';
-    }
-  }
-  return starts.size() <= width ? out : out + "...";
+  return starts.size() <= width ? text : text.substr(0, starts[width - 3]) + "...";
 }
 
 } // namespace
@@ -80,7 +84,9 @@ std::string entry_json(const Entry& entry)
   j["location"] = entry.location;
   j["tags"] = entry.tags;
   j["note"] = entry.note;
-  return j.dump();
+  // A log written before notes were checked may hold invalid UTF-8: show
+  // it as U+FFFD rather than fail halfway through an export.
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::string entry_table_header()

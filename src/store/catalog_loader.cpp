@@ -421,6 +421,11 @@ void cross_check(Catalog& catalog, const Origins& origins, const std::string& fi
     if (phase.number != static_cast<int>(i) + 1) {
       fail(region, fmt::format("phase {}: phases must be numbered 1, 2, 3... without gaps", phase.number));
     }
+    // Phase 1 is where everyone starts, from the day of birth: a plan with
+    // no phase open yet has no routine to give.
+    if (i == 0 && (phase.min_weeks_vaginal != 0 || phase.min_weeks_cesarean != 0)) {
+      fail(region, "phase 1 must open at week 0 (min_weeks = { vaginal = 0, cesarean = 0 })");
+    }
     if (i > 0
         && (phase.min_weeks_vaginal < catalog.phases[i - 1].min_weeks_vaginal
             || phase.min_weeks_cesarean < catalog.phases[i - 1].min_weeks_cesarean)) {

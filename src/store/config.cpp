@@ -4,6 +4,7 @@
 #include "backcare/entry.hpp"
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
+#include "backcare/pain_log.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -40,6 +41,9 @@ public:
       fail(node->source(), fmt::format("'{}' must be a string", key));
     }
     std::string value = *node->value<std::string>();
+    if (value.empty()) {
+      fail(node->source(), fmt::format("'{}' must not be empty (leave the key out for the default)", key));
+    }
     check(node->source(), key, value, allowed);
     return value;
   }
@@ -126,7 +130,11 @@ Config load_config(const std::string& path, bool required)
   if (!required && !std::filesystem::exists(path, ec)) {
     return {};
   }
-  const std::string text = read_input_file(path, "--config");
+  return parse_config(read_input_file(path, "--config"), path);
+}
+
+Config parse_config(const std::string& text, const std::string& path)
+{
   toml::table doc;
   try {
     doc = toml::parse(text, path);
@@ -138,6 +146,10 @@ Config load_config(const std::string& path, bool required)
   Config config;
   config.data_dir = reader.text(doc, "data-dir");
   config.profile = reader.text(doc, "profile");
+  if (config.profile && !is_profile_name(*config.profile)) {
+    reader.fail(doc.get("profile")->source(),
+                fmt::format("'profile' must be 1-64 letters, digits, '.', '_' or '-', got '{}'", *config.profile));
+  }
   config.catalog = reader.text(doc, "catalog");
   config.color = reader.text(doc, "color", {"auto", "always", "never"});
   if (const toml::node* node = doc.get("plan")) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace backcare {
 namespace {
@@ -24,6 +25,32 @@ std::string unguard(std::string text)
   }
   return text;
 }
+
+constexpr auto k_max_id = std::numeric_limits<std::int64_t>::max();
+
+// Builds the JSON document like nlohmann::json::parse, but keeps the
+// position of an error, which the DOM parser drops for some (a number too
+// large for a double).
+class PositionedParser : public nlohmann::detail::json_sax_dom_parser<nlohmann::json> {
+public:
+  using json_sax_dom_parser::json_sax_dom_parser;
+
+  bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& error)
+  {
+    (void)last_token;
+    m_position = position; // characters read, up to and including the bad one
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..." -> "syntax error ..."
+    std::string message = error.what();
+    const std::size_t bracket = message.find("] ");
+    message = bracket == std::string::npos ? message : message.substr(bracket + 2);
+    const std::size_t colon = message.find(": ");
+    m_message = message.starts_with("parse error") && colon != std::string::npos ? message.substr(colon + 2) : message;
+    return false;
+  }
+
+  std::size_t m_position = 0;
+  std::string m_message;
+};
 
 std::optional<std::int64_t> parse_integer(std::string_view text)
 {
@@ -46,7 +73,7 @@ EntryReader::EntryReader(std::string name, std::string text, Date today)
     m_pos = 3; // a byte-order mark, as spreadsheets write
   }
   const std::size_t first = m_text.find_first_not_of(" \t\r\n", m_pos);
-  m_json = first != std::string::npos && m_text[first] == '[';
+  m_json = first != std::string::npos && (m_text[first] == '[' || m_text[first] == '{');
   if (m_json) {
     load_json();
     return;
@@ -102,10 +129,7 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
 {
   fields.clear();
   while (m_pos < m_text.size() && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
-    if (m_text[m_pos] == '\n') {
-      ++m_line;
-    }
-    ++m_pos;
+    skip_line_end();
   }
   if (m_pos >= m_text.size()) {
     return false;
@@ -122,8 +146,9 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
         if (m_pos >= m_text.size()) {
           fail(quote_line, quote_column, "a quoted field is never closed");
         }
-        const char c = m_text[m_pos++];
+        const char c = m_text[m_pos];
         if (c == '"') {
+          ++m_pos;
           if (m_pos < m_text.size() && m_text[m_pos] == '"') {
             field += '"';
             ++m_pos;
@@ -131,11 +156,15 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
           }
           break;
         }
-        if (c == '\n') {
-          ++m_line;
+        if (c == '\n' || c == '\r') {
+          const std::size_t from = m_pos;
+          skip_line_end();
+          field.append(m_text, from, m_pos - from);
           line_start = m_pos;
+          continue;
         }
         field += c;
+        ++m_pos;
       }
       if (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
         fail(m_line, m_pos - line_start + 1, "unexpected text after a closing quote");
@@ -154,15 +183,22 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
       ++m_pos;
       continue;
     }
-    if (m_pos < m_text.size() && m_text[m_pos] == '\r') {
-      ++m_pos;
-    }
-    if (m_pos < m_text.size() && m_text[m_pos] == '\n') {
-      ++m_pos;
-      ++m_line;
+    if (m_pos < m_text.size()) {
+      skip_line_end();
     }
     return true;
   }
+}
+
+// Steps over one line end: LF, CRLF or a lone CR (old Mac files); each
+// counts as one line.
+void EntryReader::skip_line_end()
+{
+  if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') {
+    ++m_pos;
+  }
+  ++m_pos;
+  ++m_line;
 }
 
 std::optional<Entry> EntryReader::next_csv()
@@ -183,7 +219,7 @@ std::optional<Entry> EntryReader::next_csv()
       if (!value.empty()) {
         const auto id = parse_integer(value);
         if (!id || *id < 1) {
-          fail(line, 1, fmt::format("'id' must be a positive whole number or empty, got '{}'", value));
+          fail(line, 1, fmt::format("'id' must be a whole number 1-{} or empty, got '{}'", k_max_id, value));
         }
         entry.id = *id;
       }
@@ -233,12 +269,14 @@ std::optional<Entry> EntryReader::next_json()
 void EntryReader::load_json()
 {
   nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(m_text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const auto upto = static_cast<std::ptrdiff_t>(std::min<std::size_t>(e.byte, m_text.size()));
-    const auto line = 1 + static_cast<std::size_t>(std::count(m_text.begin(), m_text.begin() + upto, '\n'));
-    fail(line, 1, "not valid JSON");
+  PositionedParser parser(doc);
+  if (!nlohmann::json::sax_parse(m_text, &parser)) {
+    const std::size_t upto = std::min(parser.m_position, m_text.size());
+    const std::size_t line_start = upto == 0 ? 0 : m_text.rfind('\n', upto - 1) + 1; // npos + 1 == 0
+    const auto line = 1
+                      + static_cast<std::size_t>(
+                          std::count(m_text.begin(), m_text.begin() + static_cast<std::ptrdiff_t>(upto), '\n'));
+    fail(line, std::max<std::size_t>(upto - line_start, 1), fmt::format("not valid JSON: {}", parser.m_message));
   }
   if (!doc.is_array()) {
     fail(1, 1, "a JSON import must be an array of entries");
@@ -285,14 +323,21 @@ Entry EntryReader::json_entry(const nlohmann::json& item) const
   if (!item.contains("severity") || !item["severity"].is_number_integer()) {
     bad("'severity' must be a whole number 0-10");
   }
-  const auto severity = item["severity"].get<std::int64_t>();
-  if (severity < 0 || severity > 10) {
-    bad(fmt::format("'severity' must be 0-10, got {}", severity));
+  // A number above the int64 range is unsigned in nlohmann: compare it as
+  // what it is, and quote it as written.
+  const auto in_range = [](const nlohmann::json& number, std::int64_t min, std::int64_t max) {
+    if (number.is_number_unsigned()) {
+      return number.get<std::uint64_t>() <= static_cast<std::uint64_t>(max);
+    }
+    return number.get<std::int64_t>() >= min && number.get<std::int64_t>() <= max;
+  };
+  if (!in_range(item["severity"], 0, 10)) {
+    bad(fmt::format("'severity' must be 0-10, got {}", item["severity"].dump()));
   }
-  entry.severity = static_cast<int>(severity);
+  entry.severity = item["severity"].get<int>();
   if (item.contains("id") && !item["id"].is_null()) {
-    if (!item["id"].is_number_integer() || item["id"].get<std::int64_t>() < 1) {
-      bad("'id' must be a positive whole number");
+    if (!item["id"].is_number_integer() || !in_range(item["id"], 1, k_max_id)) {
+      bad(fmt::format("'id' must be a whole number 1-{}, got {}", k_max_id, item["id"].dump()));
     }
     entry.id = item["id"].get<std::int64_t>();
   }

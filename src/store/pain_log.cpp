@@ -5,11 +5,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -80,11 +83,19 @@ void bind_fields(Statement& statement, int first, const Entry& entry)
       .bind(first + 4, entry.note);
 }
 
-// The filter as a half-open range of `at` text: [since, day after until).
+// Just above every `at` of the day: "YYYY-MM-DDU" sorts after
+// "YYYY-MM-DDTHH:MM". (The day after would not do for 9999-12-31: "10000"
+// sorts before "9999".)
+std::string end_of_day(Date date)
+{
+  return format_date(date) + "U";
+}
+
+// The filter as a half-open range of `at` text: [since, end of until).
 std::pair<std::string, std::string> bounds(const EntryFilter& filter)
 {
   return {filter.since ? format_date(*filter.since) : std::string("0000"),
-          filter.until ? format_date(*filter.until + std::chrono::days{1}) : std::string("9999")};
+          filter.until ? end_of_day(*filter.until) : std::string("9999U")};
 }
 
 std::string describe(const Entry& entry)
@@ -104,23 +115,70 @@ int user_version(Database& db)
   throw Error(ExitCode::io, fmt::format("cannot create {} {}: {}", what, path, std::strerror(errno)));
 }
 
-// Makes the folder (0700) and an empty file (0600) before SQLite opens it,
-// so that the -wal and -shm files inherit the file's private mode.
-void create_private_file(const std::string& path)
+// Makes the data folder and any missing parents, each 0700 whatever the
+// umask (the folders hold health data).
+void make_private_folder(const fs::path& folder)
 {
-  const fs::path folder = fs::path(path).parent_path();
   std::error_code ec;
-  if (!folder.empty() && !fs::is_directory(folder, ec)) {
-    fs::create_directories(folder.parent_path(), ec);
-    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
-      cannot_create("the data folder", folder.string());
-    }
+  if (folder.empty() || fs::is_directory(folder, ec)) {
+    return;
   }
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    cannot_create("the log", path);
+  make_private_folder(folder.parent_path());
+  if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) {
+    cannot_create("the data folder", folder.string());
   }
-  ::close(fd);
+}
+
+// The tables a backcare log has, with the columns the program reads.
+bool has_backcare_tables(Database& db)
+{
+  Statement columns(db, "SELECT count(*) FROM pragma_table_info('entry') "
+                        "WHERE name IN ('id', 'at', 'severity', 'location', 'tags', 'note', 'change_id')");
+  columns.step();
+  Statement tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('change', 'profile')");
+  tables.step();
+  return columns.integer(0) == 7 && tables.integer(0) == 2;
+}
+
+// Refuses, before anything is written, a database that is not a backcare
+// log (another program's file) or that a newer backcare wrote. An empty
+// database (a new file) is fine.
+void check_is_backcare_log(Database& db, int latest)
+{
+  const int version = user_version(db);
+  if (version > latest) {
+    throw Error(ExitCode::io, fmt::format("{} was written by a newer backcare (schema {}, this one knows {}); "
+                                          "it was left untouched. Upgrade backcare to use it",
+                                          db.path(), version, latest));
+  }
+  Statement objects(db, "SELECT count(*) FROM sqlite_schema");
+  objects.step();
+  Statement application(db, "PRAGMA application_id");
+  application.step();
+  const bool empty = objects.integer(0) == 0 && version == 0;
+  if (empty || (version > 0 && application.integer(0) == 0 && has_backcare_tables(db))) {
+    return;
+  }
+  throw Error(ExitCode::io, fmt::format("{} is not a backcare log (another program's database?); it was left "
+                                        "untouched. Move it aside or use another --data-dir",
+                                        db.path()));
+}
+
+// The path SQLite gets: folders resolved (a symbolic link to the data
+// folder, or a linked home, is fine), the file itself as named.
+std::string resolved(const std::string& path)
+{
+  std::error_code ec;
+  const fs::path file(path);
+  const fs::path folder = fs::canonical(file.parent_path().empty() ? "." : file.parent_path(), ec);
+  return ec ? path : (folder / file.filename()).string();
+}
+
+void remove_database_files(const std::string& path)
+{
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    ::unlink((path + suffix).c_str());
+  }
 }
 
 std::int64_t record_change(Database& db, std::string_view kind, const std::string& summary, const Entry* before)
@@ -146,6 +204,16 @@ std::string default_data_dir(const char* xdg_data_home, const char* home)
   return (fs::path(home && *home ? home : ".") / ".local" / "share" / "backcare").string();
 }
 
+bool is_profile_name(std::string_view name)
+{
+  const auto allowed = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+           || c == '-';
+  };
+  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), allowed) && name.front() != '.'
+         && name.front() != '_' && name.front() != '-';
+}
+
 std::string database_path(const std::string& data_dir, const std::string& profile)
 {
   return (fs::path(data_dir) / (profile + ".db")).string();
@@ -154,15 +222,95 @@ std::string database_path(const std::string& data_dir, const std::string& profil
 std::unique_ptr<PainLog> PainLog::open(const std::string& path, bool create)
 {
   std::error_code ec;
-  if (!fs::exists(fs::symlink_status(path, ec))) {
+  const auto status = fs::symlink_status(path, ec);
+  if (fs::is_symlink(status)) {
+    throw Error(ExitCode::io, fmt::format("{} is a symbolic link; backcare only opens a real file as the log (a "
+                                          "linked data folder is fine). Replace the link with the file",
+                                          path));
+  }
+  if (!fs::exists(status)) {
     if (!create) {
       return nullptr;
     }
-    create_private_file(path);
+    make_private_folder(fs::path(path).parent_path());
+    create_log(resolved(path));
   }
-  std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(path)));
-  log->migrate();
-  return log;
+  try {
+    return open_existing(resolved(path));
+  } catch (const store::DiskError& error) {
+    if (create) {
+      throw;
+    }
+    // A full disk: reading must still work, so that the person can export
+    // and rescue the log.
+    try {
+      std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(resolved(path), true)));
+      check_is_backcare_log(*log->m_db, static_cast<int>(k_migrations.size()));
+      return log;
+    } catch (const Error&) {
+      throw error; // the first failure says more
+    }
+  }
+}
+
+// A new log is made complete (WAL, tables) under a hidden name and then
+// moved into place without replacing anything: concurrent first writers
+// never see a half-made log, and a failure (a full disk) leaves nothing.
+void PainLog::create_log(const std::string& path)
+{
+  const fs::path file(path);
+  std::string temp = (file.parent_path() / ("." + file.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temp.data()); // 0600
+  if (fd < 0) {
+    cannot_create("the log", path);
+  }
+  ::close(fd);
+  try {
+    PainLog log(std::make_unique<Database>(temp));
+    log.m_db->use_wal();
+    log.migrate();
+  } catch (const Error& e) {
+    remove_database_files(temp);
+    std::string message = e.what();
+    if (const auto at = message.find(temp); at != std::string::npos) {
+      message.replace(at, temp.size(), path); // name the log, not the hidden file
+    }
+    throw Error(e.code(), message);
+  }
+  // The log is closed: its WAL was checkpointed and removed.
+  if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
+    return;
+  }
+  int error = errno;
+  if (error == EINVAL) { // a file system that cannot rename without replacing
+    error = ::link(temp.c_str(), path.c_str()) == 0 ? 0 : errno;
+  }
+  remove_database_files(temp);
+  if (error != 0 && error != EEXIST) { // EEXIST: another backcare made it first
+    errno = error;
+    cannot_create("the log", path);
+  }
+}
+
+std::unique_ptr<PainLog> PainLog::open_existing(const std::string& path)
+{
+  // SQLite gives up on some locks (taking a fresh file into WAL, recovery)
+  // without calling the busy handler: try again, as a busy handler would.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes{1};
+  for (int attempt = 0;; ++attempt) {
+    try {
+      std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(path)));
+      check_is_backcare_log(*log->m_db, static_cast<int>(k_migrations.size()));
+      log->m_db->use_wal();
+      log->migrate();
+      return log;
+    } catch (const store::Busy&) {
+      if (std::chrono::steady_clock::now() > deadline) {
+        throw;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds{5 + attempt % 20});
+    }
+  }
 }
 
 PainLog::PainLog(std::unique_ptr<store::Database> db)
@@ -175,23 +323,12 @@ PainLog::~PainLog() = default;
 void PainLog::migrate()
 {
   const int latest = static_cast<int>(k_migrations.size());
-  int version = user_version(*m_db);
-  if (version == latest) {
+  if (user_version(*m_db) == latest) {
     return;
   }
-  const auto refuse_newer = [&] {
-    throw Error(ExitCode::io, fmt::format("{} was written by a newer backcare (schema {}, this one knows {}); "
-                                          "upgrade backcare to use it",
-                                          m_db->path(), version, latest));
-  };
-  if (version > latest) {
-    refuse_newer();
-  }
   Transaction transaction(*m_db);
-  version = user_version(*m_db); // another process may have migrated meanwhile
-  if (version > latest) {
-    refuse_newer();
-  }
+  int version = user_version(*m_db); // another process may have migrated meanwhile
+  check_is_backcare_log(*m_db, latest);
   for (; version < latest; ++version) {
     m_db->exec_script(k_migrations[static_cast<std::size_t>(version)]);
   }
@@ -199,7 +336,7 @@ void PainLog::migrate()
   transaction.commit();
 }
 
-std::int64_t PainLog::add(const Entry& entry)
+std::int64_t PainLog::add(const Entry& entry, const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
   Statement insert(*m_db, "INSERT INTO entry (at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -209,6 +346,9 @@ std::int64_t PainLog::add(const Entry& entry)
   stored.id = m_db->last_insert_id();
   Statement change(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('add', ?1, ?2)");
   change.bind(1, "added " + describe(stored)).bind(2, stored.id).run();
+  if (confirm) {
+    confirm(stored);
+  }
   transaction.commit();
   return stored.id;
 }
@@ -223,7 +363,8 @@ std::optional<Entry> PainLog::find(std::int64_t id) const
   return read_entry(select);
 }
 
-Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today)
+Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today,
+                    const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
   const auto before = find(id);
@@ -243,11 +384,14 @@ Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today)
   Statement update(*m_db, "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
   bind_fields(update, 1, after);
   update.bind(6, id).run();
+  if (confirm) {
+    confirm(after);
+  }
   transaction.commit();
   return after;
 }
 
-Entry PainLog::remove(std::int64_t id)
+Entry PainLog::remove(std::int64_t id, const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
   const auto before = find(id);
@@ -256,11 +400,15 @@ Entry PainLog::remove(std::int64_t id)
   }
   record_change(*m_db, "remove", "removed " + describe(*before), &*before);
   Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, id).run();
+  if (confirm) {
+    confirm(*before);
+  }
   transaction.commit();
   return *before;
 }
 
-ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
+ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
+                             const std::function<void(const ImportResult&)>& confirm)
 {
   Transaction transaction(*m_db);
   const std::int64_t change_id = record_change(*m_db, "import", "import", nullptr);
@@ -292,6 +440,9 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
     insert.bind(7, change_id).run();
     ++result.added;
   }
+  if (confirm) {
+    confirm(result);
+  }
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
   }
@@ -303,7 +454,7 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
   return result;
 }
 
-std::optional<std::string> PainLog::undo()
+std::optional<std::string> PainLog::undo(const std::function<void(const std::string&)>& confirm)
 {
   Transaction transaction(*m_db);
   Statement last(*m_db, "SELECT id, kind, summary, entry_id, at, severity, location, tags, note "
@@ -335,6 +486,9 @@ std::optional<std::string> PainLog::undo()
     }
   }
   Statement(*m_db, "DELETE FROM change WHERE id = ?1").bind(1, change_id).run();
+  if (confirm) {
+    confirm(summary);
+  }
   transaction.commit();
   return summary;
 }
@@ -389,7 +543,7 @@ std::optional<Entry> PainLog::latest(Date from, Date to) const
   Statement select(*m_db, fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at DESC, id DESC "
                                       "LIMIT 1",
                                       k_entry_columns));
-  select.bind(1, format_date(from)).bind(2, format_date(to + std::chrono::days{1}));
+  select.bind(1, format_date(from)).bind(2, end_of_day(to));
   if (!select.step()) {
     return std::nullopt;
   }

@@ -5,14 +5,46 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <thread>
+
 namespace backcare::store {
 namespace {
 
-constexpr int k_busy_timeout_ms = 10000;
+// A long import holds the write lock for as long as it takes; others wait
+// for it (saying so after a while) rather than fail and lose an entry.
+constexpr auto k_tell_after = std::chrono::seconds{3};
+constexpr auto k_give_up_after = std::chrono::minutes{10};
+
+int on_busy(void* database, int count)
+{
+  return static_cast<Database*>(database)->keep_waiting(count) ? 1 : 0;
+}
 
 } // namespace
 
-Database::Database(const std::string& path)
+bool Database::keep_waiting(int count)
+{
+  const auto now = std::chrono::steady_clock::now();
+  if (count == 0) {
+    m_waiting_since = now;
+  }
+  const auto waited = now - m_waiting_since;
+  if (waited > k_give_up_after) {
+    return false;
+  }
+  if (waited > k_tell_after && !m_told_waiting) {
+    m_told_waiting = true;
+    std::fprintf(stderr, "backcare: waiting for another backcare that is writing this log (an import can take a "
+                         "while)...\n");
+    std::fflush(stderr);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds{std::min(count + 1, 20)});
+  return true;
+}
+
+Database::Database(const std::string& path, bool exclusive)
   : m_path(path)
 {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX;
@@ -22,12 +54,14 @@ Database::Database(const std::string& path)
     throw Error(ExitCode::io, fmt::format("cannot open the log {}: {}", path, message));
   }
   sqlite3_extended_result_codes(m_db, 1);
-  sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+  sqlite3_busy_handler(m_db, on_busy, this);
   try {
+    if (exclusive) {
+      exec("PRAGMA locking_mode = EXCLUSIVE");
+    }
     // The first statement reads the file header: a file that is not a
     // database fails here, before anything is written to it.
     exec("PRAGMA schema_version");
-    exec("PRAGMA journal_mode = WAL");
     exec("PRAGMA synchronous = NORMAL");
     exec("PRAGMA foreign_keys = ON");
   } catch (...) {
@@ -41,9 +75,30 @@ Database::~Database()
   sqlite3_close(m_db);
 }
 
+void Database::use_wal()
+{
+  Statement mode(*this, "PRAGMA journal_mode");
+  if (mode.step() && mode.text_view(0) == "wal") {
+    return;
+  }
+  mode.reset();
+  exec("PRAGMA journal_mode = WAL");
+}
+
 void Database::fail(std::string_view what) const
 {
   const int code = sqlite3_errcode(m_db);
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+    throw Busy(ExitCode::io,
+               fmt::format("the log {} is busy: another program is writing it ({})", m_path, sqlite3_errmsg(m_db)));
+  }
+  if ((code & 0xff) == SQLITE_FULL) {
+    throw DiskError(ExitCode::io, fmt::format("log {}: {}: the disk is full; nothing was changed", m_path, what));
+  }
+  if ((code & 0xff) == SQLITE_IOERR) {
+    throw DiskError(ExitCode::io,
+                    fmt::format("log {}: {}: {} (is the disk full?)", m_path, what, sqlite3_errmsg(m_db)));
+  }
   if ((code & 0xff) == SQLITE_NOTADB || (code & 0xff) == SQLITE_CORRUPT) {
     throw Error(ExitCode::io, fmt::format("{} is not a backcare log or is damaged ({}); it was left untouched. "
                                           "Move it aside or use another --data-dir",

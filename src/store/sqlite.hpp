@@ -4,6 +4,9 @@
 // and an IMMEDIATE transaction. Every failure becomes Error(ExitCode::io)
 // naming the database file.
 
+#include "backcare/error.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +18,19 @@ struct sqlite3_stmt;
 namespace backcare::store {
 
 class Database;
+
+// The database stayed locked by another connection (SQLite gives up on some
+// locks without calling the busy handler); the caller may retry.
+class Busy : public Error {
+public:
+  using Error::Error;
+};
+
+// The disk is full or failing (SQLITE_FULL, SQLITE_IOERR).
+class DiskError : public Error {
+public:
+  using Error::Error;
+};
 
 class Statement {
 public:
@@ -48,13 +64,22 @@ private:
 
 class Database {
 public:
-  // Opens an existing database file (SQLite never creates it). Sets WAL,
-  // a busy timeout and foreign keys.
-  explicit Database(const std::string& path);
+  // Opens an existing database file (SQLite never creates it, and a
+  // symbolic link is refused). Reads the header, so that a file that is not
+  // a database fails here; writes nothing. Sets a busy handler that waits
+  // for other writers (saying so on stderr when it takes long) and
+  // foreign keys.
+  // With `exclusive`, the connection locks the file for itself and keeps
+  // the WAL index in memory: it needs no -shm file, so it can still read
+  // when the disk is full.
+  explicit Database(const std::string& path, bool exclusive = false);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  // Switches the file to WAL unless it is already (a write: call it only
+  // once the file is known to be a backcare log).
+  void use_wal();
   void exec(std::string_view sql);
   // Runs several statements separated by ';' (for schema migrations).
   void exec_script(const char* sql);
@@ -66,9 +91,14 @@ public:
   // Throws the io Error for the last failure, with `what` as context.
   [[noreturn]] void fail(std::string_view what) const;
 
+  // Called by SQLite while another connection holds a lock.
+  bool keep_waiting(int count);
+
 private:
   std::string m_path;
   sqlite3* m_db = nullptr;
+  std::chrono::steady_clock::time_point m_waiting_since;
+  bool m_told_waiting = false;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.

@@ -105,7 +105,37 @@ TEST_CASE("EntryReader: errors name the line")
           == "in.csv: entry 2: 'severity' must be 0-10, got -1; nothing was imported");
     CHECK(error_of("[{\"at\":\"2026-11-01\",\"severity\":4,\"mood\":1}]").find("entry 1: unknown key 'mood'")
           != std::string::npos);
-    CHECK(error_of("[{\"at\":\"2026-11-01\",\n\"severity\":4,]").find("in.csv:2:1: not valid JSON") == 0);
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\n\"severity\":4,]").find("in.csv:2:14: not valid JSON: syntax error")
+          == 0);
+  }
+  SUBCASE("a JSON number too large is bad data with its line and column")
+  {
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\n\"severity\":1e999}]")
+          == "in.csv:2:16: not valid JSON: number overflow parsing '1e999'; nothing was imported");
+  }
+  SUBCASE("a JSON object is reported as JSON, not as CSV")
+  {
+    CHECK(error_of("{\"at\":\"2026-11-01\"}")
+          == "in.csv:1:1: a JSON import must be an array of entries; nothing was imported");
+  }
+  SUBCASE("a JSON number above the int64 range is quoted as written")
+  {
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\"severity\":18446744073709551615}]")
+          == "in.csv: entry 1: 'severity' must be 0-10, got 18446744073709551615; nothing was imported");
+    CHECK(error_of("[{\"at\":\"2026-11-01\",\"severity\":1,\"id\":9223372036854775808}]")
+          == "in.csv: entry 1: 'id' must be a whole number 1-9223372036854775807, got 9223372036854775808; nothing "
+             "was imported");
+  }
+  SUBCASE("CR-only line ends count lines")
+  {
+    CHECK(error_of("at,severity\r2026-11-01,4\r2026-11-02,x\r").find("in.csv:3:1:") == 0);
+    CHECK(error_of("at,severity,note\r2026-11-01,4,\"a\rb\"\r2026-11-02,x,\r").find("in.csv:4:1:") == 0);
+  }
+  SUBCASE("invalid UTF-8 in a note is refused, naming the line")
+  {
+    CHECK(
+        error_of("at,severity,note\n2026-11-01,4,ok\n2026-11-02,4,\xff\n").find("in.csv:3:1: 'note' is not valid UTF-8")
+        == 0);
   }
 }
 

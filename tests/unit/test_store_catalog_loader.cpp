@@ -145,6 +145,11 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
                                "min_weeks = { vaginal = 2, cesarean = 6 }\ncriteria = []\nsource = \"t\"\n";
     CHECK(error_of(text) == "test.toml:38:1: phase 2 has no exercises");
   }
+  SUBCASE("phase 1 that does not open at week 0")
+  {
+    CHECK(error_of(replaced(k_minimal, "vaginal = 0, cesarean = 0", "vaginal = 0, cesarean = 2"))
+          == "test.toml:4:1: phase 1 must open at week 0 (min_weeks = { vaginal = 0, cesarean = 0 })");
+  }
   SUBCASE("unknown category")
   {
     CHECK(error_of(replaced(k_minimal, "\"breathing\"\ndosage", "\"stretching\"\ndosage"))

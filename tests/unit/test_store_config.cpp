@@ -76,4 +76,14 @@ TEST_CASE("load_config")
     CHECK(error_of("plan = 3\n") == ":1: 'plan' must be a table ([plan])");
     CHECK(error_of("color = \n").starts_with(":1: "));
   }
+  SUBCASE("an empty value is a bad value, not a missing one")
+  {
+    CHECK(error_of("profile = \"anna\"\ndata-dir = \"\"\n").starts_with(":2: 'data-dir' must not be empty"));
+    CHECK(error_of("catalog = \"\"\n").starts_with(":1: 'catalog' must not be empty"));
+    CHECK(error_of("[plan]\nformat = \"\"\n").starts_with(":2: 'format' must not be empty"));
+  }
+  SUBCASE("a profile name that is not a file name is refused with its line")
+  {
+    CHECK(error_of("\nprofile = \"../x\"\n").starts_with(":2: 'profile' must be 1-64 letters"));
+  }
 }

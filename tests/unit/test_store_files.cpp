@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 
 using namespace backcare;
 namespace fs = std::filesystem;
@@ -57,5 +58,61 @@ TEST_CASE("write_output")
   {
     CHECK_THROWS_AS(write_output(dir.string(), "x"), Error);
   }
+  SUBCASE("an SQLite database and its WAL are never overwritten")
+  {
+    std::ofstream(dir / "log.db") << std::string("SQLite format 3\0", 16) << "rest of the page";
+    std::ofstream(dir / "log.db-wal") << "wal";
+    for (const char* name : {"log.db", "log.db-wal"}) {
+      try {
+        write_output((dir / name).string(), "plan text");
+        FAIL("expected an error");
+      } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::cant_create);
+        CHECK(std::string(e.what()).find("it is a database") != std::string::npos);
+      }
+    }
+    CHECK(slurp(dir / "log.db-wal") == "wal");
+  }
+  SUBCASE("an existing file keeps its mode and its hard links")
+  {
+    write_output((dir / "out.txt").string(), "first");
+    fs::permissions(dir / "out.txt", fs::perms::owner_read | fs::perms::owner_write);
+    fs::create_hard_link(dir / "out.txt", dir / "link.txt");
+    write_output((dir / "out.txt").string(), "second");
+    CHECK(fs::status(dir / "out.txt").permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(fs::hard_link_count(dir / "out.txt") == 2);
+    CHECK(slurp(dir / "link.txt") == "second");
+  }
+  SUBCASE("a new file is never writable by group or others")
+  {
+    const mode_t old = ::umask(0);
+    write_output((dir / "new.txt").string(), "x");
+    ::umask(old);
+    CHECK((fs::status(dir / "new.txt").permissions() & (fs::perms::group_write | fs::perms::others_write))
+          == fs::perms::none);
+  }
+  SUBCASE("a device is written directly, not replaced")
+  {
+    write_output("/dev/null", "x");
+    CHECK(fs::is_character_file("/dev/null"));
+  }
   fs::remove_all(dir);
+}
+
+TEST_CASE("read_input_file")
+{
+  SUBCASE("a device that never ends is bad data, not an out-of-memory crash")
+  {
+    try {
+      read_input_file("/dev/zero", "log import", 1 << 20);
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::data);
+      CHECK(std::string(e.what()) == "log import: /dev/zero is larger than 1 MiB; nothing was read");
+    }
+  }
+  SUBCASE("a missing file is no_input")
+  {
+    CHECK_THROWS_AS(read_input_file("/nonexistent/x.csv", "log import"), Error);
+  }
 }

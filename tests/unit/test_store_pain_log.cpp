@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <limits>
 #include <sys/stat.h>
 
 using namespace backcare;
@@ -125,6 +127,118 @@ TEST_CASE("PainLog::open")
     CHECK(after == junk);
     CHECK_FALSE(fs::exists(scratch.db() + "-wal"));
   }
+  SUBCASE("another program's database is refused before anything is written")
+  {
+    fs::create_directories(scratch.dir / "data");
+    raw_exec(scratch.db(), "CREATE TABLE entry (x TEXT); INSERT INTO entry VALUES ('theirs')");
+    const auto before = fs::file_size(scratch.db());
+    const auto time = fs::last_write_time(scratch.db());
+    for (bool create : {false, true}) {
+      try {
+        PainLog::open(scratch.db(), create);
+        FAIL("expected an error");
+      } catch (const Error& e) {
+        CHECK(e.code() == ExitCode::io);
+        CHECK(std::string(e.what()).find("is not a backcare log") != std::string::npos);
+      }
+    }
+    CHECK(fs::file_size(scratch.db()) == before);
+    CHECK(fs::last_write_time(scratch.db()) == time);
+    CHECK_FALSE(fs::exists(scratch.db() + "-wal"));
+    CHECK(raw_user_version(scratch.db()) == 0);
+  }
+  SUBCASE("a newer database keeps its journal mode")
+  {
+    fs::create_directories(scratch.dir / "data");
+    raw_exec(scratch.db(), "CREATE TABLE t (x); PRAGMA user_version = 5");
+    CHECK_THROWS_AS(PainLog::open(scratch.db(), false), Error);
+    CHECK_FALSE(fs::exists(scratch.db() + "-wal"));
+    std::ifstream in(scratch.db(), std::ios::binary);
+    std::string header(20, '\0');
+    in.read(header.data(), 20);
+    CHECK(header[18] == 1); // 1: rollback journal; WAL would be 2
+  }
+  SUBCASE("a linked data folder works")
+  {
+    fs::create_directories(scratch.dir / "real");
+    fs::create_directory_symlink("real", scratch.dir / "data");
+    REQUIRE(PainLog::open(scratch.db(), true));
+    CHECK(fs::is_regular_file(scratch.dir / "real" / "default.db"));
+    REQUIRE(PainLog::open(scratch.db(), false));
+  }
+  SUBCASE("a linked log file is refused, and nothing is made through it")
+  {
+    fs::create_directories(scratch.dir / "data");
+    fs::create_symlink(scratch.dir / "elsewhere.db", scratch.db());
+    try {
+      PainLog::open(scratch.db(), true);
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::io);
+      CHECK(std::string(e.what()).find("is a symbolic link") != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(scratch.dir / "elsewhere.db"));
+  }
+  SUBCASE("a new log is made whole, with no hidden file left")
+  {
+    REQUIRE(PainLog::open(scratch.db(), true));
+    std::vector<std::string> names;
+    for (const auto& item : fs::directory_iterator(scratch.dir / "data")) {
+      names.push_back(item.path().filename().string());
+    }
+    CHECK(names == std::vector<std::string>{"default.db"});
+  }
+}
+
+TEST_CASE("is_profile_name")
+{
+  CHECK(is_profile_name("default"));
+  CHECK(is_profile_name("client-2.b_c"));
+  CHECK_FALSE(is_profile_name(""));
+  CHECK_FALSE(is_profile_name("../x"));
+  CHECK_FALSE(is_profile_name(".hidden"));
+  CHECK_FALSE(is_profile_name("a/b"));
+  CHECK_FALSE(is_profile_name(std::string(65, 'a')));
+}
+
+TEST_CASE("PainLog: a change whose confirmation fails is not saved")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  const auto refuse = [](const auto&) { throw Error(ExitCode::io, "stdout is full"); };
+  CHECK_THROWS_AS(log->add(entry("2026-11-20T08:00", 3), refuse), Error);
+  CHECK(all(*log).empty());
+  const std::int64_t id = log->add(entry("2026-11-20T08:00", 3));
+  EntryEdit edit;
+  edit.severity = 5;
+  CHECK_THROWS_AS(log->edit(id, edit, k_today, refuse), Error);
+  CHECK_THROWS_AS(log->remove(id, refuse), Error);
+  CHECK_THROWS_AS(log->undo(refuse), Error);
+  Feed feed{{entry("2026-11-21T08:00", 4)}};
+  CHECK_THROWS_AS(log->import(std::ref(feed), refuse), Error);
+  REQUIRE(all(*log).size() == 1);
+  CHECK(all(*log)[0].severity == 3);
+}
+
+TEST_CASE("PainLog: the whole id range and the last day")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  constexpr std::int64_t k_max = std::numeric_limits<std::int64_t>::max();
+  Entry big = entry("2026-11-20T08:00", 3);
+  big.id = k_max;
+  Feed feed{{big}};
+  CHECK(log->import(std::ref(feed)).added == 1);
+  REQUIRE(log->find(k_max));
+  EntryEdit edit;
+  edit.severity = 6;
+  CHECK(log->edit(k_max, edit, k_today).severity == 6);
+  CHECK(log->add(entry("2026-11-21T08:00", 2)) > 0); // a new id although the largest is taken
+  std::size_t until_end = 0;
+  log->for_each({std::nullopt, *parse_date("9999-12-31")}, [&](const Entry&) { ++until_end; });
+  CHECK(until_end == 2);
+  CHECK(log->latest(*parse_date("2026-11-01"), *parse_date("9999-12-31")));
+  CHECK(log->remove(k_max).id == k_max);
 }
 
 TEST_CASE("PainLog constraints")
