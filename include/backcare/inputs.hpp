@@ -41,6 +41,7 @@ struct LogSummary {
   // The highest reading in the 24 hours up to the latest entry of the last
   // 7 days (a morning flare is not wiped out by a calmer evening).
   std::optional<Reading> severity;
+  std::string latest_at; // the latest entry of the last 7 days, when there is one
   // The first day with pain 1+ of the current episode; a logged pain-free
   // stretch of 14+ days ends an episode, days without entries do not.
   std::optional<Date> episode_start;
@@ -71,6 +72,7 @@ struct InputOrigin {
   std::string input;  // "weeks_postpartum", "severity", "pain_weeks", ...
   std::string source; // "command line", "profile", "log", "config" or "default"
   std::string detail; // "birth date 2026-09-01", "2026-11-24T06:00", "episode since 2026-08-20", ...
+  std::string note;   // more for people, such as "latest entry 2026-11-24T21:00"
 
   // "log 2026-11-24T06:00": the source and its detail, as JSON's inputs_from says it.
   std::string from() const { return detail.empty() ? source : source + " " + detail; }

@@ -17,7 +17,7 @@ long minutes_of(std::string_view at)
   return days * 24 * 60 + hour * 60 + minute;
 }
 
-std::optional<Reading> log_severity(const std::vector<Entry>& recent, Date today)
+std::optional<Reading> log_severity(const std::vector<Entry>& recent, Date today, std::string& latest_at)
 {
   const Date first = today - std::chrono::days{6};
   const Entry* latest = nullptr;
@@ -30,6 +30,7 @@ std::optional<Reading> log_severity(const std::vector<Entry>& recent, Date today
   if (!latest) {
     return std::nullopt;
   }
+  latest_at = latest->at;
   const long end = minutes_of(latest->at);
   Reading highest{latest->severity, latest->at};
   for (const Entry& entry : recent) {
@@ -117,7 +118,7 @@ LogSummary summarize_log(const std::vector<DaySummary>& days, const std::vector<
 {
   LogSummary summary;
   summary.has_entries = !days.empty() || !recent.empty();
-  summary.severity = log_severity(recent, today);
+  summary.severity = log_severity(recent, today, summary.latest_at);
   summary.episode_start = episode_start(days);
   summary.verdict = log_verdict(days, today);
   pelvic_sign(recent, today, summary);
@@ -130,7 +131,7 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
   ResolvedInputs result;
   Situation& s = result.situation;
   const auto origin = [&](std::string input, std::string source, std::string detail = {}) {
-    result.origins.push_back({std::move(input), std::move(source), std::move(detail)});
+    result.origins.push_back({std::move(input), std::move(source), std::move(detail), {}});
   };
   const auto from_birth = [&](Date birth, const std::string& where) {
     const int days = days_between(birth, today);
@@ -176,6 +177,9 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
   } else if (log.severity) {
     s.severity = log.severity->severity;
     origin("severity", "log", log.severity->at);
+    if (log.latest_at != log.severity->at) {
+      result.origins.back().note = "latest entry " + log.latest_at;
+    }
   } else {
     result.missing.push_back(MissingInput::severity);
   }

@@ -146,8 +146,11 @@ std::optional<double> slope_per_week(const std::vector<DaySummary>& days)
 
 std::string insufficient_reason(const std::optional<Window>& baseline, const std::optional<Window>& recent)
 {
-  if (!baseline || !recent) {
-    return "the log has no entries in the first week or in the last 7 days";
+  if (!baseline) {
+    return "the log has no entries";
+  }
+  if (!recent) {
+    return "nothing is logged in the last 7 days";
   }
   if (baseline->last >= recent->first) {
     return fmt::format("the first week of the log ({} to {}) overlaps the last 7 days; a verdict needs at least two "

@@ -175,7 +175,7 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
                        phase.focus, words::phase_reason(plan));
     out += fmt::format("> {}\n>\n> {}\n\n", words::k_pain_guide, words::k_stretching_note);
     for (const ScheduleDay& day : plan.schedule) {
-      out += fmt::format("### {} ({}), about {} minutes\n\n", format_day(day.date), format_date(day.date),
+      out += fmt::format("### {} ({}), about {} minutes and a walk\n\n", format_day(day.date), format_date(day.date),
                          words::session_minutes(day));
       markdown_table(out, day.items);
     }
@@ -183,8 +183,9 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
     if (!ahead.empty()) {
       out += "## Roadmap\n\n";
       for (const PhasePlan* entry : ahead) {
-        out += fmt::format("### Phase {}: {}\n\n{}.\n\nFocus: {}.\n\nMove on when:\n\n", entry->phase->number,
-                           entry->phase->name, capitalized(words::phase_opening(plan, *entry)), entry->phase->focus);
+        out += fmt::format("### Phase {}: {}\n\n{}.\n\n{}\n\nMove on when:\n\n", entry->phase->number,
+                           entry->phase->name, capitalized(words::phase_opening(plan, *entry)),
+                           words::phase_focus(catalog, plan, *entry->phase));
         for (const std::string& criterion : entry->phase->criteria) {
           out += fmt::format("- {}\n", criterion);
         }
@@ -201,7 +202,29 @@ std::string render_plan_csv(const Plan& plan)
   std::string out =
       "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,guidance\r\n";
   const std::string referrals = fmt::format("{}", fmt::join(words::booking_lines(plan.triage), " "));
-  const std::string guidance = fmt::format("{} {}", words::k_pain_guide, words::k_stretching_note);
+  std::string guidance = fmt::format("{} {}", words::k_pain_guide, words::k_stretching_note);
+  for (const std::string& finding : words::finding_lines(plan)) {
+    guidance += " " + finding;
+  }
+  guidance += fmt::format(" {}", words::k_safety_note);
+  if (seeks_care_now(plan.triage.level)) {
+    // No exercise: one row that says what to do now, never an exercise.
+    std::string now;
+    for (const FiredRule& fired : plan.triage.fired) {
+      if (seeks_care_now(fired.rule->level)) {
+        now += fmt::format("{} Contact: {}. ", fired.rule->message, fired.rule->refer_to);
+      }
+    }
+    now += words::birth_reminder(plan.request.situation);
+    for (const std::string& mention : words::also_mention(plan)) {
+      now += " " + mention;
+    }
+    out += fmt::format("{},{},,,{},,,,{},,,,{},{}\r\n", format_date(plan.request.as_of),
+                       weekday_name(plan.request.as_of), csv_field(words::care_now_banner(plan.triage.level), true),
+                       csv_field(now, true), csv_field(referrals, true),
+                       csv_field(std::string(words::k_no_exercises) + " " + std::string(words::k_safety_note), true));
+    return out;
+  }
   for (const ScheduleDay& day : plan.schedule) {
     for (const PlannedExercise& item : day.items) {
       const Exercise& ex = *item.exercise;
@@ -279,6 +302,9 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
     }
     for (const PlannedExercise& item : day.items) {
       description += words::exercise_line(item) + " " + words::exercise_details(*item.exercise) + "\n";
+    }
+    for (const std::string& finding : words::finding_lines(plan)) {
+      description += finding + "\n";
     }
     description += fmt::format("{}\n{}\n{}", words::k_pain_guide, words::k_stretching_note, words::k_safety_note);
     line("BEGIN:VEVENT");

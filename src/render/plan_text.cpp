@@ -115,7 +115,7 @@ private:
     const Phase& phase = *m_catalog.find_phase(m_plan.current_phase);
     m_out += heading(fmt::format("Phase {} of {}: {}", phase.number, m_catalog.phases.size(), phase.name));
     m_out += '\n';
-    para(fmt::format("Focus: {}.", phase.focus));
+    para(words::phase_focus(m_catalog, m_plan, phase));
     para(words::phase_reason(m_plan));
     m_out += '\n';
     para(words::k_pain_guide);
@@ -151,6 +151,10 @@ private:
       }
     }
     for (const ScheduleDay& day : days) {
+      if (day.date != days.front().date && (day.date - days.front().date).count() % 7 == 0) {
+        shown.clear(); // a new week: every cue again, the first time
+        m_out += fmt::format("Week of {}: the every-day routine as above.\n", format_day(day.date));
+      }
       std::vector<const PlannedExercise*> extra;
       for (const PlannedExercise& item : day.items) {
         if (item.exercise->dosage.days_per_week < 7) {
@@ -161,8 +165,8 @@ private:
         m_out += fmt::format("{}: the every-day routine only.\n", format_day(day.date));
         continue;
       }
-      m_out += fmt::format("{}: the every-day routine, plus (about {} minutes in all):\n", format_day(day.date),
-                           words::session_minutes(day));
+      m_out += fmt::format("{}: the every-day routine, plus (about {} min besides the walk):\n",
+                           format_day(day.date), words::session_minutes(day));
       for (const PlannedExercise* item : extra) {
         exercise(*item, shown);
       }
@@ -182,7 +186,7 @@ private:
       const Phase& phase = *entry->phase;
       para(fmt::format("Phase {} {}: {}.", phase.number, phase.name, words::phase_opening(m_plan, *entry)), "  ",
            "    ");
-      para(fmt::format("Focus: {}.", phase.focus), "    ", "    ");
+      para(words::phase_focus(m_catalog, m_plan, phase), "    ", "    ");
       for (const std::string& criterion : phase.criteria) {
         para(criterion, "    * ", "      ");
       }

@@ -93,6 +93,9 @@ std::string birth_reminder(const Situation& s)
   if (!s.weeks_postpartum) {
     return "Tell them you have given birth, and when.";
   }
+  if (!s.days_postpartum && *s.weeks_postpartum == 0) {
+    return "Tell them you gave birth in the last week, and the date.";
+  }
   const std::string ago =
       s.days_postpartum ? duration(*s.days_postpartum) : fmt::format("{} weeks", *s.weeks_postpartum);
   return s.birth_date ? fmt::format("Tell them you gave birth {} ago, on {}.", ago, format_date(*s.birth_date))
@@ -163,9 +166,9 @@ std::vector<std::string> origin_lines(const Plan& plan)
     }
     const std::string where = origin.source == "log" ? "your log" : "your " + origin.source;
     if (origin.input == "severity" && s.severity) {
-      lines.push_back(fmt::format("pain now {}/10 from {}: the highest reading in the 24 hours up to your latest "
-                                  "entry ({})",
-                                  *s.severity, where, origin.detail));
+      const std::string latest = origin.note.empty() ? std::string("your latest entry") : origin.note;
+      lines.push_back(fmt::format("pain now {}/10 from {} ({}, the highest reading in the 24 hours up to {})",
+                                  *s.severity, where, origin.detail, latest));
     } else if (origin.input == "pain_weeks" && s.pain_days) {
       lines.push_back(fmt::format("pain for {} from {} ({})", duration(*s.pain_days), where, origin.detail));
     } else if (origin.input == "weeks_postpartum") {
@@ -191,13 +194,19 @@ std::string phase_reason(const Plan& plan)
     return fmt::format("You chose phase {} (the time floor and your signs allow up to phase {}).", plan.current_phase,
                        plan.max_allowed);
   }
+  const Rule* cap = plan.triage.capped_by;
+  if (cap && plan.max_allowed == plan.current_phase && plan.current_phase < k_start_phase_max) {
+    return fmt::format("The plan stays at phase {} while this applies: {}.", plan.current_phase,
+                       lowered_first(cap->title));
+  }
   std::string reason = fmt::format("A plan starts at phase {}: pain readings alone never move anyone up; master "
                                    "each phase, then move on.",
                                    plan.current_phase);
   if (plan.hold) {
     reason += fmt::format(" The plan holds here: {}.", lowered_first(plan.hold->title));
   } else if (plan.max_allowed > plan.current_phase) {
-    reason += fmt::format(" Phase {} opens to you once you meet its criteria below.", plan.current_phase + 1);
+    reason += fmt::format(" Once you meet the criteria of phase {} below, ask for it with --phase {}.",
+                          plan.current_phase + 1, plan.current_phase + 1);
   }
   return reason;
 }
@@ -237,10 +246,11 @@ std::string phase_opening(const Plan& plan, const PhasePlan& entry)
   if (!entry.closed_by.empty()) {
     holds.push_back(fmt::format("closed while you report {}", sign_words(plan, entry.closed_by)));
   }
-  if (entry.held_by) {
+  if (entry.held_by
+      && (entry.closed_by.empty() || sign_words(plan, entry.closed_by) != lowered_first(entry.held_by->title))) {
     holds.push_back(fmt::format("on hold while this applies: {}", lowered_first(entry.held_by->title)));
   }
-  if (plan.hold && entry.phase->number == plan.current_phase + 1) {
+  if (plan.hold && entry.phase->number == plan.current_phase + 1 && plan.hold != entry.held_by) {
     holds.push_back(fmt::format("on hold while this applies: {}", lowered_first(plan.hold->title)));
   }
   if (entry.min_weeks > weeks) {
@@ -255,6 +265,17 @@ std::string phase_opening(const Plan& plan, const PhasePlan& entry)
     return "open once you have mastered the phase before it";
   }
   return fmt::format("{}", fmt::join(holds, "; "));
+}
+
+std::string phase_focus(const Catalog& catalog, const Plan& plan, const Phase& phase)
+{
+  std::vector<std::string> names;
+  for (const Exercise& ex : catalog.exercises) {
+    if (ex.phase == phase.number && !ex.substitute_only && !plan.triage.avoids(ex.id)) {
+      names.push_back(lowered_first(ex.name));
+    }
+  }
+  return fmt::format("Focus: {}.", fmt::join(names, ", "));
 }
 
 int session_minutes(const ScheduleDay& day)

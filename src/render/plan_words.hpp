@@ -70,6 +70,9 @@ std::string exercise_details(const Exercise& exercise);
 std::vector<const PhasePlan*> phases_ahead(const Plan& plan);
 std::string phase_opening(const Plan& plan, const PhasePlan& entry);
 
+// "Focus: heel slide, ...": the phase's exercises, less those a rule leaves out.
+std::string phase_focus(const Catalog& catalog, const Plan& plan, const Phase& phase);
+
 // Estimated minutes of a day's session (walking is apart from it).
 int session_minutes(const ScheduleDay& day);
 

@@ -350,7 +350,7 @@ case_sign_closes_the_phase_it_contradicts() {
   expect_rc 0
   json_check "d['phase']['max_allowed'] == 2 and d['phases'][2]['closed_by'] == 'late-bleeding'"
   bc plan --weeks 10 --severity 2 --symptom late-bleeding
-  expect_out "closed while you report bleeding more than 8 weeks"
+  expect_out "closed while you report bleeding that is not a period"
   expect_no_out "late-bleeding"
 }
 
@@ -437,6 +437,25 @@ assert minutes and max(minutes) <= 30, minutes
 PY
 }
 
+case_care_now_csv_says_what_to_do() {
+  bc plan --weeks 3 --symptom heavy-bleeding --symptom leakage --format csv
+  expect_rc 3
+  "$PYTHON" - "$OUT" <<'PY' || fail "the CSV does not carry the banner and the referral"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert len(rows) == 1 and rows[0]["exercise_id"] == "", rows
+assert rows[0]["name"].startswith("EMERGENCY") and "Tell them you gave birth 3 weeks ago" in rows[0]["notes"]
+assert "Also mention: heaviness, leaking" in rows[0]["notes"]
+PY
+}
+
+case_self_care_notes_in_every_export() {
+  bc plan --weeks 4 --severity 3 --delivery cesarean --format csv
+  expect_out "lift nothing heavier than your baby"
+  bc plan --weeks 4 --severity 3 --delivery cesarean --format ics
+  tr -d '\r\n ' <"$OUT" | grep -qF "liftnothingheavierthanyourbaby" || fail "the iCalendar sessions lack the note"
+}
+
 case_no_contradictions() {
   bc plan --weeks 20 --severity 2 --symptom abdominal-doming --phase 3
   expect_rc 0
@@ -451,6 +470,10 @@ case_no_contradictions() {
   bc plan --weeks 30 --pain-duration 3d --severity 3
   expect_out "however long this bout has lasted"
   expect_no_out "As yours has not"
+  bc plan --weeks 20 --severity 2 --symptom abdominal-doming
+  expect_no_out "Focus: heel slide, 90/90 bridge with hams, half-kneeling Pallof press, side"
+  bc plan --weeks 0 --symptom saddle-numbness
+  expect_out "Tell them you gave birth in the last week"
   bc plan --weeks 10 --severity 3 --delivery caesarean
   expect_rc 0
   expect_out "after a caesarean birth"
