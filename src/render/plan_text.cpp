@@ -165,8 +165,8 @@ private:
         m_out += fmt::format("{}: the every-day routine only.\n", format_day(day.date));
         continue;
       }
-      m_out += fmt::format("{}: the every-day routine, plus (about {} min besides the walk):\n",
-                           format_day(day.date), words::session_minutes(day));
+      m_out += fmt::format("{}: the every-day routine, plus (about {} min besides the walk):\n", format_day(day.date),
+                           words::session_minutes(day));
       for (const PlannedExercise* item : extra) {
         exercise(*item, shown);
       }
