@@ -133,8 +133,7 @@ TEST_CASE("run_triage: caps")
   }
   SUBCASE("amber signs hold phase 3")
   {
-    for (const char* symptom :
-         {"pelvic-heaviness", "leakage", "abdominal-doming", "pain-worse-with-exercise"}) {
+    for (const char* symptom : {"pelvic-heaviness", "leakage", "abdominal-doming", "pain-worse-with-exercise"}) {
       CAPTURE(symptom);
       Situation s = person(20, 2);
       s.symptoms = {symptom};
