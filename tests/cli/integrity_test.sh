@@ -191,7 +191,10 @@ case_concurrent_first_writers_all_land() {
     done
   done
   wait
-  [ ! -s "$SCRATCH/errors" ] || { sort "$SCRATCH/errors" | uniq -c; fail "a concurrent first add failed"; }
+  # Under a sanitizer on a busy machine a writer may wait long enough to
+  # say so: that is fine, an error is not.
+  grep -v "^backcare: waiting for another backcare" "$SCRATCH/errors" >"$SCRATCH/real-errors"
+  [ ! -s "$SCRATCH/real-errors" ] || { sort "$SCRATCH/real-errors" | uniq -c; fail "a concurrent first add failed"; }
   for round in 1 2 3 4; do
     bc --profile "new-$round" log export --format json
     json_check "len(d) == 50"
