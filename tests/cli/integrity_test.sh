@@ -112,7 +112,7 @@ case_signal_leaves_no_temporary() {
   mkdir -p "$SCRATCH/out"
   # A log big enough that the export is still writing when the signal comes.
   bc log add 3 --at 2026-11-01T08:00
-  raw_sql "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
+  raw_sql "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
                  INSERT INTO entry (at, severity, location, note) SELECT '2026-11-02T08:00', i % 11, 'low-back', 'note ' || i FROM n" \
     || fail "could not fill the log"
   local signal caught=0
