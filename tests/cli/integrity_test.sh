@@ -355,13 +355,19 @@ case_codes_and_messages() {
   bc log import "$SCRATCH/huge.json"
   expect_error 65 "'severity' must be 0-10, got 18446744073709551615"
   bc log import /dev/zero
-  expect_error 65 "/dev/zero is larger than 64 MiB"
+  expect_error 65 "/dev/zero:1:1: a row longer than 1 MiB"
+  # A pipe is read as a stream.
+  printf 'at,severity\n2026-11-01,4\n' | "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" log import /dev/stdin \
+    >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0
+  expect_out "Imported 1 entry"
   bc log add 3 --at 2026-11-20T08:00
   bc log list --until 9999-12-31
   expect_rc 0
   expect_out "2026-11-20T08:00"
   bc trend --until 9999-12-31 --format json
-  json_check "d['entries'] == 1"
+  json_check "d['entries'] == 2"
 }
 
 case_failed_confirmation_saves_nothing() {
