@@ -285,6 +285,17 @@ case_text_is_valid_and_safe() {
   expect_out '\x1b[31mred\x1b[0m \x07'
   bc log list --format json
   json_check "d[0]['note'] == '\x1b[31mred\x1b[0m \x07'"
+  # A note with invalid UTF-8 already in the log (an older backcare let it
+  # in) never breaks a JSON export halfway, nor reaches the terminal raw.
+  raw_sql "$DB" "INSERT INTO entry (at, severity, location, note) VALUES ('2026-11-02T08:00', 4, 'hip', CAST(X'6F6C64FF' AS TEXT))" >/dev/null
+  bc log list --format json
+  expect_rc 0
+  json_check "d[1]['note'] == 'old\ufffd'"
+  bc log export --format json
+  expect_rc 0
+  json_check "len(d) == 2"
+  bc log list
+  expect_out 'old\xff'
   # Errors quoting what was typed stay one line.
   bc log add 3 --location $'knee\nbackcare: error: fake'
   expect_error 64 "got 'knee\\nbackcare: error: fake'"
