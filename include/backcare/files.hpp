@@ -3,6 +3,7 @@
 // File input and output that never leaves a half-written file behind.
 
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <string_view>
 #include <sys/types.h>
@@ -47,6 +48,10 @@ void write_output(const std::string& path, std::string_view content);
 // True when `path` is an SQLite database (by its header) or the -wal, -shm
 // or -journal file of one: a file no export may overwrite.
 bool is_database_file(const std::string& path);
+
+// A file opened for streaming; Error(ExitCode::no_input) naming `option`
+// and the path when it does not exist, is a folder or cannot be read.
+std::ifstream open_input_file(const std::string& path, std::string_view option);
 
 // The whole content of a file; Error(ExitCode::no_input) naming `option`
 // and the path when it does not exist or cannot be read. Files larger than

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,16 +28,22 @@ std::string entry_json(const Entry& entry); // one object on one line
 std::string entry_table_header();
 std::string entry_table_row(const Entry& entry, bool color, int width);
 
-// Reads entries from the text of an exported CSV or JSON file (or a
-// spreadsheet CSV with at least `at` and `severity` columns). `next()`
-// returns nullopt at the end and throws Error(ExitCode::data) naming
-// `name`, the line (CSV) or entry number (JSON) of the first bad row.
+// Reads entries from an exported CSV or JSON file (or a spreadsheet CSV
+// with at least `at` and `severity` columns). CSV is streamed, one record
+// at a time (a record longer than 1 MiB is refused); JSON, which has no
+// record boundaries, is read whole, up to 64 MiB. `next()` returns nullopt
+// at the end and throws Error(ExitCode::data) naming `name`, the line (CSV)
+// or entry number (JSON) of the first bad row.
 class EntryReader {
 public:
   EntryReader(std::string name, std::string text, Date today);
+  // Reads from `in`, which must outlive the reader.
+  EntryReader(std::string name, std::istream& in, Date today);
   std::optional<Entry> next();
 
 private:
+  void start();
+  bool has(std::size_t pos);
   std::optional<Entry> next_csv();
   std::optional<Entry> next_json();
   void load_json();
@@ -47,10 +54,12 @@ private:
   Entry checked(Entry entry, std::size_t line) const;
 
   std::string m_name;
-  std::string m_text;
+  std::istream* m_in = nullptr; // null: all of the text is in m_text
+  std::string m_text;           // CSV: the part of the input not yet read
   Date m_today;
   bool m_json = false;
   std::size_t m_pos = 0;
+  std::size_t m_record_start = 0;
   std::size_t m_line = 1;
   std::size_t m_record_line = 1;
   std::vector<int> m_columns; // CSV: which field of Entry each column holds

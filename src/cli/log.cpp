@@ -9,6 +9,7 @@
 
 #include <charconv>
 #include <ctime>
+#include <fstream>
 #include <limits>
 #include <memory>
 
@@ -227,7 +228,8 @@ int run_undo(const GlobalOptions& global)
 int run_import(const LogOptions& o, const GlobalOptions& global)
 {
   const Date now = today(global);
-  EntryReader reader(o.file, read_input_file(o.file, "log import"), now);
+  std::ifstream in = open_input_file(o.file, "log import");
+  EntryReader reader(o.file, in, now);
   open_log(global, true)
       ->import([&] { return reader.next(); },
                [](const ImportResult& result) {

@@ -2,6 +2,7 @@
 
 #include "backcare/error.hpp"
 #include "backcare/files.hpp"
+#include "backcare/text.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -141,7 +142,13 @@ private:
     if (!node.is_string()) {
       fail(node.source(), fmt::format("{}: '{}' must be a string", m_what, key));
     }
-    return *node.value<std::string>();
+    std::string value = *node.value<std::string>();
+    // Catalog text reaches the terminal, Markdown, CSV and iCalendar as it
+    // is: a control character (an escape sequence, a line break) is refused.
+    if (escape_control(value) != value) {
+      fail(node.source(), fmt::format("{}: '{}' holds a control character: '{}'", m_what, key, escape_control(value)));
+    }
+    return value;
   }
 
   int as_integer(const toml::node& node, std::string_view key, int min, int max) const

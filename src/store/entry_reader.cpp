@@ -5,7 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <istream>
 #include <limits>
 
 namespace backcare {
@@ -27,6 +31,8 @@ std::string unguard(std::string text)
 }
 
 constexpr auto k_max_id = std::numeric_limits<std::int64_t>::max();
+constexpr std::size_t k_max_record = std::size_t{1} << 20;
+constexpr std::size_t k_max_json = std::size_t{64} << 20;
 
 // Builds the JSON document like nlohmann::json::parse, but keeps the
 // position of an error, which the DOM parser drops for some (a number too
@@ -69,12 +75,57 @@ EntryReader::EntryReader(std::string name, std::string text, Date today)
   , m_text(std::move(text))
   , m_today(today)
 {
-  if (m_text.starts_with("\xEF\xBB\xBF")) {
+  start();
+}
+
+EntryReader::EntryReader(std::string name, std::istream& in, Date today)
+  : m_name(std::move(name))
+  , m_in(&in)
+  , m_today(today)
+{
+  start();
+}
+
+// Whether there is a byte at m_text[pos], reading more of the stream when
+// needed. A CSV record longer than k_max_record is refused: a device such
+// as /dev/zero has no line ends and no end.
+bool EntryReader::has(std::size_t pos)
+{
+  while (pos >= m_text.size()) {
+    if (!m_in || m_in->eof()) {
+      return false;
+    }
+    if (!m_json && m_text.size() - m_record_start > k_max_record) {
+      fail(m_record_line, 1, fmt::format("a row longer than {} MiB", k_max_record >> 20));
+    }
+    std::array<char, 65536> block{};
+    m_in->read(block.data(), static_cast<std::streamsize>(block.size()));
+    if (m_in->bad()) {
+      throw Error(ExitCode::no_input, fmt::format("log import: cannot read {}: {}", m_name, std::strerror(errno)));
+    }
+    m_text.append(block.data(), static_cast<std::size_t>(m_in->gcount()));
+  }
+  return true;
+}
+
+void EntryReader::start()
+{
+  if (has(2) && m_text.starts_with("\xEF\xBB\xBF")) {
     m_pos = 3; // a byte-order mark, as spreadsheets write
   }
-  const std::size_t first = m_text.find_first_not_of(" \t\r\n", m_pos);
-  m_json = first != std::string::npos && (m_text[first] == '[' || m_text[first] == '{');
+  std::size_t first = m_pos;
+  while (has(first)
+         && (m_text[first] == ' ' || m_text[first] == '\t' || m_text[first] == '\r' || m_text[first] == '\n')) {
+    ++first;
+  }
+  m_json = has(first) && (m_text[first] == '[' || m_text[first] == '{');
   if (m_json) {
+    // JSON has no record boundaries to stream on: read it whole, bounded.
+    while (has(m_text.size())) {
+      if (m_text.size() > k_max_json) {
+        fail(1, 1, fmt::format("a JSON import larger than {} MiB (split it, or use CSV)", k_max_json >> 20));
+      }
+    }
     load_json();
     return;
   }
@@ -128,28 +179,34 @@ std::optional<Entry> EntryReader::next()
 bool EntryReader::read_record(std::vector<std::string>& fields)
 {
   fields.clear();
-  while (m_pos < m_text.size() && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
+  m_record_start = m_pos;
+  while (has(m_pos) && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
     skip_line_end();
   }
-  if (m_pos >= m_text.size()) {
+  if (m_in && m_pos >= 65536) {
+    m_text.erase(0, m_pos); // what has been read: keep memory to about one block
+    m_pos = 0;
+  }
+  m_record_start = m_pos;
+  if (!has(m_pos)) {
     return false;
   }
   m_record_line = m_line;
   std::string field;
   std::size_t line_start = m_pos;
   for (;;) {
-    if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+    if (has(m_pos) && m_text[m_pos] == '"') {
       const std::size_t quote_line = m_line;
       const std::size_t quote_column = m_pos - line_start + 1;
       ++m_pos;
       for (;;) {
-        if (m_pos >= m_text.size()) {
+        if (!has(m_pos)) {
           fail(quote_line, quote_column, "a quoted field is never closed");
         }
         const char c = m_text[m_pos];
         if (c == '"') {
           ++m_pos;
-          if (m_pos < m_text.size() && m_text[m_pos] == '"') {
+          if (has(m_pos) && m_text[m_pos] == '"') {
             field += '"';
             ++m_pos;
             continue;
@@ -166,11 +223,11 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
         field += c;
         ++m_pos;
       }
-      if (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
+      if (has(m_pos) && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
         fail(m_line, m_pos - line_start + 1, "unexpected text after a closing quote");
       }
     } else {
-      while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
+      while (has(m_pos) && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
         if (m_text[m_pos] == '"') {
           fail(m_line, m_pos - line_start + 1, "a quote inside an unquoted field (quote the whole field)");
         }
@@ -179,11 +236,11 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
     }
     fields.push_back(std::move(field));
     field.clear();
-    if (m_pos < m_text.size() && m_text[m_pos] == ',') {
+    if (has(m_pos) && m_text[m_pos] == ',') {
       ++m_pos;
       continue;
     }
-    if (m_pos < m_text.size()) {
+    if (has(m_pos)) {
       skip_line_end();
     }
     return true;
@@ -194,7 +251,7 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
 // counts as one line.
 void EntryReader::skip_line_end()
 {
-  if (m_text[m_pos] == '\r' && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') {
+  if (m_text[m_pos] == '\r' && has(m_pos + 1) && m_text[m_pos + 1] == '\n') {
     ++m_pos;
   }
   ++m_pos;

@@ -251,20 +251,41 @@ void write_output(const std::string& path, std::string_view content)
   output.commit();
 }
 
-std::string read_input_file(const std::string& path, std::string_view option, std::size_t limit)
+namespace {
+
+// Opens `path` for reading, or throws the no_input Error that names it.
+int open_for_reading(const std::string& path, std::string_view option)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   struct stat st {};
-  if (fd < 0 || ::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-    const int error = fd < 0 ? errno : EISDIR;
-    if (fd >= 0) {
-      ::close(fd);
-    }
-    throw Error(ExitCode::no_input, fmt::format("{}: cannot read {}: {}", option, path,
-                                                error == ENOENT   ? "no such file"
-                                                : error == EISDIR ? "it is a folder"
-                                                                  : std::strerror(error)));
+  if (fd >= 0 && ::fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    return fd;
   }
+  const int error = fd < 0 ? errno : EISDIR;
+  if (fd >= 0) {
+    ::close(fd);
+  }
+  throw Error(ExitCode::no_input, fmt::format("{}: cannot read {}: {}", option, path,
+                                              error == ENOENT   ? "no such file"
+                                              : error == EISDIR ? "it is a folder"
+                                                                : std::strerror(error)));
+}
+
+} // namespace
+
+std::ifstream open_input_file(const std::string& path, std::string_view option)
+{
+  ::close(open_for_reading(path, option));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(ExitCode::no_input, fmt::format("{}: cannot read {}: {}", option, path, std::strerror(errno)));
+  }
+  return in;
+}
+
+std::string read_input_file(const std::string& path, std::string_view option, std::size_t limit)
+{
+  const int fd = open_for_reading(path, option);
   // Read in blocks up to the limit: a device or FIFO has no size to trust.
   std::string text;
   std::array<char, 65536> block{};

@@ -112,7 +112,7 @@ case_signal_leaves_no_temporary() {
   mkdir -p "$SCRATCH/out"
   # A log big enough that the export is still writing when the signal comes.
   bc log add 3 --at 2026-11-01T08:00
-  raw_sql "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
+  raw_sql "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
                  INSERT INTO entry (at, severity, location, note) SELECT '2026-11-02T08:00', i % 11, 'low-back', 'note ' || i FROM n" \
     || fail "could not fill the log"
   local signal caught=0
@@ -191,7 +191,10 @@ case_concurrent_first_writers_all_land() {
     done
   done
   wait
-  [ ! -s "$SCRATCH/errors" ] || { sort "$SCRATCH/errors" | uniq -c; fail "a concurrent first add failed"; }
+  # Under a sanitizer on a busy machine a writer may wait long enough to
+  # say so: that is fine, an error is not.
+  grep -v "^backcare: waiting for another backcare" "$SCRATCH/errors" >"$SCRATCH/real-errors"
+  [ ! -s "$SCRATCH/real-errors" ] || { sort "$SCRATCH/real-errors" | uniq -c; fail "a concurrent first add failed"; }
   for round in 1 2 3 4; do
     bc --profile "new-$round" log export --format json
     json_check "len(d) == 50"
@@ -282,6 +285,17 @@ case_text_is_valid_and_safe() {
   expect_out '\x1b[31mred\x1b[0m \x07'
   bc log list --format json
   json_check "d[0]['note'] == '\x1b[31mred\x1b[0m \x07'"
+  # A note with invalid UTF-8 already in the log (an older backcare let it
+  # in) never breaks a JSON export halfway, nor reaches the terminal raw.
+  raw_sql "$DB" "INSERT INTO entry (at, severity, location, note) VALUES ('2026-11-02T08:00', 4, 'hip', CAST(X'6F6C64FF' AS TEXT))" >/dev/null
+  bc log list --format json
+  expect_rc 0
+  json_check "d[1]['note'] == 'old\ufffd'"
+  bc log export --format json
+  expect_rc 0
+  json_check "len(d) == 2"
+  bc log list
+  expect_out 'old\xff'
   # Errors quoting what was typed stay one line.
   bc log add 3 --location $'knee\nbackcare: error: fake'
   expect_error 64 "got 'knee\\nbackcare: error: fake'"
@@ -352,13 +366,19 @@ case_codes_and_messages() {
   bc log import "$SCRATCH/huge.json"
   expect_error 65 "'severity' must be 0-10, got 18446744073709551615"
   bc log import /dev/zero
-  expect_error 65 "/dev/zero is larger than 64 MiB"
+  expect_error 65 "/dev/zero:1:1: a row longer than 1 MiB"
+  # A pipe is read as a stream.
+  printf 'at,severity\n2026-11-01,4\n' | "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" log import /dev/stdin \
+    >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0
+  expect_out "Imported 1 entry"
   bc log add 3 --at 2026-11-20T08:00
   bc log list --until 9999-12-31
   expect_rc 0
   expect_out "2026-11-20T08:00"
   bc trend --until 9999-12-31 --format json
-  json_check "d['entries'] == 1"
+  json_check "d['entries'] == 2"
 }
 
 case_failed_confirmation_saves_nothing() {

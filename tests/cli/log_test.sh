@@ -96,7 +96,9 @@ case_concurrent_adds_all_land() {
       >/dev/null 2>>"$SCRATCH/errors" &
   done
   wait
-  [ ! -s "$SCRATCH/errors" ] || { cat "$SCRATCH/errors"; fail "a concurrent add failed"; }
+  # A writer that waits long (a loaded machine) says so; only errors count.
+  grep -v "^backcare: waiting for another backcare" "$SCRATCH/errors" >"$SCRATCH/real-errors"
+  [ ! -s "$SCRATCH/real-errors" ] || { cat "$SCRATCH/real-errors"; fail "a concurrent add failed"; }
   bc log list --format json
   json_check "len(d) == 41 and len({e['note'] for e in d}) == 41"
 }

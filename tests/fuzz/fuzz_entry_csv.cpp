@@ -11,6 +11,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (first != std::string::npos && (text[first] == '[' || text[first] == '{')) {
     return 0; // JSON: the other target's work
   }
-  read_all_entries(std::move(text));
+  read_all_entries(std::move(text), true);
   return 0;
 }

@@ -11,6 +11,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (first == std::string::npos || (text[first] != '[' && text[first] != '{')) {
     text.insert(0, "[");
   }
-  read_all_entries(std::move(text));
+  read_all_entries(std::move(text), false);
   return 0;
 }

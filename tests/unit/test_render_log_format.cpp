@@ -2,6 +2,9 @@
 #include "backcare/log_format.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <sstream>
 
 using namespace backcare;
 
@@ -147,4 +150,43 @@ TEST_CASE("entry_table_row fits 80 columns")
   CHECK(row.find("severe") != std::string::npos);
   CHECK(row.ends_with("...\n"));
   CHECK(entry_table_row(e, true, 80).find("\x1b[31m") != std::string::npos);
+}
+
+TEST_CASE("EntryReader: a stream is read one record at a time")
+{
+  SUBCASE("many records across block boundaries, with quoted line breaks")
+  {
+    std::string text = "at,severity,note\r\n";
+    for (int i = 0; i < 20000; ++i) {
+      text += fmt::format("2026-10-{:02}T08:00,{},\"line one\r\nline {}\"\r\n", 1 + i % 28, i % 11, i);
+    }
+    std::istringstream in(text);
+    EntryReader reader("in.csv", in, k_today);
+    int count = 0;
+    while (auto e = reader.next()) {
+      CHECK(e->note == fmt::format("line one\r\nline {}", count));
+      ++count;
+    }
+    CHECK(count == 20000);
+  }
+  SUBCASE("a row that never ends is refused")
+  {
+    std::istringstream in("at,severity,note\n2026-11-01,3," + std::string(3 << 20, 'x'));
+    try {
+      EntryReader reader("in.csv", in, k_today);
+      while (reader.next()) {
+      }
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::data);
+      CHECK(std::string(e.what()) == "in.csv:2:1: a row longer than 1 MiB; nothing was imported");
+    }
+  }
+  SUBCASE("a JSON stream is read whole")
+  {
+    std::istringstream in("  [{\"at\": \"2026-11-01\", \"severity\": 3}]");
+    EntryReader reader("in.json", in, k_today);
+    CHECK(reader.next()->severity == 3);
+    CHECK_FALSE(reader.next());
+  }
 }

@@ -145,6 +145,11 @@ TEST_CASE("parse_catalog: errors carry file:line:column")
                                "min_weeks = { vaginal = 2, cesarean = 6 }\ncriteria = []\nsource = \"t\"\n";
     CHECK(error_of(text) == "test.toml:38:1: phase 2 has no exercises");
   }
+  SUBCASE("text with a control character")
+  {
+    CHECK(error_of(replaced(k_minimal, "\"Breathe.\"", "\"Breathe.\\u001b[2J\""))
+          == "test.toml:18:9: exercise 'breath': 'cues' holds a control character: 'Breathe.\\x1b[2J'");
+  }
   SUBCASE("phase 1 that does not open at week 0")
   {
     CHECK(error_of(replaced(k_minimal, "vaginal = 0, cesarean = 0", "vaginal = 0, cesarean = 2"))
