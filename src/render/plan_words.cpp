@@ -243,15 +243,21 @@ std::string phase_opening(const Plan& plan, const PhasePlan& entry)
 {
   const int weeks = plan.request.situation.weeks_postpartum.value_or(0);
   std::vector<std::string> holds;
+  std::vector<std::string> named; // each finding once, however many ways it holds the phase
+  const auto add = [&](const std::string& finding, std::string_view how) {
+    if (std::find(named.begin(), named.end(), finding) == named.end()) {
+      named.push_back(finding);
+      holds.push_back(fmt::format("{} {}", how, finding));
+    }
+  };
   if (!entry.closed_by.empty()) {
-    holds.push_back(fmt::format("closed while you report {}", sign_words(plan, entry.closed_by)));
+    add(sign_words(plan, entry.closed_by), "closed while you report");
   }
-  if (entry.held_by
-      && (entry.closed_by.empty() || sign_words(plan, entry.closed_by) != lowered_first(entry.held_by->title))) {
-    holds.push_back(fmt::format("on hold while this applies: {}", lowered_first(entry.held_by->title)));
+  if (entry.held_by) {
+    add(lowered_first(entry.held_by->title), "on hold while this applies:");
   }
-  if (plan.hold && entry.phase->number == plan.current_phase + 1 && plan.hold != entry.held_by) {
-    holds.push_back(fmt::format("on hold while this applies: {}", lowered_first(plan.hold->title)));
+  if (plan.hold && entry.phase->number == plan.current_phase + 1) {
+    add(lowered_first(plan.hold->title), "on hold while this applies:");
   }
   if (entry.min_weeks > weeks) {
     const Date last_day = plan.schedule.empty() ? plan.request.as_of : plan.schedule.back().date;
@@ -287,13 +293,6 @@ int session_minutes(const ScheduleDay& day)
     }
   }
   return std::max(5, static_cast<int>(std::ceil(total / 5.0)) * 5);
-}
-
-const PlannedExercise* walk_of(const ScheduleDay& day)
-{
-  const auto walk = std::find_if(day.items.begin(), day.items.end(),
-                                 [](const PlannedExercise& item) { return item.exercise->category == "move-more"; });
-  return walk == day.items.end() ? nullptr : &*walk;
 }
 
 } // namespace backcare::words

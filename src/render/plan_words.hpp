@@ -76,7 +76,4 @@ std::string phase_focus(const Catalog& catalog, const Plan& plan, const Phase& p
 // Estimated minutes of a day's session (walking is apart from it).
 int session_minutes(const ScheduleDay& day);
 
-// The walk of the day, when the day has one ("move more").
-const PlannedExercise* walk_of(const ScheduleDay& day);
-
 } // namespace backcare::words

@@ -287,6 +287,7 @@ case_screen_on_a_terminal() {
     script -qec "$BIN --as-of $AS_OF --data-dir $SCRATCH/data plan --weeks 10 --severity 3 --screen --format json" \
       /dev/null >"$OUT" 2>"$ERR"
   [ "$(grep -o 'sit on a saddle)? \[y/n\]' "$OUT" | wc -l)" -eq 2 ] || fail "the first question was not asked again"
+  grep -q "trouble passing urine" "$OUT" && fail "screening went on after an emergency yes"
   sed -n '/^{/,/^}/p' "$OUT" | tr -d '\r' >"$SCRATCH/plan.json"
   cp "$SCRATCH/plan.json" "$OUT"
   json_check "d['input']['symptoms'] == ['saddle-numbness'] and d['triage']['level'] == 'emergency' and d['phases'] == []"
