@@ -1,9 +1,9 @@
 #include "app.hpp"
 
-#include "backcare/catalog_loader.hpp"
-#include "backcare/error.hpp"
-#include "backcare/render.hpp"
-#include "backcare/text.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/core/text.hpp"
+#include "backcare/render/plan.hpp"
+#include "backcare/store/catalog_loader.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
 

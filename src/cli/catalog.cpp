@@ -1,7 +1,7 @@
-#include "backcare/catalog_loader.hpp"
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
-#include "backcare/render.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/render/plan.hpp"
+#include "backcare/store/catalog_loader.hpp"
+#include "backcare/store/files.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
 

@@ -3,7 +3,7 @@
 // The values an option accepts, recorded where the option is declared so
 // that validation and shell completion use one list and never drift apart.
 
-#include "backcare/catalog.hpp"
+#include "backcare/core/catalog.hpp"
 
 #include <functional>
 #include <string>

@@ -1,9 +1,9 @@
 #include "common.hpp"
 
-#include "backcare/catalog_loader.hpp"
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
-#include "backcare/text.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/core/text.hpp"
+#include "backcare/store/catalog_loader.hpp"
+#include "backcare/store/files.hpp"
 #include "choices.hpp"
 
 #include <CLI/CLI.hpp>

@@ -3,10 +3,10 @@
 // What every subcommand shares: the global options and the small helpers
 // that turn option text into checked values with the contract's messages.
 
-#include "backcare/catalog.hpp"
-#include "backcare/config.hpp"
-#include "backcare/date.hpp"
-#include "backcare/pain_log.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/date.hpp"
+#include "backcare/store/config.hpp"
+#include "backcare/store/pain_log.hpp"
 
 #include <memory>
 #include <optional>

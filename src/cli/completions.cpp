@@ -1,5 +1,5 @@
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/files.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
 

@@ -1,6 +1,7 @@
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
-#include "backcare/log_format.hpp"
+#include "backcare/core/entry_codec.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/render/log_table.hpp"
+#include "backcare/store/files.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
 

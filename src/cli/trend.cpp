@@ -1,7 +1,7 @@
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
-#include "backcare/log_summary.hpp"
-#include "backcare/render_trend.hpp"
+#include "backcare/render/trend.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/files.hpp"
+#include "backcare/store/log_summary.hpp"
 #include "choices.hpp"
 #include "commands.hpp"
 

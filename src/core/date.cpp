@@ -1,4 +1,4 @@
-#include "backcare/date.hpp"
+#include "backcare/core/date.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
-#include "backcare/entry.hpp"
+#include "backcare/core/entry.hpp"
 
-#include "backcare/text.hpp"
+#include "backcare/core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "backcare/inputs.hpp"
+#include "backcare/core/inputs.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
-#include "backcare/planner.hpp"
+#include "backcare/core/planner.hpp"
 
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "backcare/text.hpp"
+#include "backcare/core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "backcare/trend.hpp"
+#include "backcare/core/trend.hpp"
 
 #include <fmt/format.h>
 

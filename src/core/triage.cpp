@@ -1,4 +1,4 @@
-#include "backcare/triage.hpp"
+#include "backcare/core/triage.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
-#include "backcare/log_format.hpp"
-#include "backcare/render.hpp"
+#include "backcare/core/entry_codec.hpp"
+#include "backcare/render/plan.hpp"
 #include "plan_words.hpp"
 
 #include <fmt/format.h>

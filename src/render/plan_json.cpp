@@ -1,4 +1,4 @@
-#include "backcare/render.hpp"
+#include "backcare/render/plan.hpp"
 #include "plan_words.hpp"
 
 #include <nlohmann/json.hpp>

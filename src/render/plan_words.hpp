@@ -3,8 +3,8 @@
 // The words every plan renderer shares (text, Markdown, CSV, iCalendar), so
 // that the formats never say different things.
 
-#include "backcare/planner.hpp"
-#include "backcare/render.hpp"
+#include "backcare/core/planner.hpp"
+#include "backcare/render/plan.hpp"
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "backcare/render.hpp"
+#include "backcare/render/plan.hpp"
 
 #include <fmt/format.h>
 

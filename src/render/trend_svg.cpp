@@ -1,4 +1,4 @@
-#include "backcare/render_trend.hpp"
+#include "backcare/render/trend.hpp"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
-#include "backcare/render.hpp"
-#include "backcare/render_trend.hpp"
+#include "backcare/render/plan.hpp"
+#include "backcare/render/trend.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

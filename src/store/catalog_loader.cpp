@@ -1,8 +1,8 @@
-#include "backcare/catalog_loader.hpp"
+#include "backcare/store/catalog_loader.hpp"
 
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
-#include "backcare/text.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/core/text.hpp"
+#include "backcare/store/files.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>

@@ -1,10 +1,10 @@
-#include "backcare/config.hpp"
+#include "backcare/store/config.hpp"
 
-#include "backcare/catalog.hpp"
-#include "backcare/entry.hpp"
-#include "backcare/error.hpp"
-#include "backcare/files.hpp"
-#include "backcare/pain_log.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/entry.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/files.hpp"
+#include "backcare/store/pain_log.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>

@@ -1,6 +1,6 @@
-#include "backcare/files.hpp"
+#include "backcare/store/files.hpp"
 
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "backcare/log_summary.hpp"
+#include "backcare/store/log_summary.hpp"
 
 namespace backcare {
 

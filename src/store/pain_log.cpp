@@ -1,7 +1,7 @@
-#include "backcare/pain_log.hpp"
+#include "backcare/store/pain_log.hpp"
 
-#include "backcare/error.hpp"
-#include "sqlite.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/sqlite.hpp"
 
 #include <fmt/format.h>
 

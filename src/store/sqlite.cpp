@@ -1,6 +1,6 @@
-#include "sqlite.hpp"
+#include "backcare/store/sqlite.hpp"
 
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -3,9 +3,9 @@
 // Shared by the CSV and JSON import targets: reads every entry of `text`,
 // as `log import` does. Bad input must end in a backcare::Error (exit 65);
 // every entry that is accepted must pass the same checks as `log add`.
-#include "backcare/date.hpp"
-#include "backcare/error.hpp"
-#include "backcare/log_format.hpp"
+#include "backcare/core/date.hpp"
+#include "backcare/core/entry_codec.hpp"
+#include "backcare/core/error.hpp"
 
 #include <cstdlib>
 #include <sstream>

@@ -1,8 +1,8 @@
 // libFuzzer target: the catalog loader on one TOML document. Bad input must
 // end in a backcare::Error (exit 65 for the user), never a crash, a hang or
 // another exception.
-#include "backcare/catalog_loader.hpp"
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/catalog_loader.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target: the config file parser. Bad input must end in a
 // backcare::Error (exit 78), never a crash or another exception.
-#include "backcare/config.hpp"
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/config.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,9 +2,9 @@
 // and the text checks. Each parser either refuses its input or returns a
 // value that formats back to what it accepted; escaped text is valid UTF-8
 // with no control characters left in it.
-#include "backcare/date.hpp"
-#include "backcare/entry.hpp"
-#include "backcare/text.hpp"
+#include "backcare/core/date.hpp"
+#include "backcare/core/entry.hpp"
+#include "backcare/core/text.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 
 // The built-in catalog, parsed once for the tests that need real rules.
 
-#include "backcare/catalog_loader.hpp"
+#include "backcare/store/catalog_loader.hpp"
 
 inline const backcare::Catalog& builtin_catalog()
 {

@@ -1,4 +1,4 @@
-#include "backcare/catalog.hpp"
+#include "backcare/core/catalog.hpp"
 #include "catalog_fixture.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "backcare/entry.hpp"
+#include "backcare/core/entry.hpp"
 
 #include <doctest/doctest.h>
 

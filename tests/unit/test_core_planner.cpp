@@ -1,6 +1,6 @@
-#include "backcare/error.hpp"
-#include "backcare/inputs.hpp"
-#include "backcare/planner.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/core/inputs.hpp"
+#include "backcare/core/planner.hpp"
 #include "catalog_fixture.hpp"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "backcare/trend.hpp"
+#include "backcare/core/trend.hpp"
 #include "catalog_fixture.hpp"
 
 #include <doctest/doctest.h>

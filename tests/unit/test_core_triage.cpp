@@ -1,4 +1,4 @@
-#include "backcare/triage.hpp"
+#include "backcare/core/triage.hpp"
 #include "catalog_fixture.hpp"
 
 #include <doctest/doctest.h>

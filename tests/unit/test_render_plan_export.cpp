@@ -1,4 +1,4 @@
-#include "backcare/render.hpp"
+#include "backcare/render/plan.hpp"
 #include "catalog_fixture.hpp"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
-#include "backcare/catalog_loader.hpp"
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/catalog_loader.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include "backcare/config.hpp"
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/config.hpp"
 
 #include <doctest/doctest.h>
 

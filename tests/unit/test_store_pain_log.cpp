@@ -1,5 +1,5 @@
-#include "backcare/error.hpp"
-#include "backcare/pain_log.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/store/pain_log.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>

@@ -1,12 +1,17 @@
 #pragma once
 
-// Pain-log entries as CSV (RFC 4180), JSON and a text table, and reading
-// them back. Export and import are exact inverses: a round trip is lossless.
+// The interchange format of pain-log entries: CSV (RFC 4180) and JSON, written
+// by `log export`/`log list` and read back by `log import`. Writer and reader
+// share one column list, and the formula guard and its inverse sit side by
+// side, so a round trip is lossless. Pure: the reader parses a stream the
+// caller opened.
 
-#include "backcare/entry.hpp"
+#include "backcare/core/date.hpp"
+#include "backcare/core/entry.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 
+#include <array>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -19,14 +24,15 @@ namespace backcare {
 // that a spreadsheet could run as a formula (it begins with =, +, -, @, tab
 // or CR), or that begins with ', gets a leading ' (undone on import).
 std::string csv_field(std::string_view text, bool free_text);
+// The inverse of csv_field's formula guard on an unquoted value.
+std::string csv_unguard(std::string text);
+
+// The columns of the CSV export and the keys of a JSON entry, in order.
+inline constexpr std::array<std::string_view, 6> k_entry_columns{"id", "at", "severity", "location", "tags", "note"};
 
 std::string entry_csv_header(); // "id,at,severity,location,tags,note\r\n"
 std::string entry_csv(const Entry& entry);
 std::string entry_json(const Entry& entry); // one object on one line
-
-// The text table of `log list`.
-std::string entry_table_header();
-std::string entry_table_row(const Entry& entry, bool color, int width);
 
 // Reads entries from an exported CSV or JSON file (or a spreadsheet CSV
 // with at least `at` and `severity` columns). CSV is streamed, one record

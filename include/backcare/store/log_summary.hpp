@@ -3,8 +3,8 @@
 // Reads what summarize_log needs from a pain log: the day summaries up to
 // today and the entries of the last 14 days. `plan` and `trend` both call it.
 
-#include "backcare/inputs.hpp"
-#include "backcare/pain_log.hpp"
+#include "backcare/core/inputs.hpp"
+#include "backcare/store/pain_log.hpp"
 
 namespace backcare {
 

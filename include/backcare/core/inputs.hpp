@@ -5,9 +5,9 @@
 // `plan` and `trend` both judge the log through summarize_log and
 // resolve_inputs, so they never disagree. Pure: "today" is passed in.
 
-#include "backcare/entry.hpp"
-#include "backcare/trend.hpp"
-#include "backcare/triage.hpp"
+#include "backcare/core/entry.hpp"
+#include "backcare/core/trend.hpp"
+#include "backcare/core/triage.hpp"
 
 #include <optional>
 #include <string>

@@ -1,17 +1,11 @@
-#include "backcare/log_format.hpp"
+#include "backcare/render/log_table.hpp"
 
-#include "backcare/text.hpp"
+#include "backcare/core/text.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace backcare {
 namespace {
-
-bool formula_start(char c)
-{
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
 
 std::string_view band_color(int severity)
 {
@@ -44,50 +38,6 @@ std::string fit(std::string_view raw, std::size_t width)
 }
 
 } // namespace
-
-std::string csv_field(std::string_view text, bool free_text)
-{
-  std::string value(text);
-  if (free_text && !value.empty() && (formula_start(value.front()) || value.front() == '\'')) {
-    value.insert(value.begin(), '\'');
-  }
-  if (value.find_first_of(",\"\r\n") == std::string::npos) {
-    return value;
-  }
-  std::string quoted = "\"";
-  for (char c : value) {
-    quoted += c;
-    if (c == '"') {
-      quoted += '"';
-    }
-  }
-  return quoted + '"';
-}
-
-std::string entry_csv_header()
-{
-  return "id,at,severity,location,tags,note\r\n";
-}
-
-std::string entry_csv(const Entry& entry)
-{
-  return fmt::format("{},{},{},{},{},{}\r\n", entry.id, entry.at, entry.severity, entry.location,
-                     csv_field(join_tags(entry.tags), true), csv_field(entry.note, true));
-}
-
-std::string entry_json(const Entry& entry)
-{
-  nlohmann::ordered_json j;
-  j["id"] = entry.id;
-  j["at"] = entry.at;
-  j["severity"] = entry.severity;
-  j["location"] = entry.location;
-  j["tags"] = entry.tags;
-  j["note"] = entry.note;
-  // A log written before notes were checked may hold invalid UTF-8: show
-  // it as U+FFFD rather than fail halfway through an export.
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 
 std::string entry_table_header()
 {

@@ -4,8 +4,8 @@
 // per-day summaries (the store aggregates entries by day in SQL, so no
 // report ever holds every entry in memory).
 
-#include "backcare/catalog.hpp"
-#include "backcare/date.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/date.hpp"
 
 #include <optional>
 #include <string>

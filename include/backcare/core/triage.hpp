@@ -3,8 +3,8 @@
 // Triage: which catalog rules fire for a person's situation. Data-driven and
 // pure; the rules themselves live in catalog/rules.toml.
 
-#include "backcare/catalog.hpp"
-#include "backcare/date.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/date.hpp"
 
 #include <optional>
 #include <string>

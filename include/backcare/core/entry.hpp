@@ -3,8 +3,8 @@
 // A pain-diary entry and a saved profile: the plain data the log stores,
 // with the checks every way in (log add, edit, import) shares. Pure.
 
-#include "backcare/catalog.hpp"
-#include "backcare/date.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/date.hpp"
 
 #include <cstdint>
 #include <optional>

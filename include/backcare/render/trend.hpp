@@ -2,7 +2,7 @@
 
 // Renderers for `backcare trend`: text, JSON, CSV and an SVG chart.
 
-#include "backcare/trend.hpp"
+#include "backcare/core/trend.hpp"
 
 #include <string>
 

@@ -4,8 +4,8 @@
 // per profile under the data folder. Every write runs in one IMMEDIATE
 // transaction, so concurrent writers all land and a failure changes nothing.
 
-#include "backcare/entry.hpp"
-#include "backcare/trend.hpp"
+#include "backcare/core/entry.hpp"
+#include "backcare/core/trend.hpp"
 
 #include <cstdint>
 #include <functional>

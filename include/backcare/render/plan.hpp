@@ -3,8 +3,8 @@
 // Renderers: model -> text. Pure functions of their inputs; the CLI decides
 // where the text goes.
 
-#include "backcare/catalog.hpp"
-#include "backcare/planner.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/planner.hpp"
 
 #include <optional>
 #include <string>

@@ -4,7 +4,7 @@
 // and an IMMEDIATE transaction. Every failure becomes Error(ExitCode::io)
 // naming the database file.
 
-#include "backcare/error.hpp"
+#include "backcare/core/error.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -1,5 +1,5 @@
-#include "backcare/error.hpp"
-#include "backcare/log_format.hpp"
+#include "backcare/core/entry_codec.hpp"
+#include "backcare/core/error.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -140,16 +140,6 @@ TEST_CASE("EntryReader: errors name the line")
         error_of("at,severity,note\n2026-11-01,4,ok\n2026-11-02,4,\xff\n").find("in.csv:3:1: 'note' is not valid UTF-8")
         == 0);
   }
-}
-
-TEST_CASE("entry_table_row fits 80 columns")
-{
-  const Entry e{12345, "2026-11-01T08:00", 7, "sacroiliac", {"night"}, std::string(200, 'x')};
-  const std::string row = entry_table_row(e, false, 80);
-  CHECK(row.size() == 81); // 80 characters and the newline
-  CHECK(row.find("severe") != std::string::npos);
-  CHECK(row.ends_with("...\n"));
-  CHECK(entry_table_row(e, true, 80).find("\x1b[31m") != std::string::npos);
 }
 
 TEST_CASE("EntryReader: a stream is read one record at a time")

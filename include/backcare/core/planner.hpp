@@ -4,10 +4,10 @@
 // exercises of each phase after equipment and rule adjustments, and a weekly
 // schedule with real dates. Pure: "today" is PlanRequest::as_of.
 
-#include "backcare/catalog.hpp"
-#include "backcare/date.hpp"
-#include "backcare/inputs.hpp"
-#include "backcare/triage.hpp"
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/date.hpp"
+#include "backcare/core/inputs.hpp"
+#include "backcare/core/triage.hpp"
 
 #include <optional>
 #include <string>

@@ -3,7 +3,7 @@
 // Loading the catalog from TOML and validating it. Every problem is an
 // Error with ExitCode::data whose message starts with "file:line:column: ".
 
-#include "backcare/catalog.hpp"
+#include "backcare/core/catalog.hpp"
 
 #include <string>
 #include <vector>

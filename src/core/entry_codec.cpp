@@ -1,5 +1,6 @@
-#include "backcare/error.hpp"
-#include "backcare/log_format.hpp"
+#include "backcare/core/entry_codec.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/core/text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,18 +17,12 @@ namespace backcare {
 namespace {
 
 enum Column { k_id, k_at, k_severity, k_location, k_tags, k_note };
-const std::vector<std::string> k_column_names{"id", "at", "severity", "location", "tags", "note"};
+constexpr const auto& k_column_names = k_entry_columns;
 
-// Undoes csv_field's formula guard.
-std::string unguard(std::string text)
+// A spreadsheet runs a cell that begins with one of these as a formula.
+bool formula_start(char c)
 {
-  if (text.size() >= 2 && text.front() == '\'') {
-    const char c = text[1];
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'') {
-      text.erase(0, 1);
-    }
-  }
-  return text;
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 constexpr auto k_max_id = std::numeric_limits<std::int64_t>::max();
@@ -69,6 +64,58 @@ std::optional<std::int64_t> parse_integer(std::string_view text)
 }
 
 } // namespace
+
+std::string csv_field(std::string_view text, bool free_text)
+{
+  std::string value(text);
+  if (free_text && !value.empty() && (formula_start(value.front()) || value.front() == '\'')) {
+    value.insert(value.begin(), '\'');
+  }
+  if (value.find_first_of(",\"\r\n") == std::string::npos) {
+    return value;
+  }
+  std::string quoted = "\"";
+  for (char c : value) {
+    quoted += c;
+    if (c == '"') {
+      quoted += '"';
+    }
+  }
+  return quoted + '"';
+}
+
+std::string csv_unguard(std::string text)
+{
+  if (text.size() >= 2 && text.front() == '\'' && (formula_start(text[1]) || text[1] == '\'')) {
+    text.erase(0, 1);
+  }
+  return text;
+}
+
+std::string entry_csv_header()
+{
+  return fmt::format("{}\r\n", fmt::join(k_entry_columns, ","));
+}
+
+std::string entry_csv(const Entry& entry)
+{
+  return fmt::format("{},{},{},{},{},{}\r\n", entry.id, entry.at, entry.severity, entry.location,
+                     csv_field(join_tags(entry.tags), true), csv_field(entry.note, true));
+}
+
+std::string entry_json(const Entry& entry)
+{
+  nlohmann::ordered_json j;
+  j[k_entry_columns[k_id]] = entry.id;
+  j[k_entry_columns[k_at]] = entry.at;
+  j[k_entry_columns[k_severity]] = entry.severity;
+  j[k_entry_columns[k_location]] = entry.location;
+  j[k_entry_columns[k_tags]] = entry.tags;
+  j[k_entry_columns[k_note]] = entry.note;
+  // A log written before notes were checked may hold invalid UTF-8: show
+  // it as U+FFFD rather than fail halfway through an export.
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
 
 EntryReader::EntryReader(std::string name, std::string text, Date today)
   : m_name(std::move(name))
@@ -303,10 +350,10 @@ std::optional<Entry> EntryReader::next_csv()
       }
       break;
     case k_tags:
-      entry.tags = split_tags(unguard(value));
+      entry.tags = split_tags(csv_unguard(value));
       break;
     default:
-      entry.note = unguard(std::move(value));
+      entry.note = csv_unguard(std::move(value));
       break;
     }
   }
