@@ -1,10 +1,10 @@
 #include "app.hpp"
 
+#include "backcare/core/edit_distance.hpp"
 #include "backcare/core/error.hpp"
 #include "backcare/core/text.hpp"
-#include "backcare/render/plan.hpp"
+#include "backcare/render/style.hpp"
 #include "backcare/store/catalog_loader.hpp"
-#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -79,8 +79,9 @@ std::string version_text()
   return fmt::format("backcare {} (catalog {})", BACKCARE_VERSION, catalog_version);
 }
 
-void add_global_options(CLI::App& app, GlobalOptions& global)
+void add_global_options(CLI::App& app, Context& context)
 {
+  GlobalOptions& global = context.global;
   app.add_option("--data-dir", global.data_dir, "Where the pain log lives (default: $XDG_DATA_HOME/backcare)")
       ->envname("BACKCARE_DATA_DIR")
       ->type_name("DIR");
@@ -91,15 +92,18 @@ void add_global_options(CLI::App& app, GlobalOptions& global)
       ->envname("BACKCARE_CATALOG")
       ->type_name("PATH");
   app.add_option("--as-of", global.as_of, "Pretend today is DATE (YYYY-MM-DD)")->type_name("DATE");
-  with_choices(app.add_option("--color", global.color, "auto (default), always or never")->type_name("WHEN"), k_colors);
+  context.options.choices(
+      app.add_option("--color", global.color, choice_help<ColorMode>(ColorMode::automatic))->type_name("WHEN"),
+      names_of<ColorMode>());
   app.add_option("--config", global.config_path, "Defaults file (default: $XDG_CONFIG_HOME/backcare/config.toml)")
       ->type_name("FILE");
 }
 
 // Reads the config file before the command line is parsed, so that its
 // values become defaults that the command line and environment override.
-void read_config(int argc, char** argv, GlobalOptions& global)
+void read_config(int argc, char** argv, Context& context)
 {
+  GlobalOptions& global = context.global;
   std::optional<std::string> named;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -115,7 +119,7 @@ void read_config(int argc, char** argv, GlobalOptions& global)
   const bool given = named.has_value();
   std::string path = named.value_or("");
   if (!given) {
-    path = default_config_path(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+    path = default_config_path(context.env.value("XDG_CONFIG_HOME"), context.env.value("HOME"));
   }
   global.config = load_config(path, given);
   const Config& c = global.config;
@@ -126,42 +130,23 @@ void read_config(int argc, char** argv, GlobalOptions& global)
 }
 
 // Checks the global options that every subcommand relies on.
-void check_global_options(const CLI::App& app, const GlobalOptions& global)
+void check_global_options(const CLI::App& app, const Context& context)
 {
+  const GlobalOptions& global = context.global;
   // CLI11 skips an empty environment variable as if it were unset.
   for (const CLI::Option* option : app.get_options()) {
     const std::string name = option->get_envname();
-    const char* value = name.empty() ? nullptr : std::getenv(name.c_str());
-    if (option->count() == 0 && value && !*value) {
+    const auto value = name.empty() ? std::nullopt : context.env.get(name);
+    if (option->count() == 0 && value && value->empty()) {
       throw usage_error(
           fmt::format("{} is set but empty; set it to a value for {} or unset it", name, option->get_name()));
     }
   }
-  check_choice("--color", global.color, k_colors);
-  if (!global.as_of.empty()) {
-    today(global);
-  }
+  parse_choice<ColorMode>("--color", global.color);
+  context.today(); // checks --as-of
   if (!is_profile_name(global.profile)) {
     throw usage_error(fmt::format("--profile must be 1-64 letters, digits, '.', '_' or '-', got '{}'", global.profile));
   }
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b)
-{
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 // CLI11 reports an unknown subcommand as a missing one; follow the words
@@ -182,18 +167,15 @@ void check_subcommand_name(const CLI::App& app, int argc, char** argv)
     if (arg.starts_with("-")) {
       continue;
     }
-    std::vector<std::string> names;
-    std::string suggestion;
+    std::vector<std::string_view> names;
     const CLI::App* next = nullptr;
     for (const CLI::App* sub : level->get_subcommands({})) {
       names.push_back(sub->get_name());
-      if (sub->get_name() == arg) {
-        next = sub;
-      } else if (suggestion.empty() && (sub->get_name().starts_with(arg) || edit_distance(arg, sub->get_name()) <= 2)) {
-        suggestion = fmt::format("; did you mean '{}'?", sub->get_name());
-      }
+      next = sub->get_name() == arg ? sub : next;
     }
     if (!next) {
+      const std::string_view near = closest(arg, names);
+      const std::string suggestion = near.empty() ? "" : fmt::format("; did you mean '{}'?", near);
       throw usage_error(
           fmt::format("unknown command '{}'{} ({} commands: {})", arg, suggestion, path, fmt::join(names, ", ")));
     }
@@ -211,7 +193,7 @@ void on_parsed(CLI::App& sub, Action& action, Action run)
 
 int run(int argc, char** argv)
 {
-  GlobalOptions global;
+  Context context = Context::capture();
   Action action;
   CLI::App app("backcare: exercise guidance for low back pain after giving birth.\n"
                "Not a diagnosis: stop and seek care if a warning sign appears.",
@@ -223,20 +205,20 @@ int run(int argc, char** argv)
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.set_version_flag("--version", version_text, "Print the version and the catalog version");
   app.footer("Run 'backcare SUBCOMMAND --help' for the options of each subcommand.");
-  add_global_options(app, global);
-  reject_empty_values(app);
-  setup_plan(app, global, action);
-  setup_log(app, global, action);
-  setup_trend(app, global, action);
-  setup_profile(app, global, action);
-  setup_catalog(app, global, action);
-  setup_completions(app, global, action);
+  add_global_options(app, context);
+  reject_empty_values(app, context.options);
+  setup_plan(app, context, action);
+  setup_log(app, context, action);
+  setup_trend(app, context, action);
+  setup_profile(app, context, action);
+  setup_catalog(app, context, action);
+  setup_completions(app, context, action);
 
   // A bad config file must not stop --help, --version or completions:
   // hold its error until the command line says what is wanted.
   std::optional<Error> config_error;
   try {
-    read_config(argc, argv, global);
+    read_config(argc, argv, context);
   } catch (const Error& e) {
     if (e.code() != ExitCode::config && e.code() != ExitCode::no_input) {
       return report(e.what(), e.code());
@@ -249,7 +231,7 @@ int run(int argc, char** argv)
     if (config_error && !app.got_subcommand("completions")) {
       throw *config_error;
     }
-    check_global_options(app, global);
+    check_global_options(app, context);
     return action ? action() : 0;
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) {

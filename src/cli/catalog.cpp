@@ -1,8 +1,7 @@
+#include "backcare/render/catalog.hpp"
 #include "backcare/core/error.hpp"
-#include "backcare/render/plan.hpp"
 #include "backcare/store/catalog_loader.hpp"
 #include "backcare/store/files.hpp"
-#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -18,18 +17,18 @@ struct CatalogOptions {
   std::string check_path;
 };
 
-int run_check(const CatalogOptions& o, const GlobalOptions& global)
+int run_check(const CatalogOptions& o, const Context& context)
 {
-  const Catalog catalog = o.check_path.empty() ? load_catalog(global) : backcare::load_catalog(o.check_path);
+  const Catalog catalog = o.check_path.empty() ? load_catalog(context) : backcare::load_catalog(o.check_path);
   write_output("", fmt::format("ok: catalog {}: {} exercises, {} phases, {} symptoms, {} rules\n", catalog.version,
                                catalog.exercises.size(), catalog.phases.size(), catalog.symptoms.size(),
                                catalog.rules.size()));
   return 0;
 }
 
-int run_show(const CatalogOptions& o, const GlobalOptions& global)
+int run_show(const CatalogOptions& o, const Context& context)
 {
-  const Catalog catalog = load_catalog(global);
+  const Catalog catalog = load_catalog(context);
   const std::string text = render_catalog_item(catalog, o.id, 80);
   if (text.empty()) {
     throw usage_error(fmt::format("catalog show: no exercise, rule, symptom or phase '{}' "
@@ -42,7 +41,7 @@ int run_show(const CatalogOptions& o, const GlobalOptions& global)
 
 } // namespace
 
-void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
+void setup_catalog(CLI::App& app, Context& context, Action& action)
 {
   auto options = std::make_shared<CatalogOptions>();
   CLI::App* catalog = app.add_subcommand("catalog", "Browse and validate the exercise and rule catalog");
@@ -51,44 +50,45 @@ void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action)
 
   CLI::App* list = catalog->add_subcommand("list", "List the exercises by phase");
   list->footer("Example:\n  backcare catalog list");
-  on_parsed(*list, action, [&global] {
-    write_output("", render_catalog_list(load_catalog(global)));
+  on_parsed(*list, action, [&context] {
+    write_output("", render_catalog_list(load_catalog(context)));
     return 0;
   });
 
   CLI::App* show = catalog->add_subcommand("show", "Show one exercise, rule, symptom or phase (by number)");
   show->footer("Example:\n  backcare catalog show heel-slide\n  backcare catalog show 3");
-  with_choices(show->add_option("id", options->id, "Exercise, rule or symptom id, or a phase number")->required(),
-               [](const Catalog& c) {
-                 std::vector<std::string> ids;
-                 for (const Exercise& e : c.exercises) {
-                   ids.push_back(e.id);
-                 }
-                 for (const Rule& r : c.rules) {
-                   ids.push_back(r.id);
-                 }
-                 for (const Symptom& s : c.symptoms) {
-                   ids.push_back(s.id);
-                 }
-                 for (const Phase& p : c.phases) {
-                   ids.push_back(std::to_string(p.number));
-                 }
-                 return ids;
-               });
-  on_parsed(*show, action, [options, &global] { return run_show(*options, global); });
+  context.options.choices(
+      show->add_option("id", options->id, "Exercise, rule or symptom id, or a phase number")->required(),
+      [](const Catalog& c) {
+        std::vector<std::string> ids;
+        for (const Exercise& e : c.exercises) {
+          ids.push_back(e.id);
+        }
+        for (const Rule& r : c.rules) {
+          ids.push_back(r.id);
+        }
+        for (const Symptom& s : c.symptoms) {
+          ids.push_back(s.id);
+        }
+        for (const Phase& p : c.phases) {
+          ids.push_back(std::to_string(p.number));
+        }
+        return ids;
+      });
+  on_parsed(*show, action, [options, &context] { return run_show(*options, context); });
 
   CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
   symptoms->footer("Example:\n  backcare catalog symptoms");
-  on_parsed(*symptoms, action, [&global] {
-    write_output("", render_catalog_symptoms(load_catalog(global), 80));
+  on_parsed(*symptoms, action, [&context] {
+    write_output("", render_catalog_symptoms(load_catalog(context), 80));
     return 0;
   });
 
   CLI::App* check = catalog->add_subcommand("check", "Validate a catalog file or folder (default: the one in use)");
   check->footer("Example:\n  backcare catalog check ./my-catalog");
   check->add_option("path", options->check_path, "Catalog file or folder")->type_name("PATH");
-  on_parsed(*check, action, [options, &global] { return run_check(*options, global); });
-  reject_empty_values(*catalog);
+  on_parsed(*check, action, [options, &context] { return run_check(*options, context); });
+  reject_empty_values(*catalog, context.options);
 }
 
 } // namespace backcare::cli

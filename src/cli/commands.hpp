@@ -2,10 +2,11 @@
 
 // One setup_* function per subcommand: it declares the subcommand's options
 // and, once the command line has been parsed, sets `action` to the work the
-// subcommand does. main runs the action after parsing has finished, so that
-// global options given after the subcommand are already known.
+// subcommand does. run() runs the action after parsing has finished, so
+// that global options given after the subcommand are already known.
 
 #include "common.hpp"
+#include "context.hpp"
 
 #include <functional>
 
@@ -21,12 +22,14 @@ using Action = std::function<int()>;
 // Makes `run` the action once `sub` has been parsed.
 void on_parsed(CLI::App& sub, Action& action, Action run);
 
-void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action);
-void setup_catalog(CLI::App& app, const GlobalOptions& global, Action& action);
-void setup_log(CLI::App& app, const GlobalOptions& global, Action& action);
-void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action);
-void setup_trend(CLI::App& app, const GlobalOptions& global, Action& action);
+// Each records its options' choices in `context` while setting up, and
+// reads the rest of `context` when its action runs.
+void setup_plan(CLI::App& app, Context& context, Action& action);
+void setup_catalog(CLI::App& app, Context& context, Action& action);
+void setup_log(CLI::App& app, Context& context, Action& action);
+void setup_profile(CLI::App& app, Context& context, Action& action);
+void setup_trend(CLI::App& app, Context& context, Action& action);
 // Walks the whole tree of `app`: call it after every other setup_*.
-void setup_completions(CLI::App& app, const GlobalOptions& global, Action& action);
+void setup_completions(CLI::App& app, Context& context, Action& action);
 
 } // namespace backcare::cli

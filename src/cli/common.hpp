@@ -1,15 +1,16 @@
 #pragma once
 
-// What every subcommand shares: the global options and the small helpers
-// that turn option text into checked values with the contract's messages.
+// What every subcommand shares: the helpers that turn option text into
+// checked values with the contract's messages.
 
-#include "backcare/core/catalog.hpp"
 #include "backcare/core/date.hpp"
-#include "backcare/store/config.hpp"
+#include "backcare/core/error.hpp"
+#include "backcare/core/vocabulary.hpp"
 #include "backcare/store/pain_log.hpp"
+#include "context.hpp"
 
-#include <memory>
-#include <optional>
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -19,37 +20,6 @@ class Option;
 } // namespace CLI
 
 namespace backcare::cli {
-
-inline const std::vector<std::string> k_colors{"auto", "always", "never"};
-inline const std::vector<std::string> k_deliveries{"vaginal", "cesarean", "caesarean"};
-
-struct GlobalOptions {
-  std::string data_dir;
-  std::string profile = "default";
-  std::string catalog;
-  std::string as_of;
-  std::string color = "auto";
-  std::string config_path; // --config, read before the rest of the command line
-  Config config;           // defaults from the config file
-};
-
-// "Today": --as-of when given, else the local calendar date.
-Date today(const GlobalOptions& global);
-
-// Whether to colour output. Never for an --output file (`to_stdout`
-// false), whatever --color says; on stdout, as --color, NO_COLOR and the
-// terminal say.
-bool use_color(const GlobalOptions& global, bool to_stdout);
-
-// Whether the locale (LC_ALL, LC_CTYPE or LANG) is UTF-8.
-bool utf8_locale();
-
-// The log of --profile under --data-dir. With `create`, makes it when
-// missing; without, returns nullptr when there is none yet.
-std::unique_ptr<PainLog> open_log(const GlobalOptions& global, bool create);
-
-// The catalog named by --catalog, or the built-in one. Parsed once per run.
-Catalog load_catalog(const GlobalOptions& global);
 
 // Parses a whole number for `option` in [min, max], or throws a usage error
 // such as "--severity must be 0-10, got 11".
@@ -68,13 +38,25 @@ void check_text(const std::string& option, const std::string& text);
 // `app` and of its subcommands (given so far) refuse "" with a usage error
 // naming the option and what it takes. Call it at the end of a setup_*
 // function. Options marked allow_empty() are left alone.
-void reject_empty_values(CLI::App& app);
-
-// Marks an option for which "" means something (log edit --note "" clears
-// the note). Returns it, for chaining.
-CLI::Option* allow_empty(CLI::Option* option);
+void reject_empty_values(CLI::App& app, const OptionNotes& notes);
 
 // Throws a usage error unless `value` is one of `allowed`.
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);
+
+// The value of a word-list option, or a usage error naming the option and
+// the words it takes.
+template <typename E> E parse_choice(const std::string& option, const std::string& text)
+{
+  check_choice(option, text, names_of<E>(true));
+  return *parse_word<E>(text);
+}
+
+// "text (default), json, markdown, csv or ics" for a help text.
+std::string choice_help(const std::vector<std::string>& names, const std::string& default_name = "");
+
+template <typename E> std::string choice_help(std::optional<E> default_value = std::nullopt)
+{
+  return choice_help(names_of<E>(), default_value ? std::string(name_of(*default_value)) : std::string());
+}
 
 } // namespace backcare::cli

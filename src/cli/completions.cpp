@@ -1,6 +1,5 @@
 #include "backcare/core/error.hpp"
 #include "backcare/store/files.hpp"
-#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -31,10 +30,10 @@ std::string join_words(const std::vector<std::string>& words)
   return fmt::format("{}", fmt::join(words, " "));
 }
 
-void walk(const CLI::App& app, const std::string& path, const Catalog& catalog, Tree& tree)
+void walk(const CLI::App& app, const std::string& path, const Catalog& catalog, const OptionNotes& notes, Tree& tree)
 {
   for (const CLI::Option* opt : app.get_options()) {
-    const ChoiceSource* choices = choices_of(opt);
+    const ChoiceSource* choices = notes.choices_of(opt);
     if (opt->get_positional()) {
       if (choices) {
         tree.values[path + "|"] = (*choices)(catalog);
@@ -62,7 +61,7 @@ void walk(const CLI::App& app, const std::string& path, const Catalog& catalog, 
     const std::string child = path.empty() ? sub->get_name() : fmt::format("{} {}", path, sub->get_name());
     tree.subcommands[path].push_back(sub->get_name());
     tree.descriptions[child] = sub->get_description();
-    walk(*sub, child, catalog, tree);
+    walk(*sub, child, catalog, notes, tree);
   }
 }
 
@@ -212,11 +211,11 @@ complete -c backcare -f
   return out;
 }
 
-int run_completions(const CLI::App& root, const std::string& shell, const GlobalOptions& global)
+int run_completions(const CLI::App& root, const std::string& shell, const Context& context)
 {
   check_choice("SHELL", shell, k_shells);
   Tree tree;
-  walk(root, "", load_catalog(global), tree);
+  walk(root, "", load_catalog(context), context.options, tree);
   std::string script;
   if (shell == "fish") {
     script = fish_script(tree);
@@ -233,15 +232,16 @@ int run_completions(const CLI::App& root, const std::string& shell, const Global
 
 } // namespace
 
-void setup_completions(CLI::App& app, const GlobalOptions& global, Action& action)
+void setup_completions(CLI::App& app, Context& context, Action& action)
 {
   auto shell = std::make_shared<std::string>();
   CLI::App* completions = app.add_subcommand("completions", "Print a shell completion script: bash, zsh or fish");
   completions->footer("Example:\n  backcare completions bash > ~/.local/share/bash-completion/completions/backcare");
-  with_choices(completions->add_option("shell", *shell, "bash, zsh or fish")->required()->type_name("SHELL"), k_shells);
+  context.options.choices(
+      completions->add_option("shell", *shell, choice_help(k_shells))->required()->type_name("SHELL"), k_shells);
   const CLI::App* root = &app;
-  on_parsed(*completions, action, [shell, root, &global] { return run_completions(*root, *shell, global); });
-  reject_empty_values(*completions);
+  on_parsed(*completions, action, [shell, root, &context] { return run_completions(*root, *shell, context); });
+  reject_empty_values(*completions, context.options);
 }
 
 } // namespace backcare::cli

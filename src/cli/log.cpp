@@ -1,8 +1,7 @@
 #include "backcare/core/entry_codec.hpp"
 #include "backcare/core/error.hpp"
-#include "backcare/render/log_table.hpp"
+#include "backcare/render/entries.hpp"
 #include "backcare/store/files.hpp"
-#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,8 +16,9 @@
 namespace backcare::cli {
 namespace {
 
-const std::vector<std::string> k_list_formats{"text", "json", "csv"};
-const std::vector<std::string> k_export_formats{"csv", "json"};
+// `log export` writes the interchange formats only.
+const std::vector<std::string> k_export_formats{std::string(name_of(EntryFormat::csv)),
+                                                std::string(name_of(EntryFormat::json))};
 
 struct LogOptions {
   std::string id;
@@ -34,19 +34,6 @@ struct LogOptions {
   std::string output;
   std::string file;
 };
-
-// The time an entry is logged at when --at is not given: now, or midday of
-// the --as-of day so that scripted runs are reproducible.
-std::string default_at(const GlobalOptions& global)
-{
-  if (!global.as_of.empty()) {
-    return format_date(today(global)) + "T12:00";
-  }
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  ::localtime_r(&now, &local);
-  return fmt::format("{}T{:02}:{:02}", format_date(today(global)), local.tm_hour, local.tm_min);
-}
 
 std::string parse_at(const std::string& text, Date today_date)
 {
@@ -89,15 +76,14 @@ std::string said(const Entry& entry)
   return fmt::format("{} ({}, severity {}, {})", entry.id, entry.at, entry.severity, severity_band(entry.severity));
 }
 
-int run_add(const LogOptions& o, const GlobalOptions& global)
+int run_add(const LogOptions& o, const Context& context)
 {
-  const Date now = today(global);
+  const Date now = context.today();
   Entry entry;
   entry.severity = parse_number("SEVERITY", o.severity, 0, 10);
-  entry.at = o.at.empty() ? default_at(global) : parse_at(o.at, now);
+  entry.at = o.at.empty() ? context.now_at() : parse_at(o.at, now);
   if (!o.location.empty()) {
-    check_choice("--location", o.location, k_locations);
-    entry.location = o.location;
+    entry.location = name_of(parse_choice<Location>("--location", o.location));
   }
   check_tags(o.tags);
   entry.tags = o.tags;
@@ -105,70 +91,47 @@ int run_add(const LogOptions& o, const GlobalOptions& global)
   entry.note = o.note;
   // The confirmation is written before the commit: when stdout fails (a
   // full disk, a closed pipe) nothing is saved, so a retry adds it once.
-  open_log(global, true)->add(entry, [](const Entry& added) {
+  open_log(context, LogAccess::write)->add(entry, [](const Entry& added) {
     write_output("", fmt::format("Added entry {}.\n", said(added)));
   });
   return 0;
 }
 
-// Streams the entries as CSV, JSON or a table to `output`.
-void write_entries(const PainLog* log, const EntryFilter& filter, const std::string& format, Output& output, bool color)
+// Streams the entries in `format` to `output`.
+void write_entries(const PainLog& log, const EntryFilter& filter, EntryFormat format, Output& output, bool color)
 {
-  std::size_t count = 0;
-  if (format == "csv") {
-    output.write(entry_csv_header());
-  } else if (format == "json") {
-    output.write("[");
-  } else {
-    output.write(entry_table_header());
-  }
-  if (log) {
-    log->for_each(filter, [&](const Entry& entry) {
-      if (format == "csv") {
-        output.write(entry_csv(entry));
-      } else if (format == "json") {
-        output.write(count == 0 ? "\n  " : ",\n  ");
-        output.write(entry_json(entry));
-      } else {
-        output.write(entry_table_row(entry, color, 80));
-      }
-      ++count;
-    });
-  }
-  if (format == "json") {
-    output.write(count == 0 ? "]\n" : "\n]\n");
-  } else if (format == "text" && count == 0) {
-    output.write("No entries yet. Add one with: backcare log add SEVERITY\n");
-  }
+  Style style;
+  style.color = color;
+  EntryListWriter writer(format, style);
+  output.write(writer.begin());
+  log.for_each(filter, [&](const Entry& entry) { output.write(writer.row(entry)); });
+  output.write(writer.end());
 }
 
-int run_list(const LogOptions& o, const GlobalOptions& global)
+int run_list(const LogOptions& o, const Context& context)
 {
-  const std::string format = o.format.empty() ? "text" : o.format;
-  check_choice("--format", format, k_list_formats);
+  const auto format = parse_choice<EntryFormat>("--format", o.format.empty() ? "text" : o.format);
   const EntryFilter filter = parse_date_range(o.since, o.until);
-  const auto log = open_log(global, false);
   Output output("");
-  write_entries(log.get(), filter, format, output, use_color(global, true));
+  write_entries(*open_log(context, LogAccess::read), filter, format, output, context.use_color(true));
   output.commit();
   return 0;
 }
 
-int run_export(const LogOptions& o, const GlobalOptions& global)
+int run_export(const LogOptions& o, const Context& context)
 {
   const std::string format = o.format.empty() ? "csv" : o.format;
   check_choice("--format", format, k_export_formats);
   const EntryFilter filter = parse_date_range(o.since, o.until);
-  const auto log = open_log(global, false);
   Output output(o.output);
-  write_entries(log.get(), filter, format, output, false);
+  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<EntryFormat>(format), output, false);
   output.commit();
   return 0;
 }
 
-int run_edit(const LogOptions& o, const GlobalOptions& global)
+int run_edit(const LogOptions& o, const Context& context)
 {
-  const Date now = today(global);
+  const Date now = context.today();
   EntryEdit edit;
   if (!o.severity.empty()) {
     edit.severity = parse_number("--severity", o.severity, 0, 10);
@@ -177,8 +140,7 @@ int run_edit(const LogOptions& o, const GlobalOptions& global)
     edit.at = parse_at(o.at, now);
   }
   if (!o.location.empty()) {
-    check_choice("--location", o.location, k_locations);
-    edit.location = o.location;
+    edit.location = name_of(parse_choice<Location>("--location", o.location));
   }
   if (!o.tags.empty()) {
     check_tags(o.tags);
@@ -192,46 +154,38 @@ int run_edit(const LogOptions& o, const GlobalOptions& global)
     throw usage_error("log edit: give at least one of --severity, --at, --location, --note, --tag");
   }
   const std::int64_t id = parse_id(o.id);
-  const auto log = open_log(global, false);
-  if (!log) {
-    throw usage_error(fmt::format("no entry with id {}: the log of profile '{}' is empty", id, global.profile));
-  }
-  log->edit(id, edit, now,
-            [](const Entry& edited) { write_output("", fmt::format("Edited entry {}.\n", said(edited))); });
+  open_log(context, LogAccess::read)->edit(id, edit, now, [](const Entry& edited) {
+    write_output("", fmt::format("Edited entry {}.\n", said(edited)));
+  });
   return 0;
 }
 
-int run_rm(const LogOptions& o, const GlobalOptions& global)
+int run_rm(const LogOptions& o, const Context& context)
 {
   const std::int64_t id = parse_id(o.id);
-  const auto log = open_log(global, false);
-  if (!log) {
-    throw usage_error(fmt::format("no entry with id {}: the log of profile '{}' is empty", id, global.profile));
-  }
-  log->remove(id, [](const Entry& removed) {
+  open_log(context, LogAccess::read)->remove(id, [](const Entry& removed) {
     write_output("", fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)));
   });
   return 0;
 }
 
-int run_undo(const GlobalOptions& global)
+int run_undo(const Context& context)
 {
-  const auto log = open_log(global, false);
-  const auto undone =
-      log ? log->undo([](const std::string& what) { write_output("", fmt::format("Undid: {}.\n", what)); })
-          : std::nullopt;
+  const auto undone = open_log(context, LogAccess::read)->undo([](const std::string& what) {
+    write_output("", fmt::format("Undid: {}.\n", what));
+  });
   if (!undone) {
     write_output("", "Nothing to undo.\n");
   }
   return 0;
 }
 
-int run_import(const LogOptions& o, const GlobalOptions& global)
+int run_import(const LogOptions& o, const Context& context)
 {
-  const Date now = today(global);
+  const Date now = context.today();
   std::ifstream in = open_input_file(o.file, "log import");
   EntryReader reader(o.file, in, now);
-  open_log(global, true)
+  open_log(context, LogAccess::write)
       ->import([&] { return reader.next(); },
                [](const ImportResult& result) {
                  write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
@@ -243,68 +197,72 @@ int run_import(const LogOptions& o, const GlobalOptions& global)
 // Registers a subcommand whose action runs `run` with the shared options.
 template <typename Run>
 CLI::App* add(CLI::App& parent, const char* name, const char* help, const char* example,
-              const std::shared_ptr<LogOptions>& options, const GlobalOptions& global, Action& action, Run run)
+              const std::shared_ptr<LogOptions>& options, const Context& context, Action& action, Run run)
 {
   CLI::App* sub = parent.add_subcommand(name, help);
   sub->footer(fmt::format("Example:\n  {}", example));
-  on_parsed(*sub, action, [options, &global, run] { return run(*options, global); });
+  on_parsed(*sub, action, [options, &context, run] { return run(*options, context); });
   return sub;
 }
 
 } // namespace
 
-void setup_log(CLI::App& app, const GlobalOptions& global, Action& action)
+void setup_log(CLI::App& app, Context& context, Action& action)
 {
   auto o = std::make_shared<LogOptions>();
   CLI::App* log = app.add_subcommand("log", "Keep a pain diary: add, list, edit, remove, undo, export, import");
   log->require_subcommand(1);
   log->footer("Example:\n  backcare log add 4 --location pelvis --tag night --note \"after carrying the car seat\"\n"
               "  backcare log list --since 2026-11-01");
-  const std::string locations = fmt::format("Where it hurts: {} (default low-back)", fmt::join(k_locations, ", "));
+  const std::string locations = "Where it hurts: " + choice_help<Location>(Location::low_back);
 
   CLI::App* add_cmd = add(*log, "add", "Add an entry: pain now, 0-10",
-                          "backcare log add 4 --at 2026-11-25T08:30 --tag night", o, global, action, run_add);
+                          "backcare log add 4 --at 2026-11-25T08:30 --tag night", o, context, action, run_add);
   add_cmd->add_option("severity", o->severity, "Pain on the 0-10 scale")->required()->type_name("SEVERITY");
   add_cmd->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
-  with_choices(add_cmd->add_option("--location", o->location, locations)->type_name("L"), k_locations);
+  context.options.choices(add_cmd->add_option("--location", o->location, locations)->type_name("L"),
+                          names_of<Location>());
   add_cmd->add_option("--tag", o->tags, "Repeatable tag")->type_name("T");
-  allow_empty(add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT"));
+  context.options.allow_empty(add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT"));
 
-  CLI::App* list = add(*log, "list", "Show entries, oldest first", "backcare log list --since 2026-11-01", o, global,
+  CLI::App* list = add(*log, "list", "Show entries, oldest first", "backcare log list --since 2026-11-01", o, context,
                        action, run_list);
   list->add_option("--since", o->since, "From this date")->type_name("DATE");
   list->add_option("--until", o->until, "Up to this date")->type_name("DATE");
-  with_choices(list->add_option("--format", o->format, "text (default), json or csv")->type_name("FORMAT"),
-               k_list_formats);
+  context.options.choices(
+      list->add_option("--format", o->format, choice_help<EntryFormat>(EntryFormat::text))->type_name("FORMAT"),
+      names_of<EntryFormat>());
 
   CLI::App* edit = add(*log, "edit", "Change an entry", "backcare log edit 12 --severity 3 --note \"after a walk\"", o,
-                       global, action, run_edit);
+                       context, action, run_edit);
   edit->add_option("id", o->id, "Entry id (see log list)")->required()->type_name("ID");
   edit->add_option("--severity", o->severity, "Pain on the 0-10 scale")->type_name("N");
   edit->add_option("--at", o->at, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")->type_name("DATETIME");
-  with_choices(edit->add_option("--location", o->location, locations)->type_name("L"), k_locations);
-  allow_empty(edit->add_option("--note", o->note, "Replace the note (\"\" clears it)")
-                  ->type_name("TEXT")
-                  ->each([o](const std::string&) { o->note_given = true; }));
+  context.options.choices(edit->add_option("--location", o->location, locations)->type_name("L"), names_of<Location>());
+  context.options.allow_empty(edit->add_option("--note", o->note, "Replace the note (\"\" clears it)")
+                                  ->type_name("TEXT")
+                                  ->each([o](const std::string&) { o->note_given = true; }));
   edit->add_option("--tag", o->tags, "Repeatable; replaces the tags")->type_name("T");
 
-  CLI::App* rm = add(*log, "rm", "Remove an entry", "backcare log rm 12", o, global, action, run_rm);
+  CLI::App* rm = add(*log, "rm", "Remove an entry", "backcare log rm 12", o, context, action, run_rm);
   rm->add_option("id", o->id, "Entry id (see log list)")->required()->type_name("ID");
 
-  add(*log, "undo", "Reverse the last add, edit, removal or import", "backcare log undo", o, global, action,
-      [](const LogOptions&, const GlobalOptions& g) { return run_undo(g); });
+  add(*log, "undo", "Reverse the last add, edit, removal or import", "backcare log undo", o, context, action,
+      [](const LogOptions&, const Context& c) { return run_undo(c); });
 
   CLI::App* exp = add(*log, "export", "Write every entry as CSV or JSON",
-                      "backcare log export --format json --output pain.json", o, global, action, run_export);
-  with_choices(exp->add_option("--format", o->format, "csv (default) or json")->type_name("FORMAT"), k_export_formats);
+                      "backcare log export --format json --output pain.json", o, context, action, run_export);
+  context.options.choices(
+      exp->add_option("--format", o->format, choice_help(k_export_formats, "csv"))->type_name("FORMAT"),
+      k_export_formats);
   exp->add_option("--since", o->since, "From this date")->type_name("DATE");
   exp->add_option("--until", o->until, "Up to this date")->type_name("DATE");
   exp->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
 
   CLI::App* imp = add(*log, "import", "Add entries from a CSV or JSON export (all or nothing)",
-                      "backcare log import pain.csv", o, global, action, run_import);
+                      "backcare log import pain.csv", o, context, action, run_import);
   imp->add_option("file", o->file, "CSV or JSON file")->required()->type_name("FILE");
-  reject_empty_values(*log);
+  reject_empty_values(*log, context.options);
 }
 
 } // namespace backcare::cli

@@ -5,7 +5,6 @@
 #include "backcare/core/planner.hpp"
 #include "backcare/store/files.hpp"
 #include "backcare/store/log_summary.hpp"
-#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,7 +13,6 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 namespace backcare::cli {
 namespace {
@@ -41,18 +39,16 @@ struct PlanOptions {
   bool explain = false;
 };
 
-const std::vector<std::string> k_formats{"text", "json", "markdown", "csv", "ics"};
-
 // The iCalendar options, checked: --time HH:MM and --remind MINUTES belong
 // to --format ics only.
-IcsOptions read_ics_options(const PlanOptions& o, const GlobalOptions& global)
+IcsOptions read_ics_options(const PlanOptions& o, const Context& context)
 {
-  if (o.format != "ics" && (!o.time.empty() || !o.remind.empty())) {
+  if (o.format != name_of(PlanFormat::ics) && (!o.time.empty() || !o.remind.empty())) {
     throw usage_error(fmt::format("{} only applies to --format ics", o.time.empty() ? "--remind" : "--time"));
   }
   IcsOptions ics;
   ics.version = BACKCARE_VERSION;
-  ics.profile = global.profile;
+  ics.profile = context.global.profile;
   if (!o.time.empty()) {
     if (!is_clock_time(o.time)) {
       throw usage_error(fmt::format("--time must be HH:MM from 00:00 to 23:59, got '{}'", o.time));
@@ -110,9 +106,9 @@ template <typename T> void add_unique(std::vector<T>& items, const T& item)
 
 // Asks each screening question on the terminal and adds the "yes" answers.
 // It stops at the first urgent or emergency "yes": nothing else matters then.
-void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
+void screen(const Catalog& catalog, const Context& context, std::vector<std::string>& symptoms)
 {
-  if (!::isatty(STDIN_FILENO)) {
+  if (!context.stdin_is_terminal) {
     throw usage_error("--screen asks questions and needs a terminal; give --symptom ID instead "
                       "(backcare catalog symptoms lists them)");
   }
@@ -138,12 +134,6 @@ void screen(const Catalog& catalog, std::vector<std::string>& symptoms)
     }
   }
   std::cerr << "Thank you.\n\n" << std::flush;
-}
-
-Delivery parse_delivery_option(const std::string& option, const std::string& text)
-{
-  check_choice(option, text, k_deliveries);
-  return *parse_delivery(text);
 }
 
 // The command line's values, typed. Each bad value is a problem, not a stop.
@@ -203,20 +193,16 @@ PlanInputs read_given(const PlanOptions& o, const Catalog& catalog, Date as_of, 
   });
   problems.check([&] {
     if (!o.delivery.empty()) {
-      given.delivery = parse_delivery_option("--delivery", o.delivery);
+      given.delivery = parse_choice<Delivery>("--delivery", o.delivery);
     }
   });
   for (const std::string& posture : o.postures) {
-    problems.check([&] {
-      check_choice("--posture", posture, k_postures);
-      add_unique(given.postures, posture);
-    });
+    problems.check(
+        [&] { add_unique(given.postures, std::string(name_of(parse_choice<Posture>("--posture", posture)))); });
   }
   for (const std::string& item : o.equipment) {
-    problems.check([&] {
-      check_choice("--equipment", item, k_equipment);
-      add_unique(given.equipment, item);
-    });
+    problems.check(
+        [&] { add_unique(given.equipment, std::string(name_of(parse_choice<Equipment>("--equipment", item)))); });
   }
   given.pregnancy_back_pain = o.pregnancy_back_pain;
   return given;
@@ -227,7 +213,7 @@ PlanInputs read_config(const Config::Plan& c)
 {
   PlanInputs config;
   if (c.delivery) {
-    config.delivery = parse_delivery(*c.delivery);
+    config.delivery = parse_word<Delivery>(*c.delivery);
   }
   config.postures = c.postures;
   config.equipment = c.equipment;
@@ -245,18 +231,31 @@ void fill_from_config(PlanOptions& o, const Config::Plan& c)
   };
   fill(o.format, c.format);
   if (o.format.empty()) {
-    o.format = "text";
+    o.format = name_of(PlanFormat::text);
   }
   if (o.weeks_ahead.empty() && c.weeks_ahead) {
     o.weeks_ahead = std::to_string(*c.weeks_ahead);
   }
-  if (o.format == "ics") {
+  if (o.format == name_of(PlanFormat::ics)) {
     fill(o.time, c.time);
     if (o.remind.empty() && c.remind) {
       o.remind = std::to_string(*c.remind);
     }
   }
   o.explain = o.explain || c.explain.value_or(false);
+}
+
+// The plan; a --phase the planner refuses is a bad value of that option.
+Plan plan_for(const Catalog& catalog, const PlanRequest& request)
+{
+  try {
+    return make_plan(catalog, request);
+  } catch (const Error& e) {
+    if (e.code() == ExitCode::usage && request.phase) {
+      throw usage_error(fmt::format("--{}", e.what()));
+    }
+    throw;
+  }
 }
 
 std::string missing_message(MissingInput missing)
@@ -269,10 +268,10 @@ std::string missing_message(MissingInput missing)
          "or log it first with: backcare log add N";
 }
 
-int run_plan(PlanOptions& o, const GlobalOptions& global, const CLI::App& app)
+int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
 {
-  const Date as_of = today(global);
-  const Catalog catalog = load_catalog(global);
+  const Date as_of = context.today();
+  const Catalog catalog = load_catalog(context);
   Problems problems;
   for (const CLI::Option* option : app.get_options()) {
     const auto& given = option->results();
@@ -282,16 +281,17 @@ int run_plan(PlanOptions& o, const GlobalOptions& global, const CLI::App& app)
   }
   PlanInputs given = read_given(o, catalog, as_of, problems);
   if (o.screen) {
-    problems.check([&] { screen(catalog, given.symptoms); });
+    problems.check([&] { screen(catalog, context, given.symptoms); });
   }
-  const auto log = open_log(global, false);
-  const Profile profile = log ? log->profile() : Profile{};
+  const auto log = open_log(context, LogAccess::read);
+  const Config::Plan& defaults = context.global.config.plan;
   const ResolvedInputs inputs =
-      resolve_inputs(given, profile, read_log_summary(log.get(), as_of), read_config(global.config.plan), as_of);
+      resolve_inputs(given, log->profile(), read_log_summary(log.get(), as_of), read_config(defaults), as_of);
   const bool care_now = seeks_care_now(run_triage(catalog, inputs.situation).level);
 
-  fill_from_config(o, global.config.plan);
-  problems.check([&] { check_choice("--format", o.format, k_formats); });
+  fill_from_config(o, defaults);
+  std::optional<PlanFormat> format;
+  problems.check([&] { format = parse_choice<PlanFormat>("--format", o.format); });
   PlanRequest request;
   request.as_of = as_of;
   request.situation = inputs.situation;
@@ -311,38 +311,23 @@ int run_plan(PlanOptions& o, const GlobalOptions& global, const CLI::App& app)
   });
   problems.check(
       [&] { request.weeks_ahead = o.weeks_ahead.empty() ? 1 : parse_number("--weeks-ahead", o.weeks_ahead, 1, 12); });
-  problems.check([&] { ics = read_ics_options(o, global); });
+  problems.check([&] { ics = read_ics_options(o, context); });
   problems.settle(care_now);
   if (!care_now && !inputs.missing.empty()) {
     throw usage_error(missing_message(inputs.missing.front()));
   }
-  if (std::find(k_formats.begin(), k_formats.end(), o.format) == k_formats.end()) {
-    o.format = "text"; // only reached with a warning sign: the banner in plain text
-  }
-
-  const Plan plan = make_plan(catalog, request);
-  std::string content;
-  if (o.format == "json") {
-    content = render_plan_json(plan);
-  } else if (o.format == "markdown") {
-    content = render_plan_markdown(catalog, plan);
-  } else if (o.format == "csv") {
-    content = render_plan_csv(plan);
-  } else if (o.format == "ics") {
-    content = render_plan_ics(plan, ics);
-  } else {
-    TextStyle style;
-    style.color = use_color(global, o.output.empty());
-    style.explain = o.explain;
-    content = render_plan_text(catalog, plan, style);
-  }
-  write_output(o.output, content);
+  const Plan plan = plan_for(catalog, request);
+  Style style;
+  style.color = context.use_color(o.output.empty());
+  style.explain = o.explain;
+  // A bad --format is only left out with a warning sign: the banner in plain text.
+  write_output(o.output, render_plan(format.value_or(PlanFormat::text), {catalog, plan, style, ics}));
   return care_now ? static_cast<int>(ExitCode::seek_care) : 0;
 }
 
 } // namespace
 
-void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
+void setup_plan(CLI::App& app, Context& context, Action& action)
 {
   auto options = std::make_shared<PlanOptions>();
   CLI::App* plan = app.add_subcommand("plan", "Check for warning signs, then print a phased exercise routine");
@@ -358,34 +343,34 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   plan->add_option("--pain-since", options->pain_since, "Date the pain started (instead of --pain-duration)")
       ->type_name("DATE");
   plan->add_option("--severity", options->severity, "Pain now, 0 (none) to 10 (worst imaginable)")->type_name("N");
-  with_choices(plan->add_option("--delivery", options->delivery, "vaginal (default) or cesarean")->type_name("TYPE"),
-               k_deliveries);
-  with_choices(
-      plan->add_option("--posture", options->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
-          ->type_name("P"),
-      k_postures);
-  with_choices(plan->add_option("--symptom", options->symptoms,
-                                "Repeatable warning symptom id; 'backcare catalog symptoms' lists them")
-                   ->type_name("ID"),
-               [](const Catalog& catalog) {
-                 std::vector<std::string> ids;
-                 for (const Symptom& symptom : catalog.symptoms) {
-                   ids.push_back(symptom.id);
-                 }
-                 return ids;
-               });
+  context.options.choices(
+      plan->add_option("--delivery", options->delivery, choice_help<Delivery>(Delivery::vaginal))->type_name("TYPE"),
+      names_of<Delivery>(true));
+  context.options.choices(
+      plan->add_option("--posture", options->postures, "Repeatable: " + choice_help<Posture>())->type_name("P"),
+      names_of<Posture>());
+  context.options.choices(plan->add_option("--symptom", options->symptoms,
+                                           "Repeatable warning symptom id; 'backcare catalog symptoms' lists them")
+                              ->type_name("ID"),
+                          [](const Catalog& catalog) {
+                            std::vector<std::string> ids;
+                            for (const Symptom& symptom : catalog.symptoms) {
+                              ids.push_back(symptom.id);
+                            }
+                            return ids;
+                          });
   plan->add_flag("--screen", options->screen, "Ask each screening question (on a terminal only)");
-  with_choices(plan->add_option("--equipment", options->equipment,
-                                "Repeatable: band, dumbbell, kettlebell, step, none; missing items are swapped or "
-                                "left out")
-                   ->type_name("E"),
-               k_equipment);
+  context.options.choices(
+      plan->add_option("--equipment", options->equipment,
+                       "Repeatable: " + choice_help<Equipment>() + "; missing items are swapped or left out")
+          ->type_name("E"),
+      names_of<Equipment>());
   plan->add_flag("--pregnancy-back-pain", options->pregnancy_back_pain, "Had back pain during pregnancy");
   plan->add_option("--phase", options->phase, "Start at phase N (up to what the time floor and rules allow)")
       ->type_name("N");
-  with_choices(
-      plan->add_option("--format", options->format, "text (default), json, markdown, csv or ics")->type_name("FORMAT"),
-      k_formats);
+  context.options.choices(
+      plan->add_option("--format", options->format, choice_help<PlanFormat>(PlanFormat::text))->type_name("FORMAT"),
+      names_of<PlanFormat>());
   plan->add_option("--start", options->start, "First day of the schedule (default: next Monday)")->type_name("DATE");
   plan->add_option("--weeks-ahead", options->weeks_ahead, "Weeks of schedule, 1-12 (default 1)")->type_name("N");
   plan->add_option("--time", options->time, "iCalendar: session time, HH:MM (default 07:30)")->type_name("HH:MM");
@@ -395,9 +380,9 @@ void setup_plan(CLI::App& app, const GlobalOptions& global, Action& action)
   // Empty values are bad values, but checked in run_plan, after triage: a
   // warning sign must win over any bad input.
   for (CLI::Option* option : plan->get_options()) {
-    allow_empty(option);
+    context.options.allow_empty(option);
   }
-  on_parsed(*plan, action, [options, &global, plan] { return run_plan(*options, global, *plan); });
+  on_parsed(*plan, action, [options, &context, plan] { return run_plan(*options, context, *plan); });
 }
 
 } // namespace backcare::cli

@@ -1,6 +1,6 @@
+#include "backcare/render/profile.hpp"
 #include "backcare/core/error.hpp"
 #include "backcare/store/files.hpp"
-#include "choices.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -19,24 +19,9 @@ struct ProfileOptions {
   std::vector<std::string> equipment;
 };
 
-std::string describe(const Profile& p, const std::string& name)
+int run_set(const ProfileOptions& o, const Context& context)
 {
-  if (p.empty()) {
-    return fmt::format("No details saved for profile '{}'. Save some with: backcare profile set --birth-date DATE\n",
-                       name);
-  }
-  const auto date = [](const std::optional<Date>& d) { return d ? format_date(*d) : std::string("-"); };
-  const auto list = [](const std::vector<std::string>& items) {
-    return items.empty() ? std::string("-") : fmt::format("{}", fmt::join(items, ", "));
-  };
-  return fmt::format("profile:    {}\nbirth date: {}\ndelivery:   {}\npain since: {}\npostures:   {}\nequipment:  {}\n",
-                     name, date(p.birth_date), p.delivery ? std::string(to_string(*p.delivery)) : "-",
-                     date(p.pain_since), list(p.postures), list(p.equipment));
-}
-
-int run_set(const ProfileOptions& o, const GlobalOptions& global)
-{
-  const Date now = today(global);
+  const Date now = context.today();
   Profile changes;
   if (!o.birth_date.empty()) {
     changes.birth_date = parse_date_option("--birth-date", o.birth_date);
@@ -45,8 +30,7 @@ int run_set(const ProfileOptions& o, const GlobalOptions& global)
     }
   }
   if (!o.delivery.empty()) {
-    check_choice("--delivery", o.delivery, k_deliveries);
-    changes.delivery = parse_delivery(o.delivery);
+    changes.delivery = parse_choice<Delivery>("--delivery", o.delivery);
   }
   if (!o.pain_since.empty()) {
     changes.pain_since = parse_date_option("--pain-since", o.pain_since);
@@ -55,16 +39,16 @@ int run_set(const ProfileOptions& o, const GlobalOptions& global)
     }
   }
   for (const std::string& posture : o.postures) {
-    check_choice("--posture", posture, k_postures);
+    parse_choice<Posture>("--posture", posture);
   }
   for (const std::string& item : o.equipment) {
-    check_choice("--equipment", item, k_equipment);
+    parse_choice<Equipment>("--equipment", item);
   }
   if (changes.empty() && o.postures.empty() && o.equipment.empty()) {
     throw usage_error("profile set: give at least one of --birth-date, --delivery, --pain-since, --posture, "
                       "--equipment");
   }
-  const auto log = open_log(global, true);
+  const auto log = open_log(context, LogAccess::write);
   Profile profile = log->profile();
   profile.birth_date = changes.birth_date ? changes.birth_date : profile.birth_date;
   profile.delivery = changes.delivery ? changes.delivery : profile.delivery;
@@ -72,29 +56,27 @@ int run_set(const ProfileOptions& o, const GlobalOptions& global)
   profile.postures = o.postures.empty() ? profile.postures : o.postures;
   profile.equipment = o.equipment.empty() ? profile.equipment : o.equipment;
   log->save_profile(profile);
-  write_output("", "Saved.\n" + describe(profile, global.profile));
+  write_output("", "Saved.\n" + render_profile(profile, context.global.profile));
   return 0;
 }
 
-int run_show(const GlobalOptions& global)
+int run_show(const Context& context)
 {
-  const auto log = open_log(global, false);
-  write_output("", describe(log ? log->profile() : Profile{}, global.profile));
+  write_output("", render_profile(open_log(context, LogAccess::read)->profile(), context.global.profile));
   return 0;
 }
 
-int run_clear(const GlobalOptions& global)
+int run_clear(const Context& context)
 {
-  if (const auto log = open_log(global, false)) {
-    log->clear_profile();
-  }
-  write_output("", fmt::format("Cleared the saved details of profile '{}' (its pain log is kept).\n", global.profile));
+  open_log(context, LogAccess::read)->clear_profile();
+  write_output(
+      "", fmt::format("Cleared the saved details of profile '{}' (its pain log is kept).\n", context.global.profile));
   return 0;
 }
 
 } // namespace
 
-void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action)
+void setup_profile(CLI::App& app, Context& context, Action& action)
 {
   auto o = std::make_shared<ProfileOptions>();
   CLI::App* profile = app.add_subcommand("profile", "Save details that plan uses when flags are not given");
@@ -105,24 +87,25 @@ void setup_profile(CLI::App& app, const GlobalOptions& global, Action& action)
   CLI::App* set = profile->add_subcommand("set", "Save or change details (others are kept)");
   set->footer("Example:\n  backcare profile set --birth-date 2026-09-01 --delivery cesarean --posture high-hinge");
   set->add_option("--birth-date", o->birth_date, "Date of birth of the baby")->type_name("DATE");
-  with_choices(set->add_option("--delivery", o->delivery, "vaginal or cesarean")->type_name("TYPE"), k_deliveries);
+  context.options.choices(set->add_option("--delivery", o->delivery, choice_help<Delivery>())->type_name("TYPE"),
+                          names_of<Delivery>(true));
   set->add_option("--pain-since", o->pain_since, "Date the back pain started")->type_name("DATE");
-  with_choices(set->add_option("--posture", o->postures, "Repeatable: stacked, anterior-tilt, sway-back, high-hinge")
-                   ->type_name("P"),
-               k_postures);
-  with_choices(set->add_option("--equipment", o->equipment, "Repeatable: band, dumbbell, kettlebell, step, none")
-                   ->type_name("E"),
-               k_equipment);
-  on_parsed(*set, action, [o, &global] { return run_set(*o, global); });
+  context.options.choices(
+      set->add_option("--posture", o->postures, "Repeatable: " + choice_help<Posture>())->type_name("P"),
+      names_of<Posture>());
+  context.options.choices(
+      set->add_option("--equipment", o->equipment, "Repeatable: " + choice_help<Equipment>())->type_name("E"),
+      names_of<Equipment>());
+  on_parsed(*set, action, [o, &context] { return run_set(*o, context); });
 
   CLI::App* show = profile->add_subcommand("show", "Show the saved details");
   show->footer("Example:\n  backcare --profile client-2 profile show");
-  on_parsed(*show, action, [&global] { return run_show(global); });
+  on_parsed(*show, action, [&context] { return run_show(context); });
 
   CLI::App* clear = profile->add_subcommand("clear", "Forget the saved details (the pain log is kept)");
   clear->footer("Example:\n  backcare profile clear");
-  on_parsed(*clear, action, [&global] { return run_clear(global); });
-  reject_empty_values(*profile);
+  on_parsed(*clear, action, [&context] { return run_clear(context); });
+  reject_empty_values(*profile, context.options);
 }
 
 } // namespace backcare::cli

@@ -7,13 +7,6 @@
 namespace backcare {
 namespace {
 
-constexpr std::array<std::pair<Level, std::string_view>, 4> k_levels{{
-    {Level::self_care, "self-care"},
-    {Level::refer, "refer"},
-    {Level::urgent, "urgent"},
-    {Level::emergency, "emergency"},
-}};
-
 template <typename T> const T* find_by_id(const std::vector<T>& items, std::string_view id)
 {
   auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
@@ -21,37 +14,6 @@ template <typename T> const T* find_by_id(const std::vector<T>& items, std::stri
 }
 
 } // namespace
-
-std::string_view to_string(Level level)
-{
-  return k_levels[static_cast<std::size_t>(level)].second;
-}
-
-std::optional<Level> parse_level(std::string_view text)
-{
-  for (const auto& [level, name] : k_levels) {
-    if (name == text) {
-      return level;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string_view to_string(Delivery delivery)
-{
-  return delivery == Delivery::cesarean ? "cesarean" : "vaginal";
-}
-
-std::optional<Delivery> parse_delivery(std::string_view text)
-{
-  if (text == "vaginal") {
-    return Delivery::vaginal;
-  }
-  if (text == "cesarean" || text == "caesarean") { // both spellings are accepted
-    return Delivery::cesarean;
-  }
-  return std::nullopt;
-}
 
 const Exercise* Catalog::find_exercise(std::string_view id) const
 {

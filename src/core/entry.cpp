@@ -62,8 +62,8 @@ std::string entry_problem(const Entry& entry, Date today)
   if (entry.severity < 0 || entry.severity > 10) {
     return fmt::format("'severity' must be 0-10, got {}", entry.severity);
   }
-  if (std::find(k_locations.begin(), k_locations.end(), entry.location) == k_locations.end()) {
-    return fmt::format("'location' must be one of {}, got '{}'", fmt::join(k_locations, ", "), entry.location);
+  if (!parse_word<Location>(entry.location)) {
+    return fmt::format("'location' must be one of {}, got '{}'", fmt::join(names_of<Location>(), ", "), entry.location);
   }
   for (const std::string& tag : entry.tags) {
     if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {

@@ -73,7 +73,8 @@ std::optional<Date> episode_start(const std::vector<DaySummary>& days)
 
 bool is_pelvic(const std::string& location)
 {
-  return location == "pelvis" || location == "sacroiliac" || location == "pubic";
+  const auto where = parse_word<Location>(location);
+  return where == Location::pelvis || where == Location::sacroiliac || where == Location::pubic;
 }
 
 void pelvic_sign(const std::vector<Entry>& recent, Date today, LogSummary& summary)
@@ -102,7 +103,7 @@ void pelvic_sign(const std::vector<Entry>& recent, Date today, LogSummary& summa
   // clinically important change, judged as `trend` judges any log.
   const auto earlier = window(days, first, first + std::chrono::days{6});
   const auto later = window(days, first + std::chrono::days{7}, today);
-  summary.pelvic_not_improving = verdict_of(earlier, later) != "improved";
+  summary.pelvic_not_improving = verdict_of(earlier, later) != Verdict::improved;
 }
 
 template <typename T> void add_unique(std::vector<T>& items, const T& item)
@@ -228,7 +229,7 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
   }
   if (log.has_entries) {
     s.trend_verdict = log.verdict;
-    origin("trend_verdict", "log", log.verdict);
+    origin("trend_verdict", "log", std::string(name_of(log.verdict)));
   }
   s.pregnancy_back_pain = given.pregnancy_back_pain || config.pregnancy_back_pain;
   return result;

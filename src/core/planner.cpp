@@ -74,22 +74,22 @@ public:
     const int wanted = *m_request.phase;
     const int count = static_cast<int>(m_catalog.phases.size());
     if (wanted < 1 || wanted > count) {
-      throw usage_error(fmt::format("--phase must be 1-{}, got {}", count, wanted));
+      throw usage_error(fmt::format("phase must be 1-{}, got {}", count, wanted));
     }
     const Phase& phase = *m_catalog.find_phase(wanted);
     if (wanted > by_time) {
-      throw usage_error(fmt::format("--phase {} ({}) opens at week {} after a {} birth, on {}; you are at {}", wanted,
+      throw usage_error(fmt::format("phase {} ({}) opens at week {} after a {} birth, on {}; you are at {}", wanted,
                                     phase.name, phase.min_weeks(delivery()), delivery_word(delivery()),
                                     format_date(opens_on(phase)), time_since_birth(m_request.situation)));
     }
     if (closed && wanted >= closed->first) {
-      throw usage_error(fmt::format("--phase {} ({}) stays closed while you report '{}': it starts only once that "
+      throw usage_error(fmt::format("phase {} ({}) stays closed while you report '{}': it starts only once that "
                                     "has cleared (backcare catalog show {} lists its criteria)",
                                     wanted, phase.name, closed->second, closed->first));
     }
     if (wanted > m_plan.max_allowed) {
       const Rule& rule = *m_plan.triage.capped_by;
-      throw usage_error(fmt::format("--phase {} ({}) is not allowed while this applies: {}; it allows up to phase {}",
+      throw usage_error(fmt::format("phase {} ({}) is not allowed while this applies: {}; it allows up to phase {}",
                                     wanted, phase.name, rule.title, m_plan.max_allowed));
     }
     m_plan.current_phase = wanted;

@@ -60,20 +60,6 @@ std::string fill(std::string message, const std::optional<int>& weeks)
 
 } // namespace
 
-std::optional<PeriodKind> parse_period_kind(std::string_view text)
-{
-  if (text == "day") {
-    return PeriodKind::day;
-  }
-  if (text == "week") {
-    return PeriodKind::week;
-  }
-  if (text == "month") {
-    return PeriodKind::month;
-  }
-  return std::nullopt;
-}
-
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by)
 {
   std::vector<PeriodSummary> periods;
@@ -165,10 +151,10 @@ std::string insufficient_reason(const std::optional<Window>& baseline, const std
   return "";
 }
 
-std::string verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent)
+Verdict verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent)
 {
   if (!insufficient_reason(baseline, recent).empty()) {
-    return "insufficient-data";
+    return Verdict::insufficient_data;
   }
   const double change = recent->mean - baseline->mean;
   const double fraction = baseline->mean > 0 ? std::max(k_smallest_change, k_important_fraction * baseline->mean)
@@ -176,12 +162,12 @@ std::string verdict_of(const std::optional<Window>& baseline, const std::optiona
   // A hair of tolerance so that exactly 30% or 2 points counts despite rounding.
   const double needed = std::min(k_important_points, fraction) - 1e-9;
   if (change <= -needed) {
-    return "improved";
+    return Verdict::improved;
   }
   if (change >= needed) {
-    return "worse";
+    return Verdict::worse;
   }
-  return "no-meaningful-change";
+  return Verdict::no_meaningful_change;
 }
 
 TrendWindows trend_windows(const std::vector<DaySummary>& days, Date today)
@@ -193,7 +179,7 @@ TrendWindows trend_windows(const std::vector<DaySummary>& days, Date today)
   return {window(days, first, first + std::chrono::days{6}), window(days, today - std::chrono::days{6}, today)};
 }
 
-std::string log_verdict(const std::vector<DaySummary>& days, Date today)
+Verdict log_verdict(const std::vector<DaySummary>& days, Date today)
 {
   const TrendWindows windows = trend_windows(days, today);
   return verdict_of(windows.baseline, windows.recent);

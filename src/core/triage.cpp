@@ -28,7 +28,7 @@ std::optional<std::vector<std::string>> evaluate(const Condition& when, const Si
     if (s.trend_verdict != when.trend_verdict) {
       return std::nullopt;
     }
-    because.push_back(fmt::format("the log's verdict is {}", *when.trend_verdict));
+    because.push_back(fmt::format("the log's verdict is {}", name_of(*when.trend_verdict)));
   }
   if (when.pain_weeks_min) {
     const auto weeks = s.pain_weeks();
@@ -61,7 +61,7 @@ std::optional<std::vector<std::string>> evaluate(const Condition& when, const Si
     if (s.delivery != *when.delivery) {
       return std::nullopt;
     }
-    because.push_back(fmt::format("{} birth", to_string(s.delivery)));
+    because.push_back(fmt::format("{} birth", name_of(s.delivery)));
   }
   if (when.pregnancy_back_pain) {
     if (s.pregnancy_back_pain != *when.pregnancy_back_pain) {

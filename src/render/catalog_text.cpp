@@ -1,4 +1,6 @@
+#include "backcare/render/catalog.hpp"
 #include "backcare/render/plan.hpp"
+#include "backcare/render/style.hpp"
 
 #include <fmt/format.h>
 
@@ -33,7 +35,7 @@ std::string exercise_details(const Exercise& ex, int width)
 
 std::string rule_details(const Rule& rule, int width)
 {
-  std::string out = fmt::format("Rule {} ({})\n", rule.id, to_string(rule.level));
+  std::string out = fmt::format("Rule {} ({})\n", rule.id, name_of(rule.level));
   out += wrap(rule.message, width, "", "");
   if (!rule.refer_to.empty()) {
     out += wrap("Refer to: " + rule.refer_to, width, "", "  ");
@@ -79,7 +81,7 @@ std::string render_catalog_symptoms(const Catalog& catalog, int width)
 {
   std::string out;
   for (const Symptom& symptom : catalog.symptoms) {
-    out += fmt::format("{} ({})\n", symptom.id, to_string(catalog.symptom_level(symptom.id)));
+    out += fmt::format("{} ({})\n", symptom.id, name_of(catalog.symptom_level(symptom.id)));
     out += wrap(symptom.question, width, "    ", "    ");
   }
   return out;
@@ -94,7 +96,7 @@ std::string render_catalog_item(const Catalog& catalog, std::string_view id, int
     return rule_details(*rule, width);
   }
   if (const Symptom* symptom = catalog.find_symptom(id)) {
-    return fmt::format("Symptom {} ({})\n", symptom->id, to_string(catalog.symptom_level(id)))
+    return fmt::format("Symptom {} ({})\n", symptom->id, name_of(catalog.symptom_level(id)))
            + wrap(symptom->question, width, "", "");
   }
   int number = 0;

@@ -43,14 +43,14 @@ Json input_json(const Plan& plan)
   j["weeks_postpartum"] = optional_number(s.weeks_postpartum);
   j["days_postpartum"] = optional_number(s.days_postpartum);
   j["birth_date"] = s.birth_date ? Json(format_date(*s.birth_date)) : Json(nullptr);
-  j["delivery"] = std::string(to_string(s.delivery));
+  j["delivery"] = std::string(name_of(s.delivery));
   j["pain_weeks"] = optional_number(s.pain_weeks());
   j["severity"] = optional_number(s.severity);
   j["postures"] = s.postures;
   j["symptoms"] = s.symptoms;
   j["equipment"] = plan.request.equipment;
   j["pregnancy_back_pain"] = s.pregnancy_back_pain;
-  j["trend_verdict"] = s.trend_verdict ? Json(*s.trend_verdict) : Json(nullptr);
+  j["trend_verdict"] = s.trend_verdict ? Json(name_of(*s.trend_verdict)) : Json(nullptr);
   return j;
 }
 
@@ -62,7 +62,7 @@ Json triage_json(const Triage& triage)
     Json j;
     j["id"] = rule.id;
     j["title"] = rule.title;
-    j["level"] = std::string(to_string(rule.level));
+    j["level"] = std::string(name_of(rule.level));
     j["message"] = rule.message;
     j["refer_to"] = rule.refer_to;
     j["source"] = rule.source;
@@ -79,7 +79,7 @@ Json triage_json(const Triage& triage)
     booked.push_back({{"refer_to", booking.refer_to}, {"rules", std::move(ids)}});
   }
   Json j;
-  j["level"] = std::string(to_string(triage.level));
+  j["level"] = std::string(name_of(triage.level));
   j["rules"] = std::move(rules);
   j["bookings"] = std::move(booked);
   return j;

@@ -11,7 +11,7 @@ namespace {
 
 class TextWriter {
 public:
-  TextWriter(const Catalog& catalog, const Plan& plan, const TextStyle& style)
+  TextWriter(const Catalog& catalog, const Plan& plan, const Style& style)
     : m_catalog(catalog)
     , m_plan(plan)
     , m_style(style)
@@ -40,12 +40,7 @@ public:
   }
 
 private:
-  std::string paint(std::string_view text, std::string_view code) const
-  {
-    return m_style.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
-  }
-
-  std::string heading(std::string_view text) const { return paint(text, "1"); }
+  std::string heading(std::string_view text) const { return paint(text, Paint::bold, m_style); }
 
   void para(std::string_view text, std::string_view first = "", std::string_view rest = "")
   {
@@ -73,7 +68,7 @@ private:
   // mention; never an exercise.
   void care_now()
   {
-    m_out += paint(words::care_now_banner(m_plan.triage.level), "1;31");
+    m_out += paint(words::care_now_banner(m_plan.triage.level), Paint::bold_red, m_style);
     m_out += '\n';
     for (const FiredRule& fired : m_plan.triage.fired) {
       if (seeks_care_now(fired.rule->level)) {
@@ -96,7 +91,7 @@ private:
   void triage_notes()
   {
     const Level level = m_plan.triage.level;
-    m_out += paint(words::triage_headline(level), level == Level::refer ? "1;33" : "32");
+    m_out += paint(words::triage_headline(level), level == Level::refer ? Paint::bold_yellow : Paint::green, m_style);
     m_out += '\n';
     for (const std::string& line : words::booking_lines(m_plan.triage)) {
       para(line, "  - ", "    ");
@@ -202,7 +197,7 @@ private:
       para("No rule fired.", "  - ", "    ");
     }
     for (const FiredRule& fired : m_plan.triage.fired) {
-      para(fmt::format("{} ({}): {}. Source: {}.", fired.rule->title, to_string(fired.rule->level),
+      para(fmt::format("{} ({}): {}. Source: {}.", fired.rule->title, name_of(fired.rule->level),
                        fmt::join(fired.because, "; "), fired.rule->source),
            "  - ", "    ");
     }
@@ -219,13 +214,13 @@ private:
 
   const Catalog& m_catalog;
   const Plan& m_plan;
-  const TextStyle& m_style;
+  const Style& m_style;
   std::string m_out;
 };
 
 } // namespace
 
-std::string render_plan_text(const Catalog& catalog, const Plan& plan, const TextStyle& style)
+std::string render_plan_text(const Catalog& catalog, const Plan& plan, const Style& style)
 {
   return TextWriter(catalog, plan, style).write();
 }

@@ -1,4 +1,5 @@
 #include "backcare/render/plan.hpp"
+#include "backcare/render/style.hpp"
 
 #include <fmt/format.h>
 
@@ -16,6 +17,35 @@ std::size_t columns(std::string_view text)
 }
 
 } // namespace
+
+std::string paint(std::string_view text, Paint paint, const Style& style)
+{
+  if (!style.color) {
+    return std::string(text);
+  }
+  std::string_view code = "1";
+  switch (paint) {
+  case Paint::bold:
+    code = "1";
+    break;
+  case Paint::red:
+    code = "31";
+    break;
+  case Paint::yellow:
+    code = "33";
+    break;
+  case Paint::green:
+    code = "32";
+    break;
+  case Paint::bold_red:
+    code = "1;31";
+    break;
+  case Paint::bold_yellow:
+    code = "1;33";
+    break;
+  }
+  return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
 
 std::string wrap(std::string_view text, int width, std::string_view first, std::string_view rest)
 {

@@ -74,7 +74,7 @@ private:
                     k_width, k_height);
     m_out += fmt::format("<title>{}</title>\n", escape(title));
     m_out += fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {} entries; verdict: {}.</desc>\n",
-                         m_r.entries, escape(m_r.verdict));
+                         m_r.entries, escape(std::string(name_of(m_r.verdict))));
     m_out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", k_width, k_height);
     m_out +=
         fmt::format("<text x=\"{}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", k_left, escape(title));

@@ -1,4 +1,4 @@
-#include "backcare/render/plan.hpp"
+#include "backcare/render/style.hpp"
 #include "backcare/render/trend.hpp"
 
 #include <fmt/format.h>
@@ -25,7 +25,7 @@ std::string verdict_text(const TrendReport& r)
 {
   const std::string rule =
       "the clinically important change (2 points, or 30% of the first week when that is at least 1 point)";
-  if (r.verdict == "insufficient-data") {
+  if (r.verdict == Verdict::insufficient_data) {
     return fmt::format("Not enough data for a verdict yet: {}. Keep logging.",
                        insufficient_reason(r.baseline, r.recent));
   }
@@ -33,10 +33,10 @@ std::string verdict_text(const TrendReport& r)
   const std::string numbers =
       fmt::format("from {:.1f} in the first week to {:.1f} in the last 7 days ({} points{})", round1(r.baseline->mean),
                   round1(r.recent->mean), signed1(*r.change_points), percent);
-  if (r.verdict == "improved") {
+  if (r.verdict == Verdict::improved) {
     return fmt::format("Improved: pain fell {}. That is at least {}.", numbers, rule);
   }
-  if (r.verdict == "worse") {
+  if (r.verdict == Verdict::worse) {
     return fmt::format("Worse: pain rose {}. That is at least {}.", numbers, rule);
   }
   return fmt::format("No meaningful change: pain went {}, less than {}.", numbers, rule);
@@ -129,12 +129,12 @@ double round1(double value)
   return rounded == 0.0 ? 0.0 : rounded; // no "-0.0"
 }
 
-std::string render_trend_text(const TrendReport& r, const TrendStyle& style)
+std::string render_trend_text(const TrendReport& r, const Style& style)
 {
   const auto para = [&](std::string_view text, std::string_view first = "", std::string_view rest = "") {
     return wrap(text, style.width, first, rest);
   };
-  const auto bold = [&](const std::string& text) { return style.color ? "\x1b[1m" + text + "\x1b[0m" : text; };
+  const auto bold = [&](const std::string& text) { return paint(text, Paint::bold, style); };
   std::string out = bold(fmt::format("backcare trend for {}", format_date(r.request.as_of))) + "\n";
   if (r.entries == 0) {
     return out + "No entries in this range yet. Log your pain with: backcare log add SEVERITY\n";
@@ -146,9 +146,12 @@ std::string render_trend_text(const TrendReport& r, const TrendStyle& style)
   }
   out += para(summary + ".") + "\n";
   std::string verdict = verdict_text(r);
-  if (style.color && r.verdict != "insufficient-data") {
-    const std::string code = r.verdict == "improved" ? "32" : r.verdict == "worse" ? "31" : "33";
-    out += "\x1b[" + code + "m" + para(verdict) + "\x1b[0m";
+  if (r.verdict != Verdict::insufficient_data) {
+    out += paint(para(verdict),
+                 r.verdict == Verdict::improved ? Paint::green
+                 : r.verdict == Verdict::worse  ? Paint::red
+                                                : Paint::yellow,
+                 style);
   } else {
     out += para(verdict);
   }
@@ -205,7 +208,7 @@ std::string render_trend_json(const TrendReport& r)
   doc["change"] = r.change_points
                       ? Json{{"points", round1(*r.change_points)}, {"percent", optional_number(r.change_percent)}}
                       : Json(nullptr);
-  doc["verdict"] = r.verdict;
+  doc["verdict"] = name_of(r.verdict);
   doc["slope_per_week"] = optional_number(r.slope_per_week);
   doc["flags"] = std::move(flags);
   doc["by"] = by_name(r.request.by);

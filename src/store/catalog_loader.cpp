@@ -239,19 +239,19 @@ Exercise read_exercise(const toml::table& table, Origins& origins)
   ex.name = fields.text("name");
   ex.phase = fields.integer("phase", 1, 20);
   ex.category = fields.text("category");
-  if (std::find(k_categories.begin(), k_categories.end(), ex.category) == k_categories.end()) {
+  if (!parse_word<Category>(ex.category)) {
     fail(fields.require("category").source(), fmt::format("{}: unknown category '{}' (allowed: {})", fields.what(),
-                                                          ex.category, fmt::join(k_categories, ", ")));
+                                                          ex.category, fmt::join(names_of<Category>(), ", ")));
   }
   ex.dosage = read_dosage(fields);
   ex.cues = fields.texts("cues", true);
   if (ex.cues.empty()) {
     fail(fields.require("cues").source(), fmt::format("{}: 'cues' needs at least one cue", fields.what()));
   }
-  ex.equipment = fields.texts("equipment", true, k_equipment);
+  ex.equipment = fields.texts("equipment", true, names_of<Equipment>());
   ex.regression = fields.text("regression");
   ex.progression = fields.text("progression");
-  ex.postures = fields.texts("postures", true, k_postures);
+  ex.postures = fields.texts("postures", true, names_of<Posture>());
   const std::string substitute = fields.optional_text("substitute");
   if (!substitute.empty()) {
     ex.substitute = substitute;
@@ -303,7 +303,7 @@ Condition read_condition(Fields& parent)
   when.severity_min = fields.optional_integer("severity_min", 0, 10);
   const std::string delivery = fields.optional_text("delivery");
   if (!delivery.empty()) {
-    when.delivery = parse_delivery(delivery);
+    when.delivery = parse_word<Delivery>(delivery);
     if (!when.delivery) {
       fail(fields.require("delivery").source(),
            fmt::format("{}: 'delivery' must be vaginal or cesarean, got '{}'", fields.what(), delivery));
@@ -312,11 +312,12 @@ Condition read_condition(Fields& parent)
   when.pregnancy_back_pain = fields.optional_boolean("pregnancy_back_pain");
   const std::string verdict = fields.optional_text("trend_verdict");
   if (!verdict.empty()) {
-    if (std::find(k_verdicts.begin(), k_verdicts.end(), verdict) == k_verdicts.end()) {
+    when.trend_verdict = parse_word<Verdict>(verdict);
+    if (!when.trend_verdict) {
       fail(fields.require("trend_verdict").source(),
-           fmt::format("{}: unknown verdict '{}' (allowed: {})", fields.what(), verdict, fmt::join(k_verdicts, ", ")));
+           fmt::format("{}: unknown verdict '{}' (allowed: {})", fields.what(), verdict,
+                       fmt::join(names_of<Verdict>(), ", ")));
     }
-    when.trend_verdict = verdict;
   }
   fields.finish();
   const bool empty = when.symptoms_any.empty() && !when.pain_weeks_min && !when.weeks_postpartum_min
@@ -333,7 +334,7 @@ Rule read_rule(const toml::table& table, Origins& origins)
   Rule rule;
   Fields fields = item_fields(table, "rule", origins.rule, rule.id);
   const std::string level = fields.text("level");
-  auto parsed = parse_level(level);
+  auto parsed = parse_word<Level>(level);
   if (!parsed) {
     fail(fields.require("level").source(),
          fmt::format("{}: unknown level '{}' (allowed: emergency, urgent, refer, self-care)", fields.what(), level));
@@ -364,11 +365,11 @@ TrendFlag read_trend_flag(const toml::table& table, Origins& origins)
   flag.when.pain_present = when.optional_boolean("pain_present");
   const std::string verdict = when.optional_text("verdict");
   if (!verdict.empty()) {
-    if (std::find(k_verdicts.begin(), k_verdicts.end(), verdict) == k_verdicts.end()) {
-      fail(when.require("verdict").source(),
-           fmt::format("{}: unknown verdict '{}' (allowed: {})", when.what(), verdict, fmt::join(k_verdicts, ", ")));
+    flag.when.verdict = parse_word<Verdict>(verdict);
+    if (!flag.when.verdict) {
+      fail(when.require("verdict").source(), fmt::format("{}: unknown verdict '{}' (allowed: {})", when.what(), verdict,
+                                                         fmt::join(names_of<Verdict>(), ", ")));
     }
-    flag.when.verdict = verdict;
   }
   when.finish();
   fields.finish();

@@ -1,5 +1,7 @@
 #include "backcare/store/config.hpp"
 
+#include "backcare/core/vocabulary.hpp"
+
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/entry.hpp"
 #include "backcare/core/error.hpp"
@@ -15,8 +17,6 @@
 
 namespace backcare {
 namespace {
-
-const std::vector<std::string> k_plan_formats{"text", "json", "markdown", "csv", "ics"};
 
 class Reader {
 public:
@@ -151,7 +151,7 @@ Config parse_config(const std::string& text, const std::string& path)
                 fmt::format("'profile' must be 1-64 letters, digits, '.', '_' or '-', got '{}'", *config.profile));
   }
   config.catalog = reader.text(doc, "catalog");
-  config.color = reader.text(doc, "color", {"auto", "always", "never"});
+  config.color = reader.text(doc, "color", names_of<ColorMode>());
   if (const toml::node* node = doc.get("plan")) {
     if (!node->is_table()) {
       reader.fail(node->source(), "'plan' must be a table ([plan])");
@@ -159,10 +159,10 @@ Config parse_config(const std::string& text, const std::string& path)
     const toml::table& plan = *node->as_table();
     reader.only_keys(plan, {"delivery", "posture", "equipment", "format", "weeks-ahead", "time", "remind", "explain"},
                      " in [plan]");
-    config.plan.delivery = reader.text(plan, "delivery", {"vaginal", "cesarean", "caesarean"});
-    config.plan.postures = reader.texts(plan, "posture", k_postures);
-    config.plan.equipment = reader.texts(plan, "equipment", k_equipment);
-    config.plan.format = reader.text(plan, "format", k_plan_formats);
+    config.plan.delivery = reader.text(plan, "delivery", names_of<Delivery>(true));
+    config.plan.postures = reader.texts(plan, "posture", names_of<Posture>());
+    config.plan.equipment = reader.texts(plan, "equipment", names_of<Equipment>());
+    config.plan.format = reader.text(plan, "format", names_of<PlanFormat>());
     config.plan.weeks_ahead = reader.number(plan, "weeks-ahead", 1, 12);
     config.plan.time = reader.text(plan, "time");
     if (config.plan.time && !is_clock_time(*config.plan.time)) {

@@ -253,6 +253,13 @@ std::unique_ptr<PainLog> PainLog::open(const std::string& path, bool create)
   }
 }
 
+std::unique_ptr<PainLog> PainLog::open_empty()
+{
+  std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(":memory:")));
+  log->migrate();
+  return log;
+}
+
 // A new log is made complete (WAL, tables) under a hidden name and then
 // moved into place without replacing anything: concurrent first writers
 // never see a half-made log, and a failure (a full disk) leaves nothing.
@@ -560,7 +567,7 @@ Profile PainLog::profile() const
     if (key == "birth_date") {
       profile.birth_date = parse_date(value);
     } else if (key == "delivery") {
-      profile.delivery = parse_delivery(value);
+      profile.delivery = parse_word<Delivery>(value);
     } else if (key == "pain_since") {
       profile.pain_since = parse_date(value);
     } else if (key == "postures") {
@@ -583,7 +590,7 @@ void PainLog::save_profile(const Profile& profile)
     }
   };
   put("birth_date", profile.birth_date ? format_date(*profile.birth_date) : "");
-  put("delivery", profile.delivery ? std::string(to_string(*profile.delivery)) : "");
+  put("delivery", profile.delivery ? std::string(name_of(*profile.delivery)) : "");
   put("pain_since", profile.pain_since ? format_date(*profile.pain_since) : "");
   put("postures", join_tags(profile.postures));
   put("equipment", join_tags(profile.equipment));

@@ -8,13 +8,13 @@ using namespace backcare;
 TEST_CASE("levels and deliveries round-trip through text")
 {
   for (Level level : {Level::self_care, Level::refer, Level::urgent, Level::emergency}) {
-    CHECK(parse_level(to_string(level)) == level);
+    CHECK(parse_word<Level>(name_of(level)) == level);
   }
-  CHECK(to_string(Level::self_care) == "self-care");
-  CHECK_FALSE(parse_level("severe"));
-  CHECK(parse_delivery("cesarean") == Delivery::cesarean);
-  CHECK(parse_delivery("caesarean") == Delivery::cesarean); // both spellings are accepted
-  CHECK_FALSE(parse_delivery("c-section"));
+  CHECK(name_of(Level::self_care) == "self-care");
+  CHECK_FALSE(parse_word<Level>("severe"));
+  CHECK(parse_word<Delivery>("cesarean") == Delivery::cesarean);
+  CHECK(parse_word<Delivery>("caesarean") == Delivery::cesarean); // both spellings are accepted
+  CHECK_FALSE(parse_word<Delivery>("c-section"));
   CHECK(seeks_care_now(Level::urgent));
   CHECK_FALSE(seeks_care_now(Level::refer));
 }

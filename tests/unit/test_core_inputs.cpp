@@ -125,9 +125,9 @@ TEST_CASE("summarize_log: the verdict is trend's")
 {
   const std::vector<DaySummary> days{day("2026-11-01", 2), day("2026-11-02", 2), day("2026-11-03", 2),
                                      day("2026-11-24", 6), day("2026-11-25", 5), day("2026-11-26", 6)};
-  CHECK(summarize_log(days, {}, d("2026-11-26")).verdict == "worse");
+  CHECK(summarize_log(days, {}, d("2026-11-26")).verdict == Verdict::worse);
   CHECK(summarize_log(days, {}, d("2026-11-26")).verdict == log_verdict(days, d("2026-11-26")));
-  CHECK(summarize_log({}, {}, d("2026-11-26")).verdict == "insufficient-data");
+  CHECK(summarize_log({}, {}, d("2026-11-26")).verdict == Verdict::insufficient_data);
 }
 
 TEST_CASE("resolve_inputs: first source that has it")
@@ -187,10 +187,10 @@ TEST_CASE("resolve_inputs: first source that has it")
     log.has_entries = true;
     log.pelvic_days = 5;
     log.pelvic_not_improving = true;
-    log.verdict = "worse";
+    log.verdict = Verdict::worse;
     const auto r = resolve_inputs(given, profile, log, config, today);
     CHECK(r.situation.symptoms == std::vector<std::string>{"leakage", "pelvic-pain-not-improving"});
-    CHECK(r.situation.trend_verdict == "worse");
+    CHECK(r.situation.trend_verdict == Verdict::worse);
     log.pelvic_days = 4;
     CHECK(resolve_inputs(given, profile, log, config, today).situation.symptoms == std::vector<std::string>{"leakage"});
   }

@@ -62,7 +62,7 @@ TEST_CASE("make_plan: time floors")
   };
   for (const Case& c : cases) {
     CAPTURE(c.weeks);
-    CAPTURE(to_string(c.delivery));
+    CAPTURE(name_of(c.delivery));
     const Plan plan = make_plan(builtin_catalog(), request(c.weeks, 2, c.delivery));
     CHECK(plan.max_allowed == c.max_allowed);
     CHECK(plan.current_phase == std::min(c.max_allowed, 2));
@@ -181,7 +181,7 @@ TEST_CASE("make_plan: a first plan starts at phase 1, or 2 when the ceiling allo
 TEST_CASE("make_plan: a worse log holds the plan")
 {
   PlanRequest r = request(20, 3);
-  r.situation.trend_verdict = "worse";
+  r.situation.trend_verdict = Verdict::worse;
   const Plan plan = make_plan(builtin_catalog(), r);
   REQUIRE(plan.hold != nullptr);
   CHECK(plan.hold->id == "pain-getting-worse");

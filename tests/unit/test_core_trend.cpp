@@ -39,7 +39,7 @@ TEST_CASE("make_trend with no entries")
   const TrendReport r = make_trend(builtin_catalog(), request("2026-11-26"), {});
   CHECK(r.entries == 0);
   CHECK_FALSE(r.first);
-  CHECK(r.verdict == "insufficient-data");
+  CHECK(r.verdict == Verdict::insufficient_data);
   CHECK(r.periods.empty());
   CHECK(r.flags.empty());
 }
@@ -53,7 +53,7 @@ TEST_CASE("make_trend with one day")
   CHECK_FALSE(r.slope_per_week);
   REQUIRE(r.baseline);
   REQUIRE(r.recent);
-  CHECK(r.verdict == "insufficient-data"); // the windows overlap and hold one day each
+  CHECK(r.verdict == Verdict::insufficient_data); // the windows overlap and hold one day each
 }
 
 TEST_CASE("group_periods")
@@ -112,17 +112,19 @@ TEST_CASE("verdict_of")
   const auto w = [](const char* first, double mean, int days) {
     return std::optional<Window>(Window{d(first), d(first) + std::chrono::days{6}, mean, days});
   };
-  CHECK(verdict_of(w("2026-11-01", 6, 3), w("2026-11-20", 4, 3)) == "improved");   // -2 points
-  CHECK(verdict_of(w("2026-11-01", 5, 3), w("2026-11-20", 3.5, 3)) == "improved"); // -30%
-  CHECK(verdict_of(w("2026-11-01", 5, 3), w("2026-11-20", 3.6, 3)) == "no-meaningful-change");
-  CHECK(verdict_of(w("2026-11-01", 3, 3), w("2026-11-20", 4, 3)) == "worse");                  // +33%, 1 point
-  CHECK(verdict_of(w("2026-11-01", 3, 3), w("2026-11-20", 3.9, 3)) == "no-meaningful-change"); // +30%, 0.9 points
-  CHECK(verdict_of(w("2026-11-01", 1, 3), w("2026-11-20", 0.7, 3)) == "no-meaningful-change"); // -30%, 0.3 points
-  CHECK(verdict_of(w("2026-11-01", 0, 3), w("2026-11-20", 1.9, 3)) == "no-meaningful-change");
-  CHECK(verdict_of(w("2026-11-01", 0, 3), w("2026-11-20", 2, 3)) == "worse"); // baseline 0: points only
-  CHECK(verdict_of(w("2026-11-01", 6, 2), w("2026-11-20", 1, 3)) == "insufficient-data");
-  CHECK(verdict_of(w("2026-11-01", 6, 3), w("2026-11-07", 1, 3)) == "insufficient-data"); // overlap
-  CHECK(verdict_of(std::nullopt, w("2026-11-20", 1, 3)) == "insufficient-data");
+  CHECK(verdict_of(w("2026-11-01", 6, 3), w("2026-11-20", 4, 3)) == Verdict::improved);   // -2 points
+  CHECK(verdict_of(w("2026-11-01", 5, 3), w("2026-11-20", 3.5, 3)) == Verdict::improved); // -30%
+  CHECK(verdict_of(w("2026-11-01", 5, 3), w("2026-11-20", 3.6, 3)) == Verdict::no_meaningful_change);
+  CHECK(verdict_of(w("2026-11-01", 3, 3), w("2026-11-20", 4, 3)) == Verdict::worse); // +33%, 1 point
+  CHECK(verdict_of(w("2026-11-01", 3, 3), w("2026-11-20", 3.9, 3))
+        == Verdict::no_meaningful_change); // +30%, 0.9 points
+  CHECK(verdict_of(w("2026-11-01", 1, 3), w("2026-11-20", 0.7, 3))
+        == Verdict::no_meaningful_change); // -30%, 0.3 points
+  CHECK(verdict_of(w("2026-11-01", 0, 3), w("2026-11-20", 1.9, 3)) == Verdict::no_meaningful_change);
+  CHECK(verdict_of(w("2026-11-01", 0, 3), w("2026-11-20", 2, 3)) == Verdict::worse); // baseline 0: points only
+  CHECK(verdict_of(w("2026-11-01", 6, 2), w("2026-11-20", 1, 3)) == Verdict::insufficient_data);
+  CHECK(verdict_of(w("2026-11-01", 6, 3), w("2026-11-07", 1, 3)) == Verdict::insufficient_data); // overlap
+  CHECK(verdict_of(std::nullopt, w("2026-11-20", 1, 3)) == Verdict::insufficient_data);
 }
 
 TEST_CASE("make_trend: windows, change and streak")
@@ -144,7 +146,7 @@ TEST_CASE("make_trend: windows, change and streak")
   CHECK(report.recent->days == 3);
   CHECK(*report.change_points == doctest::Approx(-3));
   CHECK(*report.change_percent == doctest::Approx(-50));
-  CHECK(report.verdict == "improved");
+  CHECK(report.verdict == Verdict::improved);
   CHECK(report.longest_pain_free_streak == 3);
   CHECK(report.weeks_postpartum == 16);
   SUBCASE("flags come from the catalog")
@@ -161,7 +163,7 @@ TEST_CASE("make_trend: windows, change and streak")
     const TrendReport worse = make_trend(builtin_catalog(), request("2026-11-26"), zero);
     CHECK(*worse.change_points == doctest::Approx(3));
     CHECK_FALSE(worse.change_percent);
-    CHECK(worse.verdict == "worse");
+    CHECK(worse.verdict == Verdict::worse);
   }
 }
 
@@ -189,9 +191,9 @@ TEST_CASE("log_verdict: the windows end on the day asked")
   const std::vector<DaySummary> days{day("2026-11-01", 6), day("2026-11-02", 6), day("2026-11-03", 6),
                                      day("2026-11-20", 6), day("2026-11-21", 6), day("2026-11-22", 6),
                                      day("2026-11-24", 1), day("2026-11-25", 1), day("2026-11-26", 1)};
-  CHECK(log_verdict(days, d("2026-11-26")) == "improved");
-  CHECK(log_verdict(days, d("2026-11-22")) == "no-meaningful-change");
-  CHECK(log_verdict({days.begin(), days.begin() + 3}, d("2026-11-03")) == "insufficient-data");
+  CHECK(log_verdict(days, d("2026-11-26")) == Verdict::improved);
+  CHECK(log_verdict(days, d("2026-11-22")) == Verdict::no_meaningful_change);
+  CHECK(log_verdict({days.begin(), days.begin() + 3}, d("2026-11-03")) == Verdict::insufficient_data);
   CHECK(insufficient_reason(trend_windows({days.begin(), days.begin() + 3}, d("2026-11-03")).baseline,
                             trend_windows({days.begin(), days.begin() + 3}, d("2026-11-03")).recent)
             .find("overlaps")

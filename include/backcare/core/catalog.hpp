@@ -4,6 +4,8 @@
 // from catalog/*.toml. Plain data; loading and validation live in the store
 // layer (catalog_loader.hpp).
 
+#include "backcare/core/vocabulary.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,27 +13,11 @@
 
 namespace backcare {
 
-// Triage levels, least severe first so that comparisons read naturally.
-enum class Level { self_care, refer, urgent, emergency };
-
-enum class Delivery { vaginal, cesarean };
-
-std::string_view to_string(Level level);
-std::optional<Level> parse_level(std::string_view text);
-std::string_view to_string(Delivery delivery);
-std::optional<Delivery> parse_delivery(std::string_view text);
-
 // True for the levels at which no exercise may ever be shown.
 constexpr bool seeks_care_now(Level level)
 {
   return level >= Level::urgent;
 }
-
-// Closed vocabularies of the contract (DESIGN.md).
-inline const std::vector<std::string> k_categories{"alignment",         "breathing", "core",
-                                                   "glutes-hamstrings", "hip-hinge", "move-more"};
-inline const std::vector<std::string> k_postures{"stacked", "anterior-tilt", "sway-back", "high-hinge"};
-inline const std::vector<std::string> k_equipment{"band", "dumbbell", "kettlebell", "step", "none"};
 
 struct Dosage {
   int sets = 1;
@@ -90,7 +76,7 @@ struct Condition {
   std::optional<int> severity_min;
   std::optional<Delivery> delivery;
   std::optional<bool> pregnancy_back_pain;
-  std::optional<std::string> trend_verdict; // the log's verdict, as `trend` gives it
+  std::optional<Verdict> trend_verdict; // the log's verdict, as `trend` gives it
 };
 
 struct Rule {
@@ -112,7 +98,7 @@ struct TrendCondition {
   std::optional<int> weeks_postpartum_max;
   std::optional<int> pain_weeks_min;
   std::optional<bool> pain_present;
-  std::optional<std::string> verdict;
+  std::optional<Verdict> verdict;
 };
 
 struct TrendFlag {
@@ -121,8 +107,6 @@ struct TrendFlag {
   std::string source;
   TrendCondition when;
 };
-
-inline const std::vector<std::string> k_verdicts{"improved", "worse", "no-meaningful-change", "insufficient-data"};
 
 struct Catalog {
   std::string version;

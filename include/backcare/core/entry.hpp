@@ -14,13 +14,11 @@
 
 namespace backcare {
 
-inline const std::vector<std::string> k_locations{"low-back", "pelvis", "sacroiliac", "pubic", "hip", "other"};
-
 struct Entry {
-  std::int64_t id = 0; // 0 until stored
-  std::string at;      // local time, YYYY-MM-DDTHH:MM
-  int severity = 0;    // 0-10 numeric rating scale
-  std::string location = "low-back";
+  std::int64_t id = 0;               // 0 until stored
+  std::string at;                    // local time, YYYY-MM-DDTHH:MM
+  int severity = 0;                  // 0-10 numeric rating scale
+  std::string location = "low-back"; // a Location name (vocabulary.hpp)
   std::vector<std::string> tags;
   std::string note;
 

@@ -50,7 +50,7 @@ struct LogSummary {
   int pelvic_days = 0;
   bool pelvic_not_improving = false;
   // The verdict `backcare trend` gives over the whole log up to today.
-  std::string verdict = "insufficient-data";
+  Verdict verdict = Verdict::insufficient_data;
 };
 
 // The days of pelvic pain of 4+ that make the pelvic sign (our choice of

@@ -22,9 +22,6 @@ struct DaySummary {
   int max = 0;
 };
 
-enum class PeriodKind { day, week, month };
-std::optional<PeriodKind> parse_period_kind(std::string_view text);
-
 struct PeriodSummary {
   Date start{}; // the day, the Monday of the ISO week, or the 1st of the month
   int entries = 0;
@@ -68,7 +65,7 @@ struct TrendReport {
   std::optional<Window> recent;
   std::optional<double> change_points;
   std::optional<double> change_percent;
-  std::string verdict = "insufficient-data";
+  Verdict verdict = Verdict::insufficient_data;
   std::optional<double> slope_per_week;
   int longest_pain_free_streak = 0; // consecutive days whose value is 0
   int days_logged = 0;
@@ -99,10 +96,10 @@ std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Da
 // Least-squares slope of the day values, in points per week; needs 2 days.
 std::optional<double> slope_per_week(const std::vector<DaySummary>& days);
 
-// "improved", "worse", "no-meaningful-change" or "insufficient-data": the
+// The verdict: the
 // change must reach 2 points, or 30% of baseline but never less than
 // k_smallest_change (one step on the 0-10 scale).
-std::string verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent);
+Verdict verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent);
 
 // Why a verdict is insufficient-data, in words; empty when it is not.
 std::string insufficient_reason(const std::optional<Window>& baseline, const std::optional<Window>& recent);
@@ -116,6 +113,6 @@ struct TrendWindows {
 TrendWindows trend_windows(const std::vector<DaySummary>& days, Date today);
 
 // The verdict over a whole log up to `today`: what `trend` says and `plan` uses.
-std::string log_verdict(const std::vector<DaySummary>& days, Date today);
+Verdict log_verdict(const std::vector<DaySummary>& days, Date today);
 
 } // namespace backcare

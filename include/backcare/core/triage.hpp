@@ -24,7 +24,7 @@ struct Situation {
   std::vector<std::string> postures;
   std::vector<std::string> symptoms;
   bool pregnancy_back_pain = false;
-  std::optional<std::string> trend_verdict; // of the pain log, when there is one
+  std::optional<Verdict> trend_verdict; // of the pain log, when there is one
 
   std::optional<int> pain_weeks() const
   {

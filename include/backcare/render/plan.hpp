@@ -1,10 +1,12 @@
 #pragma once
 
-// Renderers: model -> text. Pure functions of their inputs; the CLI decides
-// where the text goes.
+// Plan renderers: a Plan -> text, JSON, Markdown, CSV or iCalendar. Pure
+// functions of their inputs; the CLI decides where the text goes.
 
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/planner.hpp"
+#include "backcare/core/vocabulary.hpp"
+#include "backcare/render/style.hpp"
 
 #include <optional>
 #include <string>
@@ -12,20 +14,10 @@
 
 namespace backcare {
 
-struct TextStyle {
-  bool color = false;
-  bool explain = false;
-  int width = 80;
-};
-
-// Word-wraps `text` to `width` columns; the first line starts with `first`,
-// the rest with `rest` (both count toward the width).
-std::string wrap(std::string_view text, int width, std::string_view first, std::string_view rest);
-
 // "2 x 10 each side", "3 x 20 s hold", "15 min".
 std::string format_dosage(const Dosage& dosage);
 
-std::string render_plan_text(const Catalog& catalog, const Plan& plan, const TextStyle& style);
+std::string render_plan_text(const Catalog& catalog, const Plan& plan, const Style& style);
 std::string render_plan_json(const Plan& plan);
 
 // A printable Markdown handout of the plan.
@@ -49,9 +41,15 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options);
 // a UTF-8 character.
 std::string fold_ics_line(std::string_view line);
 
-std::string render_catalog_list(const Catalog& catalog);
-std::string render_catalog_symptoms(const Catalog& catalog, int width);
-// Details of an exercise, rule, symptom or phase ("1".."4"); empty if unknown.
-std::string render_catalog_item(const Catalog& catalog, std::string_view id, int width);
+// Everything a plan renderer may need; each format uses what it needs.
+struct PlanRendering {
+  const Catalog& catalog;
+  const Plan& plan;
+  Style style;    // text
+  IcsOptions ics; // iCalendar
+};
+
+// The plan in `format`: a table maps each PlanFormat to its renderer.
+std::string render_plan(PlanFormat format, const PlanRendering& rendering);
 
 } // namespace backcare

@@ -3,21 +3,25 @@
 // Renderers for `backcare trend`: text, JSON, CSV and an SVG chart.
 
 #include "backcare/core/trend.hpp"
+#include "backcare/core/vocabulary.hpp"
+#include "backcare/render/style.hpp"
 
 #include <string>
 
 namespace backcare {
 
-struct TrendStyle {
-  bool color = false;
-  bool unicode = true; // block characters; ASCII when the locale is not UTF-8
-  int width = 80;
-};
-
-std::string render_trend_text(const TrendReport& report, const TrendStyle& style);
+std::string render_trend_text(const TrendReport& report, const Style& style);
 std::string render_trend_json(const TrendReport& report);
 std::string render_trend_csv(const TrendReport& report);
 std::string render_trend_svg(const TrendReport& report);
+
+struct TrendRendering {
+  const TrendReport& report;
+  Style style; // text
+};
+
+// The report in `format`: a table maps each TrendFormat to its renderer.
+std::string render_trend(TrendFormat format, const TrendRendering& rendering);
 
 // Rounds to one decimal, as every trend figure is shown.
 double round1(double value);

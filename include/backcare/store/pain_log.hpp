@@ -59,6 +59,8 @@ public:
   // A file that is not a backcare log, or is from a newer backcare, or is a
   // symbolic link, is refused (ExitCode::io) before anything is written.
   static std::unique_ptr<PainLog> open(const std::string& path, bool create);
+  // An empty log in memory: what a profile with no log yet reads as.
+  static std::unique_ptr<PainLog> open_empty();
 
   ~PainLog();
   PainLog(const PainLog&) = delete;

@@ -1,0 +1,151 @@
+#include "context.hpp"
+
+#include "backcare/core/error.hpp"
+#include "backcare/core/vocabulary.hpp"
+#include "backcare/store/catalog_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace backcare::cli {
+namespace {
+
+// Every variable backcare (not CLI11) reads.
+constexpr std::array k_variables{
+    "HOME", "XDG_DATA_HOME",     "XDG_CONFIG_HOME",  "NO_COLOR",        "TERM", "LC_ALL", "LC_CTYPE",
+    "LANG", "BACKCARE_DATA_DIR", "BACKCARE_PROFILE", "BACKCARE_CATALOG"};
+
+std::tm local_time(std::time_t when)
+{
+  std::tm local{};
+  ::localtime_r(&when, &local);
+  return local;
+}
+
+} // namespace
+
+Environment Environment::snapshot()
+{
+  Environment env;
+  for (const char* name : k_variables) {
+    if (const char* value = std::getenv(name)) {
+      env.m_values[name] = value;
+    }
+  }
+  return env;
+}
+
+std::optional<std::string> Environment::get(const std::string& name) const
+{
+  const auto it = m_values.find(name);
+  return it == m_values.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+const char* Environment::value(const std::string& name) const
+{
+  const auto it = m_values.find(name);
+  return it == m_values.end() || it->second.empty() ? nullptr : it->second.c_str();
+}
+
+CLI::Option* OptionNotes::choices(CLI::Option* option, ChoiceSource source)
+{
+  m_choices[option] = std::move(source);
+  return option;
+}
+
+CLI::Option* OptionNotes::choices(CLI::Option* option, std::vector<std::string> values)
+{
+  return choices(option, [values = std::move(values)](const Catalog&) { return values; });
+}
+
+const ChoiceSource* OptionNotes::choices_of(const CLI::Option* option) const
+{
+  const auto it = m_choices.find(option);
+  return it == m_choices.end() ? nullptr : &it->second;
+}
+
+CLI::Option* OptionNotes::allow_empty(CLI::Option* option)
+{
+  m_allow_empty.insert(option);
+  return option;
+}
+
+Context Context::capture()
+{
+  Context context;
+  context.invoked_at = std::time(nullptr);
+  context.env = Environment::snapshot();
+  context.stdin_is_terminal = ::isatty(STDIN_FILENO) != 0;
+  context.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+  return context;
+}
+
+Date Context::today() const
+{
+  if (!global.as_of.empty()) {
+    const auto date = parse_date(global.as_of);
+    if (!date) {
+      throw usage_error(fmt::format("--as-of must be a date as YYYY-MM-DD, got '{}'", global.as_of));
+    }
+    return *date;
+  }
+  const std::tm local = local_time(invoked_at);
+  return Date{std::chrono::year_month_day{std::chrono::year{local.tm_year + 1900},
+                                          std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                                          std::chrono::day{static_cast<unsigned>(local.tm_mday)}}};
+}
+
+std::string Context::now_at() const
+{
+  if (!global.as_of.empty()) {
+    return format_date(today()) + "T12:00";
+  }
+  const std::tm local = local_time(invoked_at);
+  return fmt::format("{}T{:02}:{:02}", format_date(today()), local.tm_hour, local.tm_min);
+}
+
+bool Context::use_color(bool to_stdout) const
+{
+  const auto mode = parse_word<ColorMode>(global.color).value_or(ColorMode::automatic);
+  if (!to_stdout || mode == ColorMode::never) {
+    return false;
+  }
+  if (mode == ColorMode::always) {
+    return true;
+  }
+  const auto term = env.get("TERM");
+  return stdout_is_terminal && !env.value("NO_COLOR") && term != "dumb";
+}
+
+bool Context::utf8_locale() const
+{
+  for (const char* name : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+    if (const char* value = env.value(name)) {
+      std::string text(value);
+      std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+      return text.find("utf-8") != std::string::npos || text.find("utf8") != std::string::npos;
+    }
+  }
+  return false;
+}
+
+std::string Context::data_dir() const
+{
+  return global.data_dir.empty() ? default_data_dir(env.value("XDG_DATA_HOME"), env.value("HOME")) : global.data_dir;
+}
+
+std::unique_ptr<PainLog> open_log(const Context& context, LogAccess access)
+{
+  auto log = PainLog::open(database_path(context.data_dir(), context.global.profile), access == LogAccess::write);
+  return log ? std::move(log) : PainLog::open_empty();
+}
+
+Catalog load_catalog(const Context& context)
+{
+  return backcare::load_catalog(context.global.catalog);
+}
+
+} // namespace backcare::cli

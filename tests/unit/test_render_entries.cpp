@@ -1,0 +1,66 @@
+#include "backcare/render/entries.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace backcare;
+
+namespace {
+
+std::string list(EntryFormat format, const std::vector<Entry>& entries, Style style = {})
+{
+  EntryListWriter writer(format, style);
+  std::string out = writer.begin();
+  for (const Entry& e : entries) {
+    out += writer.row(e);
+  }
+  return out + writer.end();
+}
+
+const Entry k_entry{7, "2026-11-01T08:00", 4, "pelvis", {"night", "car seat"}, "=SUM(A1)"};
+
+} // namespace
+
+TEST_CASE("entry_table_row fits 80 columns")
+{
+  const Entry e{12345, "2026-11-01T08:00", 7, "sacroiliac", {"night"}, std::string(200, 'x')};
+  Style style;
+  const std::string row = entry_table_row(e, style);
+  CHECK(row.size() == 81); // 80 characters and the newline
+  CHECK(row.find("severe") != std::string::npos);
+  CHECK(row.ends_with("...\n"));
+  style.color = true;
+  CHECK(entry_table_row(e, style).find("\x1b[31m") != std::string::npos);
+}
+
+TEST_CASE("EntryListWriter frames every entry format")
+{
+  SUBCASE("text")
+  {
+    CHECK(list(EntryFormat::text, {})
+          == entry_table_header() + "No entries yet. Add one with: backcare log add SEVERITY\n");
+    const std::string text = list(EntryFormat::text, {k_entry});
+    CHECK(text.find("    7  2026-11-01T08:00   4 mild        pelvis      =SUM(A1) [night, car seat]\n")
+          != std::string::npos);
+  }
+  SUBCASE("json")
+  {
+    CHECK(list(EntryFormat::json, {}) == "[]\n");
+    CHECK(list(EntryFormat::json, {k_entry, k_entry})
+          == "[\n  {\"id\":7,\"at\":\"2026-11-01T08:00\",\"severity\":4,\"location\":\"pelvis\",\"tags\":[\"night\","
+             "\"car seat\"],\"note\":\"=SUM(A1)\"},\n  {\"id\":7,\"at\":\"2026-11-01T08:00\",\"severity\":4,"
+             "\"location\":\"pelvis\",\"tags\":[\"night\",\"car seat\"],\"note\":\"=SUM(A1)\"}\n]\n");
+  }
+  SUBCASE("csv: the formula guard applies")
+  {
+    CHECK(list(EntryFormat::csv, {}) == "id,at,severity,location,tags,note\r\n");
+    CHECK(list(EntryFormat::csv, {k_entry})
+          == "id,at,severity,location,tags,note\r\n7,2026-11-01T08:00,4,pelvis,night;car seat,'=SUM(A1)\r\n");
+  }
+  SUBCASE("every format in the word list has a framing")
+  {
+    for (EntryFormat format : values_of<EntryFormat>()) {
+      CAPTURE(name_of(format));
+      CHECK_FALSE(list(format, {k_entry}).empty());
+    }
+  }
+}
