@@ -221,6 +221,12 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
   if (!given.symptoms.empty()) {
     origin("symptoms", "command line");
   }
+  if (!log.screened.signs.empty()) {
+    for (const std::string& id : log.screened.signs) {
+      add_unique(s.symptoms, id);
+    }
+    origin("screened_signs", "screening", log.screened.at);
+  }
   if (log.pelvic_days >= k_pelvic_sign_days && log.pelvic_not_improving) {
     add_unique(s.symptoms, std::string(k_pelvic_sign));
     origin("log_signs", "log",

@@ -9,7 +9,9 @@ LogSummary read_log_summary(const PainLog* log, Date today)
   }
   std::vector<Entry> recent;
   log->for_each({today - std::chrono::days{13}, today}, [&](const Entry& entry) { recent.push_back(entry); });
-  return summarize_log(log->days({std::nullopt, today}), recent, today);
+  LogSummary summary = summarize_log(log->days({std::nullopt, today}), recent, today);
+  summary.screened = screened_signs(log->screenings({today - std::chrono::days{k_screening_days - 1}, today}), today);
+  return summary;
 }
 
 } // namespace backcare

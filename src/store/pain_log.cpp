@@ -57,6 +57,51 @@ const std::vector<const char*> k_migrations{
       value TEXT NOT NULL
     ) STRICT;
   )sql",
+    // Exercise sessions and screenings. Undo covers them: the kinds of
+    // change grow, and a session's state before an edit or removal is kept
+    // as JSON in `before`.
+    R"sql(
+    CREATE TABLE session (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL
+        CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+      phase INTEGER NOT NULL CHECK (phase BETWEEN 1 AND 99),
+      status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+      pain_during INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+      next_morning INTEGER CHECK (next_morning BETWEEN 0 AND 10),
+      skipped_exercises TEXT NOT NULL DEFAULT '',
+      reason TEXT NOT NULL DEFAULT '',
+      note TEXT NOT NULL DEFAULT '',
+      change_id INTEGER
+    ) STRICT;
+    CREATE INDEX session_by_time ON session (at, id);
+    CREATE INDEX session_by_change ON session (change_id) WHERE change_id IS NOT NULL;
+    CREATE TABLE screening (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL
+        CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+      asked TEXT NOT NULL,
+      yes TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX screening_by_time ON screening (at, id);
+    CREATE TABLE change_v2 (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('add', 'edit', 'remove', 'import', 'session-add', 'session-edit',
+                                         'session-remove', 'session-import', 'screen')),
+      summary TEXT NOT NULL,
+      entry_id INTEGER,
+      at TEXT,
+      severity INTEGER,
+      location TEXT,
+      tags TEXT,
+      note TEXT,
+      before TEXT
+    ) STRICT;
+    INSERT INTO change_v2 (id, kind, summary, entry_id, at, severity, location, tags, note)
+      SELECT id, kind, summary, entry_id, at, severity, location, tags, note FROM change;
+    DROP TABLE change;
+    ALTER TABLE change_v2 RENAME TO change;
+  )sql",
 };
 
 constexpr const char* k_entry_columns = "id, at, severity, location, tags, note";
@@ -472,7 +517,9 @@ std::optional<std::string> PainLog::undo(const std::function<void(const std::str
   const std::int64_t change_id = last.integer(0);
   const std::string kind = last.text(1);
   const std::string summary = last.text(2);
-  if (kind == "add") {
+  if (kind == "screen") {
+    Statement(*m_db, "DELETE FROM screening WHERE id = ?1").bind(1, last.integer(3)).run();
+  } else if (kind == "add") {
     Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, last.integer(3)).run();
   } else if (kind == "import") {
     Statement(*m_db, "DELETE FROM entry WHERE change_id = ?1").bind(1, change_id).run();
@@ -555,6 +602,39 @@ std::optional<Entry> PainLog::latest(Date from, Date to) const
     return std::nullopt;
   }
   return read_entry(select);
+}
+
+std::int64_t PainLog::add_screening(const Screening& screening, const std::function<void(const Screening&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  Statement(*m_db, "INSERT INTO screening (at, asked, yes) VALUES (?1, ?2, ?3)")
+      .bind(1, screening.at)
+      .bind(2, join_tags(screening.asked))
+      .bind(3, join_tags(screening.yes))
+      .run();
+  Screening stored = screening;
+  stored.id = m_db->last_insert_id();
+  Statement(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('screen', ?1, ?2)")
+      .bind(1, fmt::format("saved the screening of {}", stored.at))
+      .bind(2, stored.id)
+      .run();
+  if (confirm) {
+    confirm(stored);
+  }
+  transaction.commit();
+  return stored.id;
+}
+
+std::vector<Screening> PainLog::screenings(const EntryFilter& filter) const
+{
+  const auto [since, until] = bounds(filter);
+  Statement select(*m_db, "SELECT id, at, asked, yes FROM screening WHERE at >= ?1 AND at < ?2 ORDER BY at, id");
+  select.bind(1, since).bind(2, until);
+  std::vector<Screening> screenings;
+  while (select.step()) {
+    screenings.push_back({select.integer(0), select.text(1), split_tags(select.text(2)), split_tags(select.text(3))});
+  }
+  return screenings;
 }
 
 Profile PainLog::profile() const

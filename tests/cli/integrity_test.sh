@@ -66,7 +66,8 @@ case_newer_database_is_never_written() {
   raw_sql "$DB" "PRAGMA user_version = 9" >/dev/null
   cp "$DB" "$SCRATCH/copy"
   bc log list
-  expect_error 74 "was written by a newer backcare (schema 9, this one knows 1); it was left untouched"
+  expect_error 74 "was written by a newer backcare (schema 9, this one knows "
+  expect_error 74 "); it was left untouched"
   bc log add 4
   expect_error 74 "newer backcare"
   cmp -s "$DB" "$SCRATCH/copy" || fail "a newer log was changed"

@@ -6,6 +6,7 @@
 // resolve_inputs, so they never disagree. Pure: "today" is passed in.
 
 #include "backcare/core/entry.hpp"
+#include "backcare/core/screening.hpp"
 #include "backcare/core/trend.hpp"
 #include "backcare/core/triage.hpp"
 
@@ -51,6 +52,8 @@ struct LogSummary {
   bool pelvic_not_improving = false;
   // The verdict `backcare trend` gives over the whole log up to today.
   Verdict verdict = Verdict::insufficient_data;
+  // The warning signs of the screenings of the last 7 days.
+  ScreenedSigns screened;
 };
 
 // The days of pelvic pain of 4+ that make the pelvic sign (our choice of

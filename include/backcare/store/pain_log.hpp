@@ -5,6 +5,7 @@
 // transaction, so concurrent writers all land and a failure changes nothing.
 
 #include "backcare/core/entry.hpp"
+#include "backcare/core/screening.hpp"
 #include "backcare/core/trend.hpp"
 
 #include <cstdint>
@@ -32,7 +33,7 @@ bool is_profile_name(std::string_view name);
 std::string database_path(const std::string& data_dir, const std::string& profile);
 
 // The schema version this program writes; a newer database is refused.
-constexpr int k_schema_version = 1;
+constexpr int k_schema_version = 2;
 
 struct EntryFilter {
   std::optional<Date> since; // inclusive
@@ -87,6 +88,11 @@ public:
   std::vector<DaySummary> days(const EntryFilter& filter) const;
   // The most recent entry between the two dates, inclusive.
   std::optional<Entry> latest(Date from, Date to) const;
+
+  // Saves the answers of one screening (one undoable change).
+  std::int64_t add_screening(const Screening& screening, const std::function<void(const Screening&)>& confirm = {});
+  // The screenings in the filter's dates, oldest first.
+  std::vector<Screening> screenings(const EntryFilter& filter) const;
 
   Profile profile() const;
   void save_profile(const Profile& profile);
