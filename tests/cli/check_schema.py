@@ -4,12 +4,17 @@ Usage: check_schema.py SCHEMA FILE
 Checks that SCHEMA is itself a valid draft 2020-12 schema, then that FILE is
 JSON without duplicate keys and valid against SCHEMA, formats ("date")
 included. Prints every problem with its JSON path and exits 1 if there is
-any; exits 2 when SCHEMA or FILE cannot be used at all.
+any (a FILE that cannot be read or parsed is a problem too); exits 2 on a
+usage error, a missing jsonschema module or a SCHEMA that cannot be used.
 """
 import json
 import sys
 
-import jsonschema
+try:
+    import jsonschema
+except ImportError:
+    print("check_schema: needs python3-jsonschema (scripts/setup.sh installs it); run with /usr/bin/python3")
+    sys.exit(2)
 
 
 def no_duplicates(pairs):
