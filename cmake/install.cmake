@@ -23,6 +23,8 @@ install(TARGETS backcare RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(FILES man/backcare.1 DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
 install(FILES ${BACKCARE_CATALOG_FILES} DESTINATION "${CMAKE_INSTALL_DATADIR}/backcare")
 install(FILES README.md LICENSE DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+# docs/ keeps its name so that the README's links still work where it is installed.
+install(DIRECTORY docs DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 install(FILES "${BACKCARE_COMPLETIONS_DIR}/backcare" DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions")
 install(FILES "${BACKCARE_COMPLETIONS_DIR}/_backcare" DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions")
 install(FILES "${BACKCARE_COMPLETIONS_DIR}/backcare.fish" DESTINATION "${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d")

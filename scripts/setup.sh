@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libfmt-dev libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev
   doctest-dev python3 libxml2-utils   # unit tests; JSON and SVG checks in CLI tests
   python3-icalendar python3-vobject   # the iCalendar export's real consumers, in CLI tests
+  python3-jsonschema                  # JSON output checked against docs/schema in CLI tests
   mandoc groff                        # man page lint in CLI tests
   clang-format                        # the format-check target CI runs
   clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
