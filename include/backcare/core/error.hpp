@@ -9,7 +9,7 @@
 
 namespace backcare {
 
-// Exit codes from DESIGN.md (names follow sysexits.h).
+// Exit codes from docs/contract.md (names follow sysexits.h).
 enum class ExitCode : int {
   ok = 0,
   seek_care = 3,

@@ -36,7 +36,7 @@ struct Reading {
   std::string at; // YYYY-MM-DDTHH:MM
 };
 
-// What the pain log says, in the terms of DESIGN.md's input rules.
+// What the pain log says, in the terms of the input rules of docs/contract.md.
 struct LogSummary {
   bool has_entries = false;
   // The highest reading in the 24 hours up to the latest entry of the last
