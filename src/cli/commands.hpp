@@ -5,6 +5,7 @@
 // subcommand does. run() runs the action after parsing has finished, so
 // that global options given after the subcommand are already known.
 
+#include "backcare/core/screening.hpp"
 #include "common.hpp"
 #include "context.hpp"
 
@@ -29,6 +30,13 @@ void setup_catalog(CLI::App& app, Context& context, Action& action);
 void setup_log(CLI::App& app, Context& context, Action& action);
 void setup_profile(CLI::App& app, Context& context, Action& action);
 void setup_trend(CLI::App& app, Context& context, Action& action);
+void setup_screen(CLI::App& app, Context& context, Action& action);
+// Asks each warning-sign question on the terminal; stops at the first
+// urgent or emergency yes. When stdin is not a terminal, a usage error says
+// that `asked_by` needs one and what to give `instead`.
+Screening ask_screening(const Catalog& catalog, const Context& context, const std::string& asked_by,
+                        const std::string& instead);
+
 // Walks the whole tree of `app`: call it after every other setup_*.
 void setup_completions(CLI::App& app, Context& context, Action& action);
 

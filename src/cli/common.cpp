@@ -116,4 +116,15 @@ std::string choice_help(const std::vector<std::string>& names, const std::string
   return text;
 }
 
+PlanInputs plan_defaults(const Config::Plan& c)
+{
+  PlanInputs config;
+  if (c.delivery) {
+    config.delivery = parse_word<Delivery>(*c.delivery);
+  }
+  config.postures = c.postures;
+  config.equipment = c.equipment;
+  return config;
+}
+
 } // namespace backcare::cli

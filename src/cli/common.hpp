@@ -5,6 +5,7 @@
 
 #include "backcare/core/date.hpp"
 #include "backcare/core/error.hpp"
+#include "backcare/core/inputs.hpp"
 #include "backcare/core/vocabulary.hpp"
 #include "backcare/store/pain_log.hpp"
 #include "context.hpp"
@@ -50,6 +51,9 @@ template <typename E> E parse_choice(const std::string& option, const std::strin
   check_choice(option, text, names_of<E>(true));
   return *parse_word<E>(text);
 }
+
+// The config file's plan defaults as plan inputs (the config reader checked them).
+PlanInputs plan_defaults(const Config::Plan& plan);
 
 // "text (default), json, markdown, csv or ics" for a help text.
 std::string choice_help(const std::vector<std::string>& names, const std::string& default_name = "");

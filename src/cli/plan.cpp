@@ -104,38 +104,6 @@ template <typename T> void add_unique(std::vector<T>& items, const T& item)
   }
 }
 
-// Asks each screening question on the terminal and adds the "yes" answers.
-// It stops at the first urgent or emergency "yes": nothing else matters then.
-void screen(const Catalog& catalog, const Context& context, std::vector<std::string>& symptoms)
-{
-  if (!context.stdin_is_terminal) {
-    throw usage_error("--screen asks questions and needs a terminal; give --symptom ID instead "
-                      "(backcare catalog symptoms lists them)");
-  }
-  std::cerr << "Answer y (yes) or n (no) to each question.\n";
-  for (const Symptom& symptom : catalog.symptoms) {
-    for (;;) {
-      std::cerr << symptom.question << " [y/n] " << std::flush;
-      std::string answer;
-      if (!std::getline(std::cin, answer)) {
-        throw usage_error("--screen: input ended before every question was answered");
-      }
-      if (answer == "y" || answer == "yes" || answer == "Y") {
-        add_unique(symptoms, symptom.id);
-        if (seeks_care_now(catalog.symptom_level(symptom.id))) {
-          std::cerr << "\n" << std::flush;
-          return;
-        }
-        break;
-      }
-      if (answer == "n" || answer == "no" || answer == "N") {
-        break;
-      }
-    }
-  }
-  std::cerr << "Thank you.\n\n" << std::flush;
-}
-
 // The command line's values, typed. Each bad value is a problem, not a stop.
 PlanInputs read_given(const PlanOptions& o, const Catalog& catalog, Date as_of, Problems& problems)
 {
@@ -208,18 +176,6 @@ PlanInputs read_given(const PlanOptions& o, const Catalog& catalog, Date as_of, 
   return given;
 }
 
-// The config file's plan defaults, typed (the config loader checked them).
-PlanInputs read_config(const Config::Plan& c)
-{
-  PlanInputs config;
-  if (c.delivery) {
-    config.delivery = parse_word<Delivery>(*c.delivery);
-  }
-  config.postures = c.postures;
-  config.equipment = c.equipment;
-  return config;
-}
-
 // Fills the output options not given on the command line from the config
 // file, then the built-in defaults.
 void fill_from_config(PlanOptions& o, const Config::Plan& c)
@@ -281,12 +237,19 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   }
   PlanInputs given = read_given(o, catalog, as_of, problems);
   if (o.screen) {
-    problems.check([&] { screen(catalog, context, given.symptoms); });
+    problems.check([&] {
+      Screening screening = ask_screening(catalog, context, "--screen", "--symptom ID");
+      screening.at = context.now_at();
+      open_log(context, LogAccess::write)->add_screening(screening);
+      for (const std::string& id : screening.yes) {
+        add_unique(given.symptoms, id);
+      }
+    });
   }
   const auto log = open_log(context, LogAccess::read);
   const Config::Plan& defaults = context.global.config.plan;
   const ResolvedInputs inputs =
-      resolve_inputs(given, log->profile(), read_log_summary(log.get(), as_of), read_config(defaults), as_of);
+      resolve_inputs(given, log->profile(), read_log_summary(log.get(), as_of), plan_defaults(defaults), as_of);
   const bool care_now = seeks_care_now(run_triage(catalog, inputs.situation).level);
 
   fill_from_config(o, defaults);
@@ -359,7 +322,7 @@ void setup_plan(CLI::App& app, Context& context, Action& action)
                             }
                             return ids;
                           });
-  plan->add_flag("--screen", options->screen, "Ask each screening question (on a terminal only)");
+  plan->add_flag("--screen", options->screen, "Ask each screening question and save the answers (on a terminal only)");
   context.options.choices(
       plan->add_option("--equipment", options->equipment,
                        "Repeatable: " + choice_help<Equipment>() + "; missing items are swapped or left out")

@@ -59,7 +59,7 @@ private:
     }
     const auto origins = words::origin_lines(m_plan);
     if (!origins.empty()) {
-      para(fmt::format("Taken from your saved details: {}.", fmt::join(origins, "; ")));
+      para(fmt::format("From what you saved: {}.", fmt::join(origins, "; ")));
     }
     m_out += '\n';
   }

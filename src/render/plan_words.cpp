@@ -175,6 +175,9 @@ std::vector<std::string> origin_lines(const Plan& plan)
       lines.push_back(fmt::format("{} from {} ({})", time_since_birth(s), where, origin.detail));
     } else if (origin.input == "trend_verdict") {
       lines.push_back(fmt::format("pain trend in {}: {}", where, origin.detail));
+    } else if (origin.input == "screened_signs") {
+      lines.push_back(fmt::format("warning signs from your screening of {} (they count for {} days)", origin.detail,
+                                  k_screening_days));
     } else if (origin.input == "log_signs") {
       lines.push_back(fmt::format("{} in {}", origin.detail, where));
     } else if (origin.input == "delivery") {

@@ -254,7 +254,7 @@ case_plan_uses_profile() {
   bc plan --severity 4 --weeks 3 --delivery vaginal --format json
   json_check "d['input']['weeks_postpartum'] == 3 and d['input']['delivery'] == 'vaginal'"
   bc plan --severity 4
-  expect_out "Taken from your saved details: week 12 after birth from your profile (birth"
+  expect_out "From what you saved: week 12 after birth from your profile (birth"
   bc profile set --birth-date 2026-12-01
   expect_error 64 "--birth-date 2026-12-01 is after today"
   bc profile set

@@ -1,0 +1,18 @@
+#pragma once
+
+// What `backcare screen` says after saving the answers when no sign needs
+// care now (with one, it prints the plan's care-now text instead).
+
+#include "backcare/core/catalog.hpp"
+#include "backcare/core/screening.hpp"
+#include "backcare/core/triage.hpp"
+#include "backcare/render/style.hpp"
+
+#include <string>
+
+namespace backcare {
+
+std::string render_screening_text(const Catalog& catalog, const Screening& screening, const Triage& triage,
+                                  const Style& style);
+
+} // namespace backcare

@@ -1,0 +1,153 @@
+#include "backcare/core/planner.hpp"
+#include "backcare/render/plan.hpp"
+#include "backcare/render/screening.hpp"
+#include "backcare/store/files.hpp"
+#include "backcare/store/log_summary.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+namespace backcare::cli {
+namespace {
+
+struct ScreenOptions {
+  std::vector<std::string> symptoms;
+  bool none = false;
+  std::string at;
+};
+
+std::vector<std::string> symptom_ids(const Catalog& catalog)
+{
+  std::vector<std::string> ids;
+  for (const Symptom& symptom : catalog.symptoms) {
+    ids.push_back(symptom.id);
+  }
+  return ids;
+}
+
+// The answers given by flags: every question is answered, --symptom for
+// each yes and no for the rest.
+Screening answers_from_flags(const ScreenOptions& o, const Catalog& catalog)
+{
+  Screening screening;
+  screening.asked = symptom_ids(catalog);
+  for (const std::string& id : o.symptoms) {
+    if (!catalog.find_symptom(id)) {
+      throw usage_error(fmt::format("--symptom: unknown symptom '{}' (backcare catalog symptoms lists the ids)", id));
+    }
+    if (std::find(screening.yes.begin(), screening.yes.end(), id) == screening.yes.end()) {
+      screening.yes.push_back(id);
+    }
+  }
+  return screening;
+}
+
+int run_screen(const ScreenOptions& o, const Context& context)
+{
+  const Date today = context.today();
+  const Catalog catalog = load_catalog(context);
+  if (o.none && !o.symptoms.empty()) {
+    throw usage_error("give --symptom ID for each yes, or --none, not both");
+  }
+  std::string at = context.now_at();
+  if (!o.at.empty()) {
+    const auto parsed = parse_datetime(o.at);
+    if (!parsed) {
+      throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", o.at));
+    }
+    if (date_of(*parsed) > today) {
+      throw usage_error(fmt::format("--at {} is after today ({})", o.at, format_date(today)));
+    }
+    at = *parsed;
+  }
+  Screening screening = o.none || !o.symptoms.empty()
+                            ? answers_from_flags(o, catalog)
+                            : ask_screening(catalog, context, "screen", "--symptom ID for each yes, or --none");
+  screening.at = at;
+  const auto log = open_log(context, LogAccess::write);
+  log->add_screening(screening);
+
+  // Judge the answers as plan does, with everything else it knows.
+  PlanInputs given;
+  given.symptoms = screening.yes;
+  const ResolvedInputs inputs = resolve_inputs(given, log->profile(), read_log_summary(log.get(), today),
+                                               plan_defaults(context.global.config.plan), today);
+  const Triage triage = run_triage(catalog, inputs.situation);
+  Style style;
+  style.color = context.use_color(true);
+  if (seeks_care_now(triage.level)) {
+    PlanRequest request;
+    request.as_of = today;
+    request.situation = inputs.situation;
+    request.origins = inputs.origins;
+    const Plan plan = make_plan(catalog, request);
+    write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
+    return static_cast<int>(ExitCode::seek_care);
+  }
+  write_output("", render_screening_text(catalog, screening, triage, style));
+  return 0;
+}
+
+} // namespace
+
+Screening ask_screening(const Catalog& catalog, const Context& context, const std::string& asked_by,
+                        const std::string& instead)
+{
+  if (!context.stdin_is_terminal) {
+    throw usage_error(fmt::format("{} asks questions and needs a terminal; give {} instead (backcare catalog symptoms "
+                                  "lists the ids)",
+                                  asked_by, instead));
+  }
+  Screening screening;
+  std::cerr << "Answer y (yes) or n (no) to each question.\n";
+  for (const Symptom& symptom : catalog.symptoms) {
+    for (;;) {
+      std::cerr << symptom.question << " [y/n] " << std::flush;
+      std::string answer;
+      if (!std::getline(std::cin, answer)) {
+        throw usage_error(fmt::format("{}: input ended before every question was answered", asked_by));
+      }
+      if (answer == "y" || answer == "yes" || answer == "Y") {
+        screening.asked.push_back(symptom.id);
+        screening.yes.push_back(symptom.id);
+        if (seeks_care_now(catalog.symptom_level(symptom.id))) {
+          std::cerr << "\n" << std::flush;
+          return screening; // nothing else matters now
+        }
+        break;
+      }
+      if (answer == "n" || answer == "no" || answer == "N") {
+        screening.asked.push_back(symptom.id);
+        break;
+      }
+    }
+  }
+  std::cerr << "Thank you.\n\n" << std::flush;
+  return screening;
+}
+
+void setup_screen(CLI::App& app, Context& context, Action& action)
+{
+  auto o = std::make_shared<ScreenOptions>();
+  CLI::App* screen = app.add_subcommand("screen", "Answer the warning-sign questions and save the answers");
+  screen->footer("Answers count for 7 days: plan uses them, and a later no clears a yes. A sign that needs care now\n"
+                 "prints what to do and exits with status 3.\n\n"
+                 "Example:\n  backcare screen\n  backcare screen --none\n  backcare screen --symptom leakage");
+  context.options.choices(screen
+                              ->add_option("--symptom", o->symptoms,
+                                           "Repeatable: a yes answer, by symptom id (the rest are no); "
+                                           "'backcare catalog symptoms' lists them")
+                              ->type_name("ID"),
+                          [](const Catalog& catalog) { return symptom_ids(catalog); });
+  screen->add_flag("--none", o->none, "No to every question");
+  screen->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
+  on_parsed(*screen, action, [o, &context] { return run_screen(*o, context); });
+  reject_empty_values(*screen, context.options);
+}
+
+} // namespace backcare::cli

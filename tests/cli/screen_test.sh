@@ -1,0 +1,66 @@
+# CLI tests of `backcare screen` and the screened signs that plan uses.
+source "$(dirname "$0")/lib.sh"
+
+case_none_saves_and_plan_has_no_sign() {
+  bc screen --none
+  expect_rc 0
+  expect_out "Saved your answers of 2026-11-26T12:00"
+  expect_out "You answered no to every question."
+  bc plan --weeks 10 --severity 3 --format json
+  expect_rc 0
+  json_check 'd["input"]["symptoms"] == [] and d["triage"]["level"] == "self-care"'
+}
+
+case_a_refer_answer_reaches_plan_and_counts_seven_days() {
+  bc screen --symptom leakage --at 2026-11-20T08:00
+  expect_rc 0
+  expect_out "You answered yes to: leakage"
+  expect_out "Book: pelvic-health physiotherapist"
+  bc plan --weeks 10 --severity 3 --format json
+  json_check 'd["input"]["symptoms"] == ["leakage"] and d["triage"]["level"] == "refer"'
+  json_check 'd["inputs_from"]["screened_signs"] == "screening 2026-11-20T08:00"'
+  bc plan --weeks 10 --severity 3
+  expect_out "warning signs from your screening of 2026-11-20T08:00"
+  # Seven days, the day of the screening included: gone on the 27th.
+  "$BIN" --as-of 2026-11-27 --data-dir "$SCRATCH/data" plan --weeks 10 --severity 3 --format json >"$OUT" 2>"$ERR"
+  json_check 'd["input"]["symptoms"] == []'
+}
+
+case_a_later_no_clears_a_yes() {
+  bc screen --symptom leakage --symptom night-pain --at 2026-11-22
+  bc screen --symptom night-pain --at 2026-11-24
+  bc plan --weeks 10 --severity 3 --format json
+  json_check 'd["input"]["symptoms"] == ["night-pain"]'
+}
+
+case_emergency_answer_prints_banner_and_exits_3() {
+  bc screen --symptom saddle-numbness
+  expect_rc 3
+  expect_out "EMERGENCY: call your emergency number now"
+  expect_out "No exercises are shown"
+  # Saved: plan gives the banner too, with nothing else known.
+  bc plan --format json
+  expect_rc 3
+  json_check 'd["triage"]["level"] == "emergency" and d["phases"] == []'
+  # And undo takes the answers back.
+  bc log undo
+  expect_out "Undid: saved the screening of 2026-11-26T12:00."
+  bc plan --weeks 10 --severity 3 --format json
+  expect_rc 0
+}
+
+case_bad_input_changes_nothing() {
+  bc screen
+  expect_error 64 "screen asks questions and needs a terminal; give --symptom ID for each yes, or --none instead"
+  bc screen --symptom leakage --none
+  expect_error 64 "give --symptom ID for each yes, or --none, not both"
+  bc screen --symptom lekage
+  expect_error 64 "--symptom: unknown symptom 'lekage'"
+  bc screen --none --at 2026-11-27
+  expect_error 64 "--at 2026-11-27 is after today"
+  bc screen --none --at yesterday
+  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got 'yesterday'"
+  [ ! -e "$SCRATCH/data/default.db" ] || fail "a failed screen created the log"
+}
+
+finish
