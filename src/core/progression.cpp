@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <tuple>
@@ -13,13 +12,6 @@ namespace backcare {
 namespace {
 
 using std::chrono::days;
-
-constexpr std::array<std::pair<Decision, std::string_view>, 4> k_decisions{{
-    {Decision::start, "start"},
-    {Decision::advance, "advance"},
-    {Decision::hold, "hold"},
-    {Decision::step_back, "step-back"},
-}};
 
 std::string count_of(int n, std::string_view thing)
 {
@@ -267,7 +259,7 @@ void Replay::explain()
     std::vector<std::string> last;
     const auto shown = std::min<std::size_t>(stint.size(), static_cast<std::size_t>(m_rules.advance_green_in_row));
     for (auto it = stint.end() - static_cast<std::ptrdiff_t>(shown); it != stint.end(); ++it) {
-      last.emplace_back(to_string(it->outcome));
+      last.emplace_back(name_of(it->outcome));
     }
     reasons.push_back(fmt::format("Your last {}: {} (moving on needs the last {} green).",
                                   shown == 1 ? std::string("session") : fmt::format("{} sessions", shown),
@@ -371,11 +363,6 @@ int planned_in(int days_per_week, int day_count)
 }
 
 } // namespace
-
-std::string_view to_string(Decision decision)
-{
-  return k_decisions[static_cast<std::size_t>(decision)].second;
-}
 
 Progress progress(const Progression& rules, const ProgressRequest& request)
 {

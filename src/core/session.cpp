@@ -5,52 +5,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
-#include <utility>
 
 namespace backcare {
 namespace {
-
-// One name table per vocabulary: to_string, parse and the list of choices
-// all read it, so they never drift apart.
-template <typename Enum, std::size_t N> using NameTable = std::array<std::pair<Enum, std::string_view>, N>;
-
-constexpr NameTable<SessionStatus, 2> k_statuses{{
-    {SessionStatus::done, "done"},
-    {SessionStatus::skipped, "skipped"},
-}};
-
-constexpr NameTable<SkipReason, 5> k_reasons{{
-    {SkipReason::time, "time"},
-    {SkipReason::pain, "pain"},
-    {SkipReason::baby, "baby"},
-    {SkipReason::sick, "sick"},
-    {SkipReason::other, "other"},
-}};
-
-constexpr NameTable<Outcome, 4> k_outcomes{{
-    {Outcome::green, "green"},
-    {Outcome::amber, "amber"},
-    {Outcome::red, "red"},
-    {Outcome::pending, "pending"},
-}};
-
-template <typename Enum, std::size_t N> std::string_view name_in(const NameTable<Enum, N>& table, Enum value)
-{
-  return table[static_cast<std::size_t>(value)].second;
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_in(const NameTable<Enum, N>& table, std::string_view text)
-{
-  for (const auto& [value, name] : table) {
-    if (name == text) {
-      return value;
-    }
-  }
-  return std::nullopt;
-}
 
 bool is_exercise_id(std::string_view text)
 {
@@ -87,7 +45,7 @@ std::string status_problem(const Session& session)
     return session.reason ? "'reason' is only for a skipped session" : "";
   }
   if (!session.reason) {
-    return fmt::format("a skipped session needs a 'reason' ({})", fmt::join(skip_reason_names(), ", "));
+    return fmt::format("a skipped session needs a 'reason' ({})", fmt::join(names_of<SkipReason>(), ", "));
   }
   if (session.pain_during || session.next_morning) {
     return "a skipped session has no 'pain_during' or 'next_morning'";
@@ -100,40 +58,6 @@ std::string status_problem(const Session& session)
 
 } // namespace
 
-std::string_view to_string(SessionStatus status)
-{
-  return name_in(k_statuses, status);
-}
-
-std::optional<SessionStatus> parse_session_status(std::string_view text)
-{
-  return parse_in(k_statuses, text);
-}
-
-std::string_view to_string(SkipReason reason)
-{
-  return name_in(k_reasons, reason);
-}
-
-std::optional<SkipReason> parse_skip_reason(std::string_view text)
-{
-  return parse_in(k_reasons, text);
-}
-
-std::string_view to_string(Outcome outcome)
-{
-  return name_in(k_outcomes, outcome);
-}
-
-std::vector<std::string> skip_reason_names()
-{
-  std::vector<std::string> names;
-  for (const auto& [value, name] : k_reasons) {
-    names.emplace_back(name);
-  }
-  return names;
-}
-
 std::string session_problem(const Session& session, Date today)
 {
   const auto at = parse_datetime(session.at);
@@ -143,8 +67,8 @@ std::string session_problem(const Session& session, Date today)
   if (date_of(session.at) > today) {
     return fmt::format("'at' {} is after today ({})", session.at, format_date(today));
   }
-  if (session.phase < 1) {
-    return fmt::format("'phase' must be 1 or more, got {}", session.phase);
+  if (session.phase < 1 || session.phase > 99) {
+    return fmt::format("'phase' must be 1-99, got {}", session.phase);
   }
   for (std::string problem :
        {pain_problem("pain_during", session.pain_during), pain_problem("next_morning", session.next_morning),

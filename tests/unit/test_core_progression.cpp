@@ -118,12 +118,9 @@ bool contains(const std::vector<std::string>& lines, std::string_view part)
 
 } // namespace
 
-TEST_CASE("to_string(Decision)")
+TEST_CASE("vocabulary of decisions")
 {
-  CHECK(to_string(Decision::start) == "start");
-  CHECK(to_string(Decision::advance) == "advance");
-  CHECK(to_string(Decision::hold) == "hold");
-  CHECK(to_string(Decision::step_back) == "step-back");
+  CHECK(names_of<Decision>() == std::vector<std::string>{"start", "advance", "hold", "step-back"});
 }
 
 TEST_CASE("progress: session histories and their decision")

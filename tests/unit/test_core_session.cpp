@@ -26,22 +26,14 @@ Entry entry(const std::string& at, int severity)
 
 } // namespace
 
-TEST_CASE("names of statuses, skip reasons and outcomes")
+TEST_CASE("vocabularies of statuses, skip reasons and outcomes")
 {
-  CHECK(to_string(SessionStatus::skipped) == "skipped");
-  CHECK(parse_session_status("done") == SessionStatus::done);
-  CHECK_FALSE(parse_session_status("Done"));
-  CHECK(skip_reason_names() == std::vector<std::string>{"time", "pain", "baby", "sick", "other"});
-  for (const std::string& name : skip_reason_names()) {
-    CAPTURE(name);
-    REQUIRE(parse_skip_reason(name));
-    CHECK(to_string(*parse_skip_reason(name)) == name);
-  }
-  CHECK_FALSE(parse_skip_reason("tired"));
-  CHECK(to_string(Outcome::green) == "green");
-  CHECK(to_string(Outcome::amber) == "amber");
-  CHECK(to_string(Outcome::red) == "red");
-  CHECK(to_string(Outcome::pending) == "pending");
+  CHECK(name_of(SessionStatus::skipped) == "skipped");
+  CHECK(parse_word<SessionStatus>("done") == SessionStatus::done);
+  CHECK_FALSE(parse_word<SessionStatus>("Done"));
+  CHECK(names_of<SkipReason>() == std::vector<std::string>{"time", "pain", "baby", "sick", "other"});
+  CHECK_FALSE(parse_word<SkipReason>("tired"));
+  CHECK(names_of<Outcome>() == std::vector<std::string>{"green", "amber", "red", "pending"});
 }
 
 TEST_CASE("session_problem")
@@ -65,7 +57,9 @@ TEST_CASE("session_problem")
   SUBCASE("phase")
   {
     s.phase = 0;
-    CHECK(session_problem(s, today) == "'phase' must be 1 or more, got 0");
+    CHECK(session_problem(s, today) == "'phase' must be 1-99, got 0");
+    s.phase = 100;
+    CHECK(session_problem(s, today) == "'phase' must be 1-99, got 100");
   }
   SUBCASE("pain values")
   {

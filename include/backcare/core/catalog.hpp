@@ -108,8 +108,8 @@ struct TrendFlag {
   TrendCondition when;
 };
 
-// How exercise sessions move a person between phases (DESIGN.md "Where a
-// person is"), after the pain-monitoring model of Silbernagel & Thomee 2007.
+// How exercise sessions move a person between phases ("master one item, then
+// move on"), after the pain-monitoring model of Silbernagel & Thomee 2007.
 // The catalog's [progression] table; these defaults are the shipped values,
 // used when a catalog has no such table.
 struct Progression {

@@ -1,6 +1,6 @@
 #pragma once
 
-// Where a person is (DESIGN.md "Phases"): the phase their sessions have
+// Where a person is: the phase their sessions have
 // earned, replayed from the start of the history, and how well they keep to
 // the plan. Pure: the same sessions, ceiling and dates always give the same
 // answer; "today" is passed in.
@@ -20,9 +20,11 @@ namespace backcare {
 
 // What the latest session (or a change of the ceiling) did to the phase.
 enum class Decision { start, advance, hold, step_back };
-
-// "start", "advance", "hold" or "step-back".
-std::string_view to_string(Decision decision);
+BACKCARE_VOCABULARY(Decision, 4,
+                    {{Decision::start, "start"},
+                     {Decision::advance, "advance"},
+                     {Decision::hold, "hold"},
+                     {Decision::step_back, "step-back"}});
 
 // One change of phase, for a clinician's phase history.
 struct PhaseChange {

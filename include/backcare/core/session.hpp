@@ -8,6 +8,7 @@
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/date.hpp"
 #include "backcare/core/entry.hpp"
+#include "backcare/core/vocabulary.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -17,25 +18,26 @@
 
 namespace backcare {
 
+// Each word list below is a vocabulary (vocabulary.hpp): name_of, parse_word
+// and names_of give its names for the command line, JSON and CSV.
 enum class SessionStatus { done, skipped };
+BACKCARE_VOCABULARY(SessionStatus, 2, {{SessionStatus::done, "done"}, {SessionStatus::skipped, "skipped"}});
 
 // Why a session was skipped; lack of time is the most common barrier.
 enum class SkipReason { time, pain, baby, sick, other };
+BACKCARE_VOCABULARY(SkipReason, 5,
+                    {{SkipReason::time, "time"},
+                     {SkipReason::pain, "pain"},
+                     {SkipReason::baby, "baby"},
+                     {SkipReason::sick, "sick"},
+                     {SkipReason::other, "other"}});
 
 // How a done session went: green (fine), amber (acceptable), red (too much),
 // or pending (the next morning is not known yet).
 enum class Outcome { green, amber, red, pending };
-
-// The names used on the command line, in JSON and CSV: "done", "skipped";
-// "time", "pain", "baby", "sick", "other"; "green", "amber", "red", "pending".
-std::string_view to_string(SessionStatus status);
-std::optional<SessionStatus> parse_session_status(std::string_view text);
-std::string_view to_string(SkipReason reason);
-std::optional<SkipReason> parse_skip_reason(std::string_view text);
-std::string_view to_string(Outcome outcome);
-
-// Every skip reason's name, in order: the choices of `session skip --reason`.
-std::vector<std::string> skip_reason_names();
+BACKCARE_VOCABULARY(
+    Outcome, 4,
+    {{Outcome::green, "green"}, {Outcome::amber, "amber"}, {Outcome::red, "red"}, {Outcome::pending, "pending"}});
 
 struct Session {
   std::int64_t id = 0; // 0 until stored
@@ -52,7 +54,8 @@ struct Session {
 };
 
 // What is wrong with a session, in words naming the field; empty when valid.
-// A session after `today` is refused; pain values are 0-10; a skipped session
+// A session after `today` is refused; the phase is 1-99 (whether the catalog
+// has it is for the caller to check); pain values are 0-10; a skipped session
 // needs a reason and has no pain values or left-out exercises, a done one
 // has no reason; exercise ids are catalog-style ids (lower-case letters,
 // digits, '-'), each listed once (whether the catalog knows them is for the
@@ -68,9 +71,9 @@ std::string session_problem(const Session& session, Date today);
 // morning alone decides.
 std::optional<Outcome> outcome(const Progression& rules, const Session& session);
 
-// The next-morning window of DESIGN.md: from 05:00 to 12:00, both included,
-// on the calendar day after the session's date (a session at 01:00 on the
-// 3rd looks at the morning of the 4th).
+// The next-morning window: from 05:00 to 12:00, both included, on the
+// calendar day after the session's date (a session at 01:00 on the 3rd
+// looks at the morning of the 4th).
 inline constexpr std::string_view k_next_morning_from = "05:00";
 inline constexpr std::string_view k_next_morning_until = "12:00";
 
