@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace backcare {
@@ -175,6 +176,7 @@ struct Origins {
   std::map<int, toml::source_region> phase;
   std::map<std::string, toml::source_region> symptom;
   std::map<std::string, toml::source_region> trend_flag;
+  std::optional<toml::source_region> progression;
 };
 
 // Reads and checks the id of an item before its other fields, so that every
@@ -376,6 +378,32 @@ TrendFlag read_trend_flag(const toml::table& table, Origins& origins)
   return flag;
 }
 
+// The [progression] table: every key is required, so that a catalog that
+// changes one threshold states all of them and names its source.
+Progression read_progression(const toml::table& table, Origins& origins)
+{
+  if (origins.progression) {
+    fail(table.source(), fmt::format("duplicate [progression] (first defined at {})", where(*origins.progression)));
+  }
+  origins.progression = table.source();
+  Fields fields(table, "progression");
+  Progression rules;
+  rules.green_max = fields.integer("green_max", 0, 10);
+  rules.amber_max = fields.integer("amber_max", rules.green_max, 10);
+  rules.next_morning_rise = fields.integer("next_morning_rise", 1, 10);
+  rules.start_phase = fields.integer("start_phase", 1, 20);
+  rules.advance_sessions = fields.integer("advance_sessions", 1, 100);
+  rules.advance_days = fields.integer("advance_days", 1, 365);
+  rules.advance_green_in_row = fields.integer("advance_green_in_row", 1, rules.advance_sessions);
+  rules.step_back = fields.integer("step_back", 1, 20);
+  rules.refer_reds = fields.integer("refer_reds", 1, 100);
+  rules.refer_within_days = fields.integer("refer_within_days", 1, 365);
+  rules.refer_lasts_days = fields.integer("refer_lasts_days", 1, 365);
+  rules.source = fields.text("source");
+  fields.finish();
+  return rules;
+}
+
 // Applies `read` to every table of the array of tables `key`.
 template <typename Read> void read_each(const toml::node& node, std::string_view key, Read read)
 {
@@ -402,6 +430,8 @@ void read_document(const toml::table& doc, Catalog& catalog, Origins& origins)
       read_each(node, name, [&](const toml::table& t) { catalog.rules.push_back(read_rule(t, origins)); });
     } else if (name == "trend_flag") {
       read_each(node, name, [&](const toml::table& t) { catalog.trend_flags.push_back(read_trend_flag(t, origins)); });
+    } else if (name == "progression" && node.is_table()) {
+      catalog.progression = read_progression(*node.as_table(), origins);
     } else if (name == "catalog" && node.is_table()) {
       Fields fields(*node.as_table(), "catalog");
       catalog.version = fields.text("version");
@@ -409,7 +439,8 @@ void read_document(const toml::table& doc, Catalog& catalog, Origins& origins)
     } else {
       fail(key.source(),
            fmt::format(
-               "unknown key '{}' (allowed: [catalog], [[exercise]], [[phase]], [[symptom]], [[rule]], [[trend_flag]])",
+               "unknown key '{}' (allowed: [catalog], [[exercise]], [[phase]], [[symptom]], [[rule]], [[trend_flag]], "
+               "[progression])",
                name));
     }
   }
@@ -485,6 +516,10 @@ void cross_check(Catalog& catalog, const Origins& origins, const std::string& fi
       fail(region, fmt::format("rule '{}': max_phase {} is not a defined phase", rule.id, *rule.max_phase));
     }
   }
+  if (origins.progression && catalog.progression.start_phase > static_cast<int>(catalog.phases.size())) {
+    fail(*origins.progression,
+         fmt::format("progression: start_phase {} is not a defined phase", catalog.progression.start_phase));
+  }
   for (const Symptom& symptom : catalog.symptoms) {
     const bool used = std::any_of(catalog.rules.begin(), catalog.rules.end(), [&](const Rule& r) {
       const auto& ids = r.when.symptoms_any;
@@ -546,6 +581,13 @@ Catalog parse_catalog(const std::vector<CatalogSource>& sources)
   cross_check(catalog, origins, sources.empty() ? std::string("catalog") : sources.front().path);
   if (catalog.version.empty()) {
     catalog.version = "unversioned";
+  }
+  // A catalog written before sessions existed has no [progression]: it gets
+  // the shipped thresholds rather than an error.
+  if (!origins.progression) {
+    catalog.progression.start_phase =
+        std::min(catalog.progression.start_phase, static_cast<int>(catalog.phases.size()));
+    catalog.progression.source = "backcare's built-in values (the catalog has no [progression] table)";
   }
   return catalog;
 }

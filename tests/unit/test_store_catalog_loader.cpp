@@ -220,3 +220,90 @@ TEST_CASE("read_catalog_sources")
   }
   std::filesystem::remove_all(dir);
 }
+
+namespace {
+
+const std::string k_progression = R"(
+[progression]
+green_max = 2
+amber_max = 4
+next_morning_rise = 3
+start_phase = 1
+advance_sessions = 8
+advance_days = 21
+advance_green_in_row = 3
+step_back = 1
+refer_reds = 2
+refer_within_days = 10
+refer_lasts_days = 14
+source = "test"
+)";
+
+} // namespace
+
+TEST_CASE("parse_catalog: [progression]")
+{
+  SUBCASE("the built-in catalog ships the default thresholds")
+  {
+    Progression shipped = parse_catalog(embedded_catalog()).progression;
+    CHECK(shipped.source.find("Silbernagel") != std::string::npos);
+    shipped.source.clear();
+    CHECK(shipped == Progression{});
+  }
+  SUBCASE("a catalog without the table gets the defaults")
+  {
+    const Progression rules = parse_catalog({{"test.toml", k_minimal}}).progression;
+    CHECK(rules.green_max == 3);
+    CHECK(rules.advance_sessions == 6);
+    CHECK(rules.start_phase == 1); // the minimal catalog has one phase
+    CHECK(rules.source.find("no [progression] table") != std::string::npos);
+  }
+  SUBCASE("read from any file of the catalog")
+  {
+    const Progression rules = parse_catalog({{"test.toml", k_minimal}, {"p.toml", k_progression}}).progression;
+    CHECK(rules.green_max == 2);
+    CHECK(rules.amber_max == 4);
+    CHECK(rules.next_morning_rise == 3);
+    CHECK(rules.start_phase == 1);
+    CHECK(rules.advance_sessions == 8);
+    CHECK(rules.advance_days == 21);
+    CHECK(rules.advance_green_in_row == 3);
+    CHECK(rules.refer_within_days == 10);
+    CHECK(rules.refer_lasts_days == 14);
+    CHECK(rules.source == "test");
+  }
+  SUBCASE("amber below green")
+  {
+    CHECK(error_of(k_minimal + replaced(k_progression, "amber_max = 4", "amber_max = 1"))
+          == "test.toml:40:13: progression: 'amber_max' must be 2-10, got 1");
+  }
+  SUBCASE("more greens in a row than sessions")
+  {
+    CHECK(error_of(k_minimal + replaced(k_progression, "advance_green_in_row = 3", "advance_green_in_row = 9"))
+          == "test.toml:45:24: progression: 'advance_green_in_row' must be 1-8, got 9");
+  }
+  SUBCASE("a missing key")
+  {
+    CHECK(error_of(k_minimal + replaced(k_progression, "step_back = 1\n", ""))
+          == "test.toml:38:1: progression: missing field 'step_back'");
+  }
+  SUBCASE("an unknown key")
+  {
+    CHECK(error_of(k_minimal + k_progression + "green_min = 0\n")
+          == "test.toml:51:1: progression: unknown key 'green_min'");
+  }
+  SUBCASE("a start phase the catalog does not define")
+  {
+    CHECK(error_of(k_minimal + replaced(k_progression, "start_phase = 1", "start_phase = 2"))
+          == "test.toml:38:1: progression: start_phase 2 is not a defined phase");
+  }
+  SUBCASE("defined twice across files")
+  {
+    try {
+      parse_catalog({{"a.toml", k_minimal + k_progression}, {"b.toml", k_progression}});
+      FAIL("expected a data error");
+    } catch (const Error& e) {
+      CHECK(std::string(e.what()) == "b.toml:2:1: duplicate [progression] (first defined at a.toml:38:1)");
+    }
+  }
+}

@@ -108,6 +108,27 @@ struct TrendFlag {
   TrendCondition when;
 };
 
+// How exercise sessions move a person between phases ("master one item, then
+// move on"), after the pain-monitoring model of Silbernagel & Thomee 2007.
+// The catalog's [progression] table; these defaults are the shipped values,
+// used when a catalog has no such table.
+struct Progression {
+  int green_max = 3;            // pain during and next morning at most this: green
+  int amber_max = 5;            // at most this: amber; above it: red
+  int next_morning_rise = 2;    // next morning this many points above during: red
+  int start_phase = 2;          // the highest phase a person starts in
+  int advance_sessions = 6;     // done sessions in a phase before moving on
+  int advance_days = 14;        // ...spread over this many days, first and last session counted
+  int advance_green_in_row = 2; // ...of which the last this many are green
+  int step_back = 1;            // phases down after a red session (never below 1)
+  int refer_reds = 2;           // this many red sessions...
+  int refer_within_days = 7;    // ...within this many calendar days: see a physiotherapist
+  int refer_lasts_days = 28;    // the referral stands this long after the last of them
+  std::string source;
+
+  bool operator==(const Progression&) const = default;
+};
+
 struct Catalog {
   std::string version;
   std::vector<Exercise> exercises;
@@ -115,6 +136,7 @@ struct Catalog {
   std::vector<Symptom> symptoms;
   std::vector<Rule> rules;
   std::vector<TrendFlag> trend_flags;
+  Progression progression;
 
   const Exercise* find_exercise(std::string_view id) const;
   const Phase* find_phase(int number) const;

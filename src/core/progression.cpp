@@ -1,0 +1,421 @@
+#include "backcare/core/progression.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <tuple>
+#include <utility>
+
+namespace backcare {
+namespace {
+
+using std::chrono::days;
+
+std::string count_of(int n, std::string_view thing)
+{
+  return fmt::format("{} {}{}", n, thing, n == 1 ? "" : "s");
+}
+
+// Days from `first` to `last`, both counted.
+int span(Date first, Date last)
+{
+  return days_between(first, last) + 1;
+}
+
+// Why a session was red, with its numbers.
+std::string red_detail(const Progression& rules, const Session& session)
+{
+  const auto& during = session.pain_during;
+  if (during && *during > rules.amber_max) {
+    return fmt::format("pain {}/10 during it, above {}", *during, rules.amber_max);
+  }
+  const int morning = session.next_morning.value_or(0);
+  if (morning > rules.amber_max) {
+    return fmt::format("pain {}/10 the next morning, above {}", morning, rules.amber_max);
+  }
+  return fmt::format("pain {}/10 the next morning, {} points above the {} during it", morning,
+                     morning - during.value_or(0), during.value_or(0));
+}
+
+// A done session counted in the current phase.
+struct Counted {
+  Date date{};
+  Outcome outcome = Outcome::pending;
+};
+
+// Everything an advance changes, so that a worse trend can put it off.
+struct State {
+  int phase = 1;
+  Date since{};
+  Decision decision = Decision::start;
+  std::string why; // the latest decision's reason; empty for a plain hold
+  std::vector<Counted> stint;
+};
+
+class Replay {
+public:
+  Replay(const Progression& rules, const ProgressRequest& request)
+    : m_rules(rules)
+    , m_request(request)
+  {
+  }
+
+  Progress run();
+
+private:
+  int ceiling_on(Date day) const;
+  void start(Date day);
+  void follow_ceiling(Date day);
+  void count(const Session& session);
+  void change(Date day, int to, Decision decision, std::string why);
+  bool may_advance(Date day) const;
+  void put_off_advance();
+  void find_referral();
+  void explain();
+  void explain_to_move_on();
+  int trailing_greens(bool count_pending) const;
+  std::string green_words() const;
+
+  const Progression& m_rules;
+  const ProgressRequest& m_request;
+  Progress m_result;
+  State m_state;
+  int m_ceiling = 1; // the ceiling of the day being replayed
+  std::vector<Date> m_reds;
+  std::optional<State> m_before_advance; // while no session has been done in the new phase
+  std::size_t m_results_before_advance = 0;
+};
+
+int Replay::ceiling_on(Date day) const
+{
+  const int ceiling = m_request.ceiling ? m_request.ceiling(day) : m_request.last_phase;
+  return std::clamp(ceiling, 1, std::max(1, m_request.last_phase));
+}
+
+// The first day's ceiling is already known (m_ceiling).
+void Replay::start(Date day)
+{
+  const int phase = std::max(1, std::min(m_rules.start_phase, m_ceiling));
+  std::string why = phase < m_rules.start_phase
+                        ? fmt::format("You start at phase {}: phase {} is not open to you yet.", phase, phase + 1)
+                        : fmt::format("You start at phase {}: a first plan starts no higher than phase {}, and your "
+                                      "sessions move you on from there.",
+                                      phase, m_rules.start_phase);
+  m_state = State{phase, day, Decision::start, why, {}};
+  m_result.history.push_back({day, 0, phase, Decision::start, std::move(why)});
+}
+
+void Replay::follow_ceiling(Date day)
+{
+  if (m_state.phase <= m_ceiling) {
+    return;
+  }
+  change(day, m_ceiling, Decision::step_back,
+         fmt::format("Back to phase {} on {}: phase {} closed for now (a new sign or a flare allowed at most phase {} "
+                     "that day).",
+                     m_ceiling, format_day(day), m_state.phase, m_ceiling));
+}
+
+void Replay::change(Date day, int to, Decision decision, std::string why)
+{
+  m_result.history.push_back({day, m_state.phase, to, decision, why});
+  m_state = State{to, day, decision, std::move(why), {}};
+  m_before_advance.reset();
+}
+
+bool Replay::may_advance(Date day) const
+{
+  const auto& stint = m_state.stint;
+  return m_state.phase < m_request.last_phase && m_ceiling > m_state.phase
+         && static_cast<int>(stint.size()) >= m_rules.advance_sessions
+         && span(stint.front().date, day) >= m_rules.advance_days
+         && trailing_greens(false) >= m_rules.advance_green_in_row;
+}
+
+void Replay::count(const Session& session)
+{
+  const std::optional<Outcome> result = outcome(m_rules, session);
+  m_result.sessions.push_back({session.id, session.at, m_state.phase, result});
+  if (!result) {
+    return; // skipped sessions do not count
+  }
+  m_before_advance.reset();
+  const Date day = date_of(session.at);
+  m_state.stint.push_back({day, *result});
+  if (*result == Outcome::red) {
+    m_reds.push_back(day);
+    const int to = std::max(1, m_state.phase - m_rules.step_back);
+    if (to < m_state.phase) {
+      change(day, to, Decision::step_back,
+             fmt::format("Back to phase {} on {}: that session was red ({}).", to, format_day(day),
+                         red_detail(m_rules, session)));
+      return;
+    }
+    m_state.decision = Decision::hold;
+    m_state.why = fmt::format("Your session on {} was red ({}); phase 1 is the gentlest, so stay here and go easier.",
+                              format_day(day), red_detail(m_rules, session));
+    return;
+  }
+  if (!may_advance(day)) {
+    m_state.decision = Decision::hold;
+    m_state.why.clear();
+    return;
+  }
+  const State before = m_state;
+  const std::size_t results = m_result.sessions.size();
+  const int sessions = static_cast<int>(m_state.stint.size());
+  change(day, m_state.phase + 1, Decision::advance,
+         fmt::format("Moved up to phase {} on {}: {} in phase {} over {} days, the last {} green ({}).",
+                     m_state.phase + 1, format_day(day), count_of(sessions, "session"), m_state.phase,
+                     span(m_state.stint.front().date, day), m_rules.advance_green_in_row, green_words()));
+  m_before_advance = before;
+  m_results_before_advance = results;
+}
+
+// A worse trend holds: an advance nobody has trained in yet is undone.
+void Replay::put_off_advance()
+{
+  if (!m_request.trend_worse || !m_before_advance) {
+    return;
+  }
+  m_state = *m_before_advance;
+  m_result.history.pop_back();
+  for (std::size_t i = m_results_before_advance; i < m_result.sessions.size(); ++i) {
+    m_result.sessions[i].phase = m_state.phase;
+  }
+  m_state.decision = Decision::hold;
+  m_state.why =
+      fmt::format("Your pain diary is getting worse (trend: worse), so you stay in phase {} for now, although "
+                  "your sessions would move you on.",
+                  m_state.phase);
+}
+
+// The latest group of refer_reds red sessions within refer_within_days days.
+void Replay::find_referral()
+{
+  const auto n = static_cast<std::size_t>(std::max(1, m_rules.refer_reds));
+  for (std::size_t last = m_reds.size(); last >= n; --last) {
+    const Date first_day = m_reds[last - n];
+    const Date last_day = m_reds[last - 1];
+    if (span(first_day, last_day) > m_rules.refer_within_days) {
+      continue;
+    }
+    if (days_between(last_day, m_request.today) < m_rules.refer_lasts_days) {
+      m_result.refer = true;
+      m_result.refer_reason =
+          fmt::format("{} red sessions within {} days ({} to {}): have a physiotherapist review your exercises.",
+                      m_rules.refer_reds, m_rules.refer_within_days, format_day(first_day), format_day(last_day));
+    }
+    return;
+  }
+}
+
+// The done sessions at the end of the phase that are green; a pending last
+// session counts when `count_pending`, as the one that may still make it.
+int Replay::trailing_greens(bool count_pending) const
+{
+  const auto& stint = m_state.stint;
+  int greens = 0;
+  for (auto it = stint.rbegin(); it != stint.rend(); ++it) {
+    const bool pending_last = count_pending && it == stint.rbegin() && it->outcome == Outcome::pending;
+    if (it->outcome != Outcome::green && !pending_last) {
+      break;
+    }
+    ++greens;
+  }
+  return greens;
+}
+
+std::string Replay::green_words() const
+{
+  return fmt::format("pain {}/10 or less during it and the next morning", m_rules.green_max);
+}
+
+void Replay::explain()
+{
+  auto& reasons = m_result.reasons;
+  if (!m_state.why.empty()) {
+    reasons.push_back(m_state.why);
+  }
+  const int phase = m_state.phase;
+  const auto& stint = m_state.stint;
+  const int done = static_cast<int>(stint.size());
+  if (phase >= m_request.last_phase) {
+    reasons.push_back(fmt::format("Phase {} is the last phase: keep it up.", phase));
+  } else if (done == 0) {
+    reasons.push_back(fmt::format("No sessions in phase {} yet: moving on needs {} over at least {} days.", phase,
+                                  m_rules.advance_sessions, m_rules.advance_days));
+  } else {
+    const int covered = span(stint.front().date, stint.back().date);
+    reasons.push_back(
+        fmt::format("{} in phase {} so far, over {} days.",
+                    done < m_rules.advance_sessions ? fmt::format("{} of {} sessions", done, m_rules.advance_sessions)
+                                                    : count_of(done, "session"),
+                    phase,
+                    covered < m_rules.advance_days ? fmt::format("{} of {}", covered, m_rules.advance_days)
+                                                   : std::to_string(covered)));
+    std::vector<std::string> last;
+    const auto shown = std::min<std::size_t>(stint.size(), static_cast<std::size_t>(m_rules.advance_green_in_row));
+    for (auto it = stint.end() - static_cast<std::ptrdiff_t>(shown); it != stint.end(); ++it) {
+      last.emplace_back(name_of(it->outcome));
+    }
+    reasons.push_back(fmt::format("Your last {}: {} (moving on needs the last {} green).",
+                                  shown == 1 ? std::string("session") : fmt::format("{} sessions", shown),
+                                  fmt::join(last, ", "), m_rules.advance_green_in_row));
+  }
+  if (phase < m_request.last_phase && m_ceiling <= phase) {
+    reasons.push_back(
+        fmt::format("Phase {} is not open to you yet (the most allowed today is phase {}).", phase + 1, m_ceiling));
+  }
+  if (m_result.refer) {
+    reasons.push_back(m_result.refer_reason);
+  }
+}
+
+void Replay::explain_to_move_on()
+{
+  const int phase = m_state.phase;
+  if (phase >= m_request.last_phase) {
+    return;
+  }
+  auto& needs = m_result.to_move_on;
+  const auto& stint = m_state.stint;
+  const int done = static_cast<int>(stint.size());
+  if (done < m_rules.advance_sessions) {
+    const int more = m_rules.advance_sessions - done;
+    needs.push_back(fmt::format("Do {} more session{} in phase {} ({} of {} done).", more, more == 1 ? "" : "s", phase,
+                                done, m_rules.advance_sessions));
+  }
+  if (done == 0) {
+    needs.push_back(fmt::format("Spread your sessions over at least {} days.", m_rules.advance_days));
+  } else if (span(stint.front().date, stint.back().date) < m_rules.advance_days) {
+    const Date until = stint.front().date + days(m_rules.advance_days - 1);
+    needs.push_back(fmt::format("Keep going until at least {}: the sessions need to cover {} days, from your first "
+                                "in phase {} on {}.",
+                                format_day(until), m_rules.advance_days, phase, format_day(stint.front().date)));
+  }
+  if (done > 0 && stint.back().outcome == Outcome::pending) {
+    const Date last = stint.back().date;
+    // Once that morning has passed, a log entry can no longer be made in time.
+    needs.push_back(days_between(last, m_request.today) <= 1
+                        ? fmt::format("Log your pain the morning after your session on {} (between {} and {}); {}/10 "
+                                      "or less makes it green.",
+                                      format_day(last), k_next_morning_from, k_next_morning_until, m_rules.green_max)
+                        : fmt::format("Add your pain the morning after your session on {} to that session; {}/10 or "
+                                      "less makes it green.",
+                                      format_day(last), m_rules.green_max));
+  }
+  const int greens_needed = m_rules.advance_green_in_row - trailing_greens(true);
+  if (greens_needed > 0) {
+    needs.push_back(greens_needed == m_rules.advance_green_in_row
+                        ? fmt::format("Have {} in a row with {}.", count_of(greens_needed, "session"), green_words())
+                        : fmt::format("Have {} more session{} with {}.", greens_needed, greens_needed == 1 ? "" : "s",
+                                      green_words()));
+  }
+  if (m_ceiling <= phase) {
+    needs.push_back(fmt::format("Wait for phase {} to open for you (the plan shows when).", phase + 1));
+  }
+  if (m_request.trend_worse) {
+    needs.push_back("Let your pain settle: your pain diary must stop getting worse.");
+  }
+}
+
+Progress Replay::run()
+{
+  std::vector<Session> sessions;
+  for (const Session& session : m_request.sessions) {
+    const auto at = parse_datetime(session.at);
+    if (at && *at == session.at && date_of(session.at) <= m_request.today) {
+      sessions.push_back(session);
+    }
+  }
+  std::sort(sessions.begin(), sessions.end(),
+            [](const Session& a, const Session& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
+  const Date first = sessions.empty() ? m_request.today : date_of(sessions.front().at);
+  m_ceiling = ceiling_on(first);
+  start(first);
+  auto next = sessions.begin();
+  for (Date day = first; day <= m_request.today; day += days(1)) {
+    if (day != first) {
+      m_ceiling = ceiling_on(day);
+    }
+    follow_ceiling(day);
+    for (; next != sessions.end() && date_of(next->at) == day; ++next) {
+      count(*next);
+    }
+  }
+  put_off_advance();
+  find_referral();
+  m_result.phase = m_state.phase;
+  m_result.since = m_state.since;
+  m_result.sessions_in_phase = static_cast<int>(m_state.stint.size());
+  m_result.decision = m_state.decision;
+  explain();
+  explain_to_move_on();
+  return m_result;
+}
+
+int planned_in(int days_per_week, int day_count)
+{
+  return (days_per_week * day_count + 6) / 7;
+}
+
+} // namespace
+
+Progress progress(const Progression& rules, const ProgressRequest& request)
+{
+  return Replay(rules, request).run();
+}
+
+WeekAdherence week_adherence(const std::vector<Session>& sessions, int days_per_week, Date day, Date today)
+{
+  WeekAdherence week;
+  week.monday = day - (std::chrono::weekday{day} - std::chrono::Monday);
+  week.planned = std::clamp(days_per_week, 0, 7);
+  const Date sunday = week.monday + days(6);
+  for (const Session& session : sessions) {
+    const Date at = date_of(session.at);
+    if (at < week.monday || at > sunday || at > today) {
+      continue;
+    }
+    if (session.status == SessionStatus::done) {
+      ++week.done;
+    } else {
+      ++week.skipped;
+    }
+  }
+  return week;
+}
+
+Adherence adherence(const std::vector<Session>& sessions, int days_per_week, Date today)
+{
+  Adherence result;
+  result.this_week = week_adherence(sessions, days_per_week, today, today);
+  std::optional<Date> first;
+  for (const Session& session : sessions) {
+    const Date at = date_of(session.at);
+    if (at <= today && (!first || at < *first)) {
+      first = at;
+    }
+  }
+  if (!first) {
+    return result;
+  }
+  const Date from = std::max(*first, today - days(27));
+  result.last_28_days_planned = planned_in(std::clamp(days_per_week, 0, 7), span(from, today));
+  for (const Session& session : sessions) {
+    const Date at = date_of(session.at);
+    if (session.status == SessionStatus::done && at >= from && at <= today) {
+      ++result.last_28_days_done;
+    }
+  }
+  if (result.last_28_days_planned > 0) {
+    const double percent = 100.0 * result.last_28_days_done / result.last_28_days_planned;
+    result.last_28_days_percent = std::min(100, static_cast<int>(std::lround(percent)));
+  }
+  return result;
+}
+
+} // namespace backcare
