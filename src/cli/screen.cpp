@@ -75,8 +75,9 @@ int run_screen(const ScreenOptions& o, const Context& context)
   // Judge the answers as plan does, with everything else it knows.
   PlanInputs given;
   given.symptoms = screening.yes;
-  const ResolvedInputs inputs = resolve_inputs(given, log->profile(), read_log_summary(log.get(), today),
-                                               plan_defaults(context.global.config.plan), today);
+  const ResolvedInputs inputs =
+      resolve_inputs(given, log->profile(), read_log_summary(log.get(), today, catalog.progression),
+                     plan_defaults(context.global.config.plan), today);
   const Triage triage = run_triage(catalog, inputs.situation);
   Style style;
   style.color = context.use_color(true);

@@ -35,7 +35,8 @@ int run_trend(const TrendOptions& o, const Context& context)
   request.by = by;
   const auto log = open_log(context, LogAccess::read);
   // The same inputs and rules as `plan`, so the two never disagree.
-  const ResolvedInputs inputs = resolve_inputs({}, log->profile(), read_log_summary(log.get(), as_of), {}, as_of);
+  const ResolvedInputs inputs =
+      resolve_inputs({}, log->profile(), read_log_summary(log.get(), as_of, catalog.progression), {}, as_of);
   const Situation& s = inputs.situation;
   request.birth_date = s.birth_date;
   if (s.pain_days) {

@@ -233,6 +233,10 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
            fmt::format("pelvic pain of {}+ on {} of the last 14 days, not improving", k_pelvic_sign_severity,
                        log.pelvic_days));
   }
+  if (!log.red_sessions.empty()) {
+    s.red_sessions = log.red_sessions;
+    origin("red_sessions", "sessions", log.red_sessions);
+  }
   if (log.has_entries) {
     s.trend_verdict = log.verdict;
     origin("trend_verdict", "log", std::string(name_of(log.verdict)));

@@ -43,6 +43,31 @@ public:
     return ceiling;
   }
 
+  // The ceiling on a past day: the time floors as they were then, and the
+  // ceiling recorded with that day's sessions (a flare or a sign then); today
+  // and later, the plan's own max_allowed.
+  int ceiling_on(Date day) const
+  {
+    if (day >= m_request.as_of) {
+      return m_plan.max_allowed;
+    }
+    const auto& s = m_request.situation;
+    const int days_now = s.days_postpartum.value_or(7 * s.weeks_postpartum.value_or(0));
+    const int weeks_then = std::max(0, days_now - days_between(day, m_request.as_of)) / 7;
+    int ceiling = 1;
+    for (const Phase& phase : m_catalog.phases) {
+      if (phase.min_weeks(delivery()) <= weeks_then) {
+        ceiling = phase.number;
+      }
+    }
+    for (const Session& session : m_request.sessions) {
+      if (session.ceiling > 0 && date_of(session.at) == day) {
+        ceiling = std::min(ceiling, session.ceiling);
+      }
+    }
+    return ceiling;
+  }
+
   // The first phase closed by a reported sign that contradicts its entry
   // criteria, with that sign; closing a phase closes every phase above it.
   std::optional<std::pair<int, std::string>> first_closed() const
@@ -67,8 +92,15 @@ public:
       m_plan.max_allowed = std::min(m_plan.max_allowed, closed->first - 1);
     }
     m_plan.hold = m_plan.triage.held_by;
+    ProgressRequest replay;
+    replay.sessions = m_request.sessions;
+    replay.last_phase = static_cast<int>(m_catalog.phases.size());
+    replay.today = m_request.as_of;
+    replay.trend_worse = m_request.situation.trend_verdict == Verdict::worse;
+    replay.ceiling = [this](Date day) { return ceiling_on(day); };
+    m_plan.progress = progress(m_catalog.progression, replay);
     if (!m_request.phase) {
-      m_plan.current_phase = std::min(m_plan.max_allowed, k_start_phase_max);
+      m_plan.current_phase = std::min(m_plan.max_allowed, m_plan.progress.phase);
       return;
     }
     const int wanted = *m_request.phase;
@@ -135,6 +167,16 @@ public:
     for (PlannedExercise& item : exercises_of(m_plan.current_phase, false)) {
       week.push_back(item);
     }
+    // A session day has more than the every-day routine; in a phase that is
+    // all every-day routine, every day is a session day.
+    for (int d = 0; d < 7; ++d) {
+      const bool session = std::any_of(week.begin(), week.end(), [&](const PlannedExercise& item) {
+        const auto days = session_days(item.exercise->dosage.days_per_week);
+        return item.exercise->dosage.days_per_week < 7 && std::find(days.begin(), days.end(), d) != days.end();
+      });
+      m_plan.session_days += session ? 1 : 0;
+    }
+    m_plan.session_days = m_plan.session_days == 0 ? 7 : m_plan.session_days;
     for (int w = 0; w < m_request.weeks_ahead; ++w) {
       for (int d = 0; d < 7; ++d) {
         ScheduleDay day;
@@ -280,6 +322,7 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   builder.choose_phase();
   builder.list_phases();
   builder.build_schedule();
+  plan.adherence = adherence(request.sessions, plan.session_days, request.as_of);
   return plan;
 }
 

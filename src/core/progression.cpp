@@ -39,6 +39,26 @@ std::string red_detail(const Progression& rules, const Session& session)
                      morning - during.value_or(0), during.value_or(0));
 }
 
+// The referral for the latest refer_reds red days (sorted) within
+// refer_within_days days, while it stands.
+std::optional<std::string> reds_referral(const Progression& rules, const std::vector<Date>& reds, Date today)
+{
+  const auto n = static_cast<std::size_t>(std::max(1, rules.refer_reds));
+  for (std::size_t last = reds.size(); last >= n; --last) {
+    const Date first_day = reds[last - n];
+    const Date last_day = reds[last - 1];
+    if (span(first_day, last_day) > rules.refer_within_days) {
+      continue;
+    }
+    if (days_between(last_day, today) >= rules.refer_lasts_days) {
+      return std::nullopt;
+    }
+    return fmt::format("{} red sessions within {} days ({} to {}): have a physiotherapist review your exercises.",
+                       rules.refer_reds, rules.refer_within_days, format_day(first_day), format_day(last_day));
+  }
+  return std::nullopt;
+}
+
 // A done session counted in the current phase.
 struct Counted {
   Date date{};
@@ -195,20 +215,9 @@ void Replay::put_off_advance()
 // The latest group of refer_reds red sessions within refer_within_days days.
 void Replay::find_referral()
 {
-  const auto n = static_cast<std::size_t>(std::max(1, m_rules.refer_reds));
-  for (std::size_t last = m_reds.size(); last >= n; --last) {
-    const Date first_day = m_reds[last - n];
-    const Date last_day = m_reds[last - 1];
-    if (span(first_day, last_day) > m_rules.refer_within_days) {
-      continue;
-    }
-    if (days_between(last_day, m_request.today) < m_rules.refer_lasts_days) {
-      m_result.refer = true;
-      m_result.refer_reason =
-          fmt::format("{} red sessions within {} days ({} to {}): have a physiotherapist review your exercises.",
-                      m_rules.refer_reds, m_rules.refer_within_days, format_day(first_day), format_day(last_day));
-    }
-    return;
+  if (auto reason = reds_referral(m_rules, m_reds, m_request.today)) {
+    m_result.refer = true;
+    m_result.refer_reason = std::move(*reason);
   }
 }
 
@@ -416,6 +425,20 @@ Adherence adherence(const std::vector<Session>& sessions, int days_per_week, Dat
     result.last_28_days_percent = std::min(100, static_cast<int>(std::lround(percent)));
   }
   return result;
+}
+
+std::optional<std::string> red_sessions_referral(const Progression& rules, const std::vector<Session>& sessions,
+                                                 Date today)
+{
+  std::vector<Date> reds;
+  for (const Session& session : sessions) {
+    const auto at = parse_datetime(session.at);
+    if (at && date_of(*at) <= today && outcome(rules, session) == Outcome::red) {
+      reds.push_back(date_of(*at));
+    }
+  }
+  std::sort(reds.begin(), reds.end());
+  return reds_referral(rules, reds, today);
 }
 
 } // namespace backcare

@@ -30,6 +30,12 @@ std::optional<std::vector<std::string>> evaluate(const Condition& when, const Si
     }
     because.push_back(fmt::format("the log's verdict is {}", name_of(*when.trend_verdict)));
   }
+  if (when.red_sessions) {
+    if (s.red_sessions.empty() == *when.red_sessions) {
+      return std::nullopt;
+    }
+    because.push_back(*when.red_sessions ? s.red_sessions : "no red sessions too close together");
+  }
   if (when.pain_weeks_min) {
     const auto weeks = s.pain_weeks();
     if (!weeks || *weeks < *when.pain_weeks_min) {

@@ -131,20 +131,47 @@ Json progression_json(const Plan& plan)
   if (plan.current_phase == 0) {
     return nullptr;
   }
+  const Progress& p = plan.progress;
   Json to_move_on = Json::array();
+  for (const std::string& line : words::move_on_lines(plan)) {
+    to_move_on.push_back(line);
+  }
   for (const PhasePlan* entry : words::phases_ahead(plan)) {
-    to_move_on.push_back(words::phase_opening(plan, *entry));
-    for (const std::string& criterion : entry->phase->criteria) {
-      to_move_on.push_back(criterion);
+    if (entry->status == PhaseStatus::later) {
+      to_move_on.push_back(words::phase_opening(plan, *entry));
     }
     break; // only the next phase: one phase at a time
   }
+  Json history = Json::array();
+  for (const PhaseChange& change : p.history) {
+    history.push_back({{"date", format_date(change.date)},
+                       {"from", change.from},
+                       {"to", change.to},
+                       {"decision", name_of(change.decision)},
+                       {"why", change.why}});
+  }
   Json j;
   j["phase"] = plan.current_phase;
-  j["decision"] = plan.hold ? "hold" : "start";
+  j["since"] = format_date(p.since);
+  j["sessions_in_phase"] = p.sessions_in_phase;
+  j["decision"] = plan.hold ? name_of(Decision::hold) : name_of(p.decision);
   j["held_by"] = plan.hold ? Json(plan.hold->id) : Json(nullptr);
   j["reasons"] = Json::array({words::phase_reason(plan)});
   j["to_move_on"] = std::move(to_move_on);
+  j["history"] = std::move(history);
+  return j;
+}
+
+Json adherence_json(const Plan& plan)
+{
+  if (plan.current_phase == 0) {
+    return nullptr;
+  }
+  const Adherence& a = plan.adherence;
+  Json j;
+  j["this_week"] = {{"planned", a.this_week.planned}, {"done", a.this_week.done}, {"skipped", a.this_week.skipped}};
+  j["last_28_days_percent"] = a.last_28_days_percent;
+  j["last_28_days"] = {{"planned", a.last_28_days_planned}, {"done", a.last_28_days_done}};
   return j;
 }
 
@@ -171,6 +198,7 @@ std::string render_plan_json(const Plan& plan)
   }
   doc["inputs_from"] = std::move(origins);
   doc["progression"] = progression_json(plan);
+  doc["adherence"] = adherence_json(plan);
   doc["pain_guide"] = words::k_pain_guide;
   doc["stretching_note"] = words::k_stretching_note;
   doc["disclaimer"] = "This is exercise guidance, not a diagnosis.";

@@ -112,6 +112,14 @@ private:
     m_out += '\n';
     para(words::phase_focus(m_catalog, m_plan, phase));
     para(words::phase_reason(m_plan));
+    const auto needs = words::move_on_lines(m_plan);
+    if (!needs.empty()) {
+      para(fmt::format("To move on to phase {}:", phase.number + 1));
+      for (const std::string& line : needs) {
+        para(line, "  - ", "    ");
+      }
+    }
+    para(words::adherence_line(m_plan));
     m_out += '\n';
     para(words::k_pain_guide);
     para(words::k_stretching_note);

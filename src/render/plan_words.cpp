@@ -193,25 +193,48 @@ std::vector<std::string> origin_lines(const Plan& plan)
 
 std::string phase_reason(const Plan& plan)
 {
+  const Progress& p = plan.progress;
   if (plan.request.phase) {
-    return fmt::format("You chose phase {} (the time floor and your signs allow up to phase {}).", plan.current_phase,
-                       plan.max_allowed);
+    return fmt::format("You asked to see phase {} for this plan only; your sessions have you at phase {} (the time "
+                       "floor and your signs allow up to phase {}).",
+                       plan.current_phase, p.phase, plan.max_allowed);
   }
-  const Rule* cap = plan.triage.capped_by;
-  if (cap && plan.max_allowed == plan.current_phase && plan.current_phase < k_start_phase_max) {
-    return fmt::format("The plan stays at phase {} while this applies: {}.", plan.current_phase,
-                       lowered_first(cap->title));
+  std::vector<std::string> parts;
+  if (plan.current_phase < p.phase) {
+    const Rule* cap = plan.triage.capped_by;
+    parts.push_back(cap ? fmt::format("The plan is at phase {} while this applies: {}; your sessions had you at "
+                                      "phase {}.",
+                                      plan.current_phase, lowered_first(cap->title), p.phase)
+                        : fmt::format("The plan is at phase {}: phase {} is closed for now; your sessions had you at "
+                                      "phase {}.",
+                                      plan.current_phase, plan.current_phase + 1, p.phase));
   }
-  std::string reason = fmt::format("A plan starts at phase {}: pain readings alone never move anyone up; master "
-                                   "each phase, then move on.",
-                                   plan.current_phase);
+  for (const std::string& reason : p.reasons) {
+    parts.push_back(reason);
+  }
   if (plan.hold) {
-    reason += fmt::format(" The plan holds here: {}.", lowered_first(plan.hold->title));
-  } else if (plan.max_allowed > plan.current_phase) {
-    reason += fmt::format(" Once you meet the criteria of phase {} below, ask for it with --phase {}.",
-                          plan.current_phase + 1, plan.current_phase + 1);
+    parts.push_back(fmt::format("The plan holds here and does not move up: {}.", lowered_first(plan.hold->title)));
   }
-  return reason;
+  return fmt::format("{}", fmt::join(parts, " "));
+}
+
+std::vector<std::string> move_on_lines(const Plan& plan)
+{
+  return plan.progress.to_move_on;
+}
+
+std::string adherence_line(const Plan& plan)
+{
+  const Adherence& a = plan.adherence;
+  if (a.last_28_days_planned == 0 && a.this_week.done == 0 && a.this_week.skipped == 0) {
+    return fmt::format("No sessions recorded yet: after each one, run backcare session add --pain-during N "
+                       "(or backcare session skip --reason R). {} session days a week are planned.",
+                       plan.session_days);
+  }
+  return fmt::format("This week: {} of {} sessions done, {} skipped. Last 28 days: {}% of planned sessions done "
+                     "({} of {}).",
+                     a.this_week.done, a.this_week.planned, a.this_week.skipped, a.last_28_days_percent,
+                     a.last_28_days_done, a.last_28_days_planned);
 }
 
 std::string exercise_line(const PlannedExercise& item)

@@ -57,8 +57,15 @@ std::vector<std::string> dropped_lines(const Plan& plan);
 // Where the inputs came from, for people: "pain now 7/10 from your log entry of 2026-11-24T06:00".
 std::vector<std::string> origin_lines(const Plan& plan);
 
-// Why the plan is at its phase, with the numbers.
+// Why the plan is at its phase, with the numbers: where the sessions have
+// brought the person, and what holds or caps the plan.
 std::string phase_reason(const Plan& plan);
+
+// What is still needed to move up one phase, in plain words; empty in the last phase.
+std::vector<std::string> move_on_lines(const Plan& plan);
+
+// "This week: 2 of 3 sessions done, 1 skipped. Last 28 days: 75% ..."
+std::string adherence_line(const Plan& plan);
 
 // "Heel slide: 2 x 10 each side." with a note when swapped or for posture.
 std::string exercise_line(const PlannedExercise& item);

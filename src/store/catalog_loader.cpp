@@ -312,6 +312,7 @@ Condition read_condition(Fields& parent)
     }
   }
   when.pregnancy_back_pain = fields.optional_boolean("pregnancy_back_pain");
+  when.red_sessions = fields.optional_boolean("red_sessions");
   const std::string verdict = fields.optional_text("trend_verdict");
   if (!verdict.empty()) {
     when.trend_verdict = parse_word<Verdict>(verdict);
@@ -324,7 +325,7 @@ Condition read_condition(Fields& parent)
   fields.finish();
   const bool empty = when.symptoms_any.empty() && !when.pain_weeks_min && !when.weeks_postpartum_min
                      && !when.weeks_postpartum_max && !when.severity_min && !when.delivery && !when.pregnancy_back_pain
-                     && !when.trend_verdict;
+                     && !when.trend_verdict && !when.red_sessions;
   if (empty) {
     fail(fields.table().source(), fmt::format("{}: needs at least one condition", fields.what()));
   }

@@ -1,6 +1,7 @@
 #include "backcare/store/pain_log.hpp"
 
 #include "backcare/core/error.hpp"
+#include "backcare/core/session_codec.hpp"
 #include "backcare/store/sqlite.hpp"
 
 #include <fmt/format.h>
@@ -72,6 +73,7 @@ const std::vector<const char*> k_migrations{
       skipped_exercises TEXT NOT NULL DEFAULT '',
       reason TEXT NOT NULL DEFAULT '',
       note TEXT NOT NULL DEFAULT '',
+      ceiling INTEGER NOT NULL DEFAULT 0,
       change_id INTEGER
     ) STRICT;
     CREATE INDEX session_by_time ON session (at, id);
@@ -237,6 +239,99 @@ std::int64_t record_change(Database& db, std::string_view kind, const std::strin
   }
   insert.run();
   return db.last_insert_id();
+}
+
+constexpr const char* k_session_columns_sql =
+    "id, at, phase, status, pain_during, next_morning, skipped_exercises, reason, note, ceiling";
+
+std::optional<int> optional_int(const Statement& row, int column)
+{
+  return row.is_null(column) ? std::nullopt : std::optional<int>(static_cast<int>(row.integer(column)));
+}
+
+Session read_session(const Statement& row)
+{
+  Session s;
+  s.id = row.integer(0);
+  s.at = row.text(1);
+  s.phase = static_cast<int>(row.integer(2));
+  s.status = parse_word<SessionStatus>(row.text(3)).value_or(SessionStatus::done);
+  s.pain_during = optional_int(row, 4);
+  s.next_morning = optional_int(row, 5);
+  s.skipped_exercises = split_tags(row.text(6));
+  s.reason = parse_word<SkipReason>(row.text(7));
+  s.note = row.text(8);
+  s.ceiling = static_cast<int>(row.integer(9));
+  return s;
+}
+
+// Binds at .. ceiling (nine fields) from parameter `first` on.
+void bind_session(Statement& statement, int first, const Session& s)
+{
+  statement.bind(first, s.at).bind(first + 1, s.phase).bind(first + 2, name_of(s.status));
+  const auto bind_optional = [&](int index, const std::optional<int>& value) {
+    if (value) {
+      statement.bind(index, *value);
+    } else {
+      statement.bind_null(index);
+    }
+  };
+  bind_optional(first + 3, s.pain_during);
+  bind_optional(first + 4, s.next_morning);
+  statement.bind(first + 5, join_tags(s.skipped_exercises))
+      .bind(first + 6, s.reason ? name_of(*s.reason) : std::string_view())
+      .bind(first + 7, s.note)
+      .bind(first + 8, s.ceiling);
+}
+
+std::string describe(const Session& s)
+{
+  return fmt::format("session {} ({}, {})", s.id, s.at, name_of(s.status));
+}
+
+// The state of a session before a change, for undo: its interchange JSON
+// plus the ceiling, which the interchange format does not carry.
+std::string snapshot(const Session& s)
+{
+  return fmt::format("{}\n{}", s.ceiling, session_json(s, std::nullopt));
+}
+
+Session from_snapshot(const std::string& text, std::int64_t id)
+{
+  const auto newline = text.find('\n');
+  auto sessions = read_sessions_json("the undo record", "[" + text.substr(newline + 1) + "]", Date::max());
+  Session s = sessions.at(0);
+  s.id = id;
+  s.ceiling = std::stoi(text.substr(0, newline));
+  return s;
+}
+
+void record_session_change(Database& db, std::string_view kind, const std::string& summary, const Session& before)
+{
+  Statement(db, "INSERT INTO change (kind, summary, entry_id, before) VALUES (?1, ?2, ?3, ?4)")
+      .bind(1, kind)
+      .bind(2, summary)
+      .bind(3, before.id)
+      .bind(4, snapshot(before))
+      .run();
+}
+
+void insert_session(Database& db, const Session& s, std::optional<std::int64_t> change_id)
+{
+  Statement insert(db, "INSERT INTO session (id, at, phase, status, pain_during, next_morning, skipped_exercises, "
+                       "reason, note, ceiling, change_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  if (s.id > 0) {
+    insert.bind(1, s.id);
+  } else {
+    insert.bind_null(1);
+  }
+  bind_session(insert, 2, s);
+  if (change_id) {
+    insert.bind(11, *change_id);
+  } else {
+    insert.bind_null(11);
+  }
+  insert.run();
 }
 
 } // namespace
@@ -519,6 +614,16 @@ std::optional<std::string> PainLog::undo(const std::function<void(const std::str
   const std::string summary = last.text(2);
   if (kind == "screen") {
     Statement(*m_db, "DELETE FROM screening WHERE id = ?1").bind(1, last.integer(3)).run();
+  } else if (kind == "session-add") {
+    Statement(*m_db, "DELETE FROM session WHERE id = ?1").bind(1, last.integer(3)).run();
+  } else if (kind == "session-import") {
+    Statement(*m_db, "DELETE FROM session WHERE change_id = ?1").bind(1, change_id).run();
+  } else if (kind == "session-edit" || kind == "session-remove") {
+    Statement before(*m_db, "SELECT before FROM change WHERE id = ?1");
+    before.bind(1, change_id).step();
+    const Session restored = from_snapshot(before.text(0), last.integer(3));
+    Statement(*m_db, "DELETE FROM session WHERE id = ?1").bind(1, restored.id).run();
+    insert_session(*m_db, restored, std::nullopt);
   } else if (kind == "add") {
     Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, last.integer(3)).run();
   } else if (kind == "import") {
@@ -680,6 +785,133 @@ void PainLog::save_profile(const Profile& profile)
 void PainLog::clear_profile()
 {
   save_profile(Profile{});
+}
+
+std::int64_t PainLog::add_session(const Session& session, const std::function<void(const Session&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  Session stored = session;
+  stored.id = 0;
+  insert_session(*m_db, stored, std::nullopt);
+  stored.id = m_db->last_insert_id();
+  Statement(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('session-add', ?1, ?2)")
+      .bind(1, "added " + describe(stored))
+      .bind(2, stored.id)
+      .run();
+  if (confirm) {
+    confirm(stored);
+  }
+  transaction.commit();
+  return stored.id;
+}
+
+std::optional<Session> PainLog::find_session(std::int64_t id) const
+{
+  Statement select(*m_db, fmt::format("SELECT {} FROM session WHERE id = ?1", k_session_columns_sql));
+  select.bind(1, id);
+  if (!select.step()) {
+    return std::nullopt;
+  }
+  return read_session(select);
+}
+
+Session PainLog::edit_session(std::int64_t id, const SessionEdit& edit, Date today,
+                              const std::function<void(const Session&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  const auto before = find_session(id);
+  if (!before) {
+    throw usage_error(fmt::format("no session with id {} (backcare session list shows the ids)", id));
+  }
+  Session after = *before;
+  after.at = edit.at.value_or(after.at);
+  after.pain_during = edit.pain_during ? edit.pain_during : after.pain_during;
+  after.next_morning = edit.next_morning ? edit.next_morning : after.next_morning;
+  after.skipped_exercises = edit.skipped_exercises.value_or(after.skipped_exercises);
+  after.reason = edit.reason ? edit.reason : after.reason;
+  after.note = edit.note.value_or(after.note);
+  if (const std::string problem = session_problem(after, today); !problem.empty()) {
+    throw usage_error(problem);
+  }
+  record_session_change(*m_db, "session-edit", "edited " + describe(*before), *before);
+  Statement update(*m_db, "UPDATE session SET at = ?1, phase = ?2, status = ?3, pain_during = ?4, next_morning = ?5, "
+                          "skipped_exercises = ?6, reason = ?7, note = ?8, ceiling = ?9 WHERE id = ?10");
+  bind_session(update, 1, after);
+  update.bind(10, id).run();
+  if (confirm) {
+    confirm(after);
+  }
+  transaction.commit();
+  return after;
+}
+
+Session PainLog::remove_session(std::int64_t id, const std::function<void(const Session&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  const auto before = find_session(id);
+  if (!before) {
+    throw usage_error(fmt::format("no session with id {} (backcare session list shows the ids)", id));
+  }
+  record_session_change(*m_db, "session-remove", "removed " + describe(*before), *before);
+  Statement(*m_db, "DELETE FROM session WHERE id = ?1").bind(1, id).run();
+  if (confirm) {
+    confirm(*before);
+  }
+  transaction.commit();
+  return *before;
+}
+
+ImportResult PainLog::import_sessions(const std::vector<Session>& sessions,
+                                      const std::function<void(const ImportResult&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  const std::int64_t change_id = record_change(*m_db, "session-import", "session import", nullptr);
+  Statement exists(*m_db, "SELECT 1 FROM session WHERE at = ?1 AND status = ?2 AND phase = ?3 LIMIT 1");
+  Statement id_taken(*m_db, "SELECT 1 FROM session WHERE id = ?1");
+  ImportResult result;
+  for (Session s : sessions) {
+    exists.bind(1, s.at).bind(2, name_of(s.status)).bind(3, s.phase);
+    const bool duplicate = exists.step();
+    exists.reset();
+    if (duplicate) {
+      ++result.skipped;
+      continue;
+    }
+    if (s.id > 0) {
+      id_taken.bind(1, s.id);
+      if (id_taken.step()) {
+        s.id = 0;
+      }
+      id_taken.reset();
+    }
+    insert_session(*m_db, s, change_id);
+    ++result.added;
+  }
+  if (confirm) {
+    confirm(result);
+  }
+  if (result.added == 0) {
+    return result; // nothing to undo: the transaction rolls back
+  }
+  Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
+      .bind(1, fmt::format("imported {} sessions", result.added))
+      .bind(2, change_id)
+      .run();
+  transaction.commit();
+  return result;
+}
+
+std::vector<Session> PainLog::sessions(const EntryFilter& filter) const
+{
+  const auto [since, until] = bounds(filter);
+  Statement select(
+      *m_db, fmt::format("SELECT {} FROM session WHERE at >= ?1 AND at < ?2 ORDER BY at, id", k_session_columns_sql));
+  select.bind(1, since).bind(2, until);
+  std::vector<Session> sessions;
+  while (select.step()) {
+    sessions.push_back(read_session(select));
+  }
+  return sessions;
 }
 
 } // namespace backcare

@@ -357,7 +357,7 @@ TEST_CASE("make_plan: property over every symptom, week, delivery, severity and 
           REQUIRE_FALSE(seeks_care_now(plan.triage.level));
           const int cap = plan.triage.max_phase.value_or(99);
           REQUIRE(plan.current_phase >= 1);
-          REQUIRE(plan.current_phase <= std::min(plan.max_allowed, k_start_phase_max));
+          REQUIRE(plan.current_phase <= std::min(plan.max_allowed, builtin_catalog().progression.start_phase));
           REQUIRE(plan.max_allowed <= cap);
           for (const PhasePlan& entry : plan.phases) {
             if (entry.min_weeks > *weeks || entry.phase->number > cap) {

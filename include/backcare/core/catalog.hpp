@@ -77,6 +77,7 @@ struct Condition {
   std::optional<Delivery> delivery;
   std::optional<bool> pregnancy_back_pain;
   std::optional<Verdict> trend_verdict; // the log's verdict, as `trend` gives it
+  std::optional<bool> red_sessions;     // red exercise sessions too close together
 };
 
 struct Rule {

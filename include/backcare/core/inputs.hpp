@@ -7,6 +7,7 @@
 
 #include "backcare/core/entry.hpp"
 #include "backcare/core/screening.hpp"
+#include "backcare/core/session.hpp"
 #include "backcare/core/trend.hpp"
 #include "backcare/core/triage.hpp"
 
@@ -54,6 +55,11 @@ struct LogSummary {
   Verdict verdict = Verdict::insufficient_data;
   // The warning signs of the screenings of the last 7 days.
   ScreenedSigns screened;
+  // Every exercise session up to today, oldest first, with the next-morning
+  // pain taken from the log where it was not given.
+  std::vector<Session> sessions;
+  // Why red sessions came too close together; empty when they did not.
+  std::string red_sessions;
 };
 
 // The days of pelvic pain of 4+ that make the pelvic sign (our choice of

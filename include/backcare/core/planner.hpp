@@ -7,6 +7,7 @@
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/date.hpp"
 #include "backcare/core/inputs.hpp"
+#include "backcare/core/progression.hpp"
 #include "backcare/core/triage.hpp"
 
 #include <optional>
@@ -23,11 +24,10 @@ struct PlanRequest {
   std::optional<int> phase;           // --phase
   std::vector<std::string> equipment; // what the person has; empty: not limited
   std::vector<InputOrigin> origins;   // where each input came from
+  // The person's exercise sessions up to as_of, next mornings filled in
+  // (LogSummary::sessions): the phase follows them, one phase at a time.
+  std::vector<Session> sessions;
 };
-
-// Until sessions are recorded, a plan starts no higher than this phase:
-// pain readings alone never move anyone up ("master one item, then move on").
-constexpr int k_start_phase_max = 2;
 
 // Our choice: exercises from earlier phases added for a posture, at most this
 // many, so that a session stays short enough for a new parent.
@@ -68,6 +68,9 @@ struct Plan {
   int current_phase = 0;         // 0 when care is needed now and no exercise is given
   int max_allowed = 0;           // the ceiling of time floors, rule caps and closed phases
   const Rule* hold = nullptr;    // a rule that holds the plan where it is
+  Progress progress;             // where the sessions have brought the person
+  int session_days = 0;          // days a week with more than the every-day routine (7 when it is all of it)
+  Adherence adherence;           // keeping to the plan, this week and the last 28 days
   std::vector<PhasePlan> phases; // empty when care is needed now
   std::vector<ScheduleDay> schedule;
   std::vector<DroppedExercise> dropped;
@@ -75,9 +78,11 @@ struct Plan {
 
 // Builds the plan. Triage comes first: with an urgent or emergency sign the
 // plan has no phase and no exercise, whatever else is missing. Otherwise the
-// weeks after birth and the severity must be known. A --phase above what the
-// time floor, the rules and the reported signs allow is an
-// Error(ExitCode::usage) naming the week it opens, the rule or the sign.
+// weeks after birth and the severity must be known. The phase is where the
+// sessions have brought the person (progress(), never above max_allowed); a
+// requested phase above what the time floor, the rules and the reported
+// signs allow is an Error(ExitCode::usage) naming the week it opens, the rule
+// or the sign.
 Plan make_plan(const Catalog& catalog, const PlanRequest& request);
 
 // "caesarean" or "vaginal": the one spelling used in prose.

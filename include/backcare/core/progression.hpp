@@ -88,6 +88,12 @@ struct Progress {
 // refer_lasts_days after the last of them.
 Progress progress(const Progression& rules, const ProgressRequest& request);
 
+// The referral that refer_reds red sessions within refer_within_days days
+// give, while it stands (what Progress::refer says, without a replay: plan
+// and trend fire the same rule from it). nullopt when none.
+std::optional<std::string> red_sessions_referral(const Progression& rules, const std::vector<Session>& sessions,
+                                                 Date today);
+
 // Keeping to the plan in the week (Monday to Sunday) that holds a day.
 struct WeekAdherence {
   Date monday{};

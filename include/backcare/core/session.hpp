@@ -49,6 +49,10 @@ struct Session {
   std::vector<std::string> skipped_exercises; // exercise ids left out of a done session
   std::optional<SkipReason> reason;           // set exactly when skipped
   std::string note;
+  // The plan's ceiling (phase.max_allowed) when the session was recorded;
+  // 0 when unknown. The replay uses it as that day's ceiling, so a flare
+  // that lowered the ceiling stays in the history after it clears.
+  int ceiling = 0;
 
   bool operator==(const Session&) const = default;
 };

@@ -25,6 +25,9 @@ struct Situation {
   std::vector<std::string> symptoms;
   bool pregnancy_back_pain = false;
   std::optional<Verdict> trend_verdict; // of the pain log, when there is one
+  // Why red exercise sessions came too close together (progression's
+  // red_sessions_referral); empty when they did not.
+  std::string red_sessions;
 
   std::optional<int> pain_weeks() const
   {

@@ -6,6 +6,7 @@
 
 #include "backcare/core/entry.hpp"
 #include "backcare/core/screening.hpp"
+#include "backcare/core/session.hpp"
 #include "backcare/core/trend.hpp"
 
 #include <cstdint>
@@ -48,6 +49,15 @@ struct EntryEdit {
   std::optional<std::vector<std::string>> tags;
 };
 
+struct SessionEdit {
+  std::optional<std::string> at;
+  std::optional<int> pain_during;
+  std::optional<int> next_morning;
+  std::optional<std::vector<std::string>> skipped_exercises;
+  std::optional<SkipReason> reason;
+  std::optional<std::string> note;
+};
+
 struct ImportResult {
   std::size_t added = 0;
   std::size_t skipped = 0; // already in the log (same at, severity and note)
@@ -88,6 +98,19 @@ public:
   std::vector<DaySummary> days(const EntryFilter& filter) const;
   // The most recent entry between the two dates, inclusive.
   std::optional<Entry> latest(Date from, Date to) const;
+
+  // Exercise sessions, done or skipped: each change is one transaction and
+  // one undoable change, as for entries.
+  std::int64_t add_session(const Session& session, const std::function<void(const Session&)>& confirm = {});
+  Session edit_session(std::int64_t id, const SessionEdit& edit, Date today,
+                       const std::function<void(const Session&)>& confirm = {});
+  Session remove_session(std::int64_t id, const std::function<void(const Session&)>& confirm = {});
+  // Adds the sessions not already in the log (same at, status and phase), all or nothing.
+  ImportResult import_sessions(const std::vector<Session>& sessions,
+                               const std::function<void(const ImportResult&)>& confirm = {});
+  std::optional<Session> find_session(std::int64_t id) const;
+  // The sessions in the filter's dates, oldest first.
+  std::vector<Session> sessions(const EntryFilter& filter) const;
 
   // Saves the answers of one screening (one undoable change).
   std::int64_t add_screening(const Screening& screening, const std::function<void(const Screening&)>& confirm = {});
