@@ -17,8 +17,8 @@ namespace backcare::cli {
 namespace {
 
 // `log export` writes the interchange formats only.
-const std::vector<std::string> k_export_formats{std::string(name_of(EntryFormat::csv)),
-                                                std::string(name_of(EntryFormat::json))};
+const std::vector<std::string> k_export_formats{std::string(name_of(ListFormat::csv)),
+                                                std::string(name_of(ListFormat::json))};
 
 struct LogOptions {
   std::string id;
@@ -98,7 +98,7 @@ int run_add(const LogOptions& o, const Context& context)
 }
 
 // Streams the entries in `format` to `output`.
-void write_entries(const PainLog& log, const EntryFilter& filter, EntryFormat format, Output& output, bool color)
+void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, bool color)
 {
   Style style;
   style.color = color;
@@ -110,7 +110,7 @@ void write_entries(const PainLog& log, const EntryFilter& filter, EntryFormat fo
 
 int run_list(const LogOptions& o, const Context& context)
 {
-  const auto format = parse_choice<EntryFormat>("--format", o.format.empty() ? "text" : o.format);
+  const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
   const EntryFilter filter = parse_date_range(o.since, o.until);
   Output output("");
   write_entries(*open_log(context, LogAccess::read), filter, format, output, context.use_color(true));
@@ -124,7 +124,7 @@ int run_export(const LogOptions& o, const Context& context)
   check_choice("--format", format, k_export_formats);
   const EntryFilter filter = parse_date_range(o.since, o.until);
   Output output(o.output);
-  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<EntryFormat>(format), output, false);
+  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, false);
   output.commit();
   return 0;
 }
@@ -230,8 +230,8 @@ void setup_log(CLI::App& app, Context& context, Action& action)
   list->add_option("--since", o->since, "From this date")->type_name("DATE");
   list->add_option("--until", o->until, "Up to this date")->type_name("DATE");
   context.options.choices(
-      list->add_option("--format", o->format, choice_help<EntryFormat>(EntryFormat::text))->type_name("FORMAT"),
-      names_of<EntryFormat>());
+      list->add_option("--format", o->format, choice_help<ListFormat>(ListFormat::text))->type_name("FORMAT"),
+      names_of<ListFormat>());
 
   CLI::App* edit = add(*log, "edit", "Change an entry", "backcare log edit 12 --severity 3 --note \"after a walk\"", o,
                        context, action, run_edit);

@@ -248,8 +248,8 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   }
   const auto log = open_log(context, LogAccess::read);
   const Config::Plan& defaults = context.global.config.plan;
-  const ResolvedInputs inputs = resolve_inputs(
-      given, log->profile(), read_log_summary(log.get(), as_of, catalog.progression), plan_defaults(defaults), as_of);
+  const LogSummary summary = read_log_summary(log.get(), as_of, catalog.progression);
+  const ResolvedInputs inputs = resolve_inputs(given, log->profile(), summary, plan_defaults(defaults), as_of);
   const bool care_now = seeks_care_now(run_triage(catalog, inputs.situation).level);
 
   fill_from_config(o, defaults);
@@ -260,6 +260,7 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   request.situation = inputs.situation;
   request.equipment = inputs.equipment;
   request.origins = inputs.origins;
+  request.sessions = summary.sessions;
   request.start = next_monday_after(as_of);
   IcsOptions ics;
   problems.check([&] {

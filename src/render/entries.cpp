@@ -73,17 +73,17 @@ struct EntryFraming {
   std::string (*end)(std::size_t count);
 };
 
-constexpr std::array<FormatRenderer<EntryFormat, EntryFraming>, 3> k_entry_framings{{
-    {EntryFormat::text,
+constexpr std::array<FormatRenderer<ListFormat, EntryFraming>, 3> k_entry_framings{{
+    {ListFormat::text,
      {entry_table_header, [](const Entry& e, std::size_t, const Style& s) { return entry_table_row(e, s); },
       [](std::size_t count) {
         return count == 0 ? std::string("No entries yet. Add one with: backcare log add SEVERITY\n") : std::string();
       }}},
-    {EntryFormat::json,
+    {ListFormat::json,
      {[] { return std::string("["); },
       [](const Entry& e, std::size_t index, const Style&) { return (index == 0 ? "\n  " : ",\n  ") + entry_json(e); },
       [](std::size_t count) { return std::string(count == 0 ? "]\n" : "\n]\n"); }}},
-    {EntryFormat::csv,
+    {ListFormat::csv,
      {entry_csv_header, [](const Entry& e, std::size_t, const Style&) { return entry_csv(e); },
       [](std::size_t) { return std::string(); }}},
 }};
@@ -104,14 +104,14 @@ constexpr bool frames_every_format(const std::array<FormatRenderer<Format, Frami
 }
 static_assert(frames_every_format(k_entry_framings), "every entry format needs its framing");
 
-const EntryFraming& framing(EntryFormat format)
+const EntryFraming& framing(ListFormat format)
 {
   return k_entry_framings[static_cast<std::size_t>(format)].render;
 }
 
 } // namespace
 
-EntryListWriter::EntryListWriter(EntryFormat format, Style style)
+EntryListWriter::EntryListWriter(ListFormat format, Style style)
   : m_format(format)
   , m_style(style)
 {

@@ -279,7 +279,7 @@ void bind_session(Statement& statement, int first, const Session& s)
   bind_optional(first + 3, s.pain_during);
   bind_optional(first + 4, s.next_morning);
   statement.bind(first + 5, join_tags(s.skipped_exercises))
-      .bind(first + 6, s.reason ? name_of(*s.reason) : std::string_view())
+      .bind(first + 6, s.reason ? name_of(*s.reason) : std::string_view(""))
       .bind(first + 7, s.note)
       .bind(first + 8, s.ceiling);
 }

@@ -159,7 +159,9 @@ Statement& Statement::bind(int index, std::int64_t value)
 
 Statement& Statement::bind(int index, std::string_view value)
 {
-  if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
+  // An empty view may have no data: bind it as "", never as NULL.
+  const char* text = value.data() != nullptr ? value.data() : "";
+  if (sqlite3_bind_text(m_stmt, index, text, static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
     m_db.fail("binding a value");
   }
   return *this;

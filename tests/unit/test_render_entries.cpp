@@ -6,7 +6,7 @@ using namespace backcare;
 
 namespace {
 
-std::string list(EntryFormat format, const std::vector<Entry>& entries, Style style = {})
+std::string list(ListFormat format, const std::vector<Entry>& entries, Style style = {})
 {
   EntryListWriter writer(format, style);
   std::string out = writer.begin();
@@ -36,29 +36,29 @@ TEST_CASE("EntryListWriter frames every entry format")
 {
   SUBCASE("text")
   {
-    CHECK(list(EntryFormat::text, {})
+    CHECK(list(ListFormat::text, {})
           == entry_table_header() + "No entries yet. Add one with: backcare log add SEVERITY\n");
-    const std::string text = list(EntryFormat::text, {k_entry});
+    const std::string text = list(ListFormat::text, {k_entry});
     CHECK(text.find("    7  2026-11-01T08:00   4 mild        pelvis      =SUM(A1) [night, car seat]\n")
           != std::string::npos);
   }
   SUBCASE("json")
   {
-    CHECK(list(EntryFormat::json, {}) == "[]\n");
-    CHECK(list(EntryFormat::json, {k_entry, k_entry})
+    CHECK(list(ListFormat::json, {}) == "[]\n");
+    CHECK(list(ListFormat::json, {k_entry, k_entry})
           == "[\n  {\"id\":7,\"at\":\"2026-11-01T08:00\",\"severity\":4,\"location\":\"pelvis\",\"tags\":[\"night\","
              "\"car seat\"],\"note\":\"=SUM(A1)\"},\n  {\"id\":7,\"at\":\"2026-11-01T08:00\",\"severity\":4,"
              "\"location\":\"pelvis\",\"tags\":[\"night\",\"car seat\"],\"note\":\"=SUM(A1)\"}\n]\n");
   }
   SUBCASE("csv: the formula guard applies")
   {
-    CHECK(list(EntryFormat::csv, {}) == "id,at,severity,location,tags,note\r\n");
-    CHECK(list(EntryFormat::csv, {k_entry})
+    CHECK(list(ListFormat::csv, {}) == "id,at,severity,location,tags,note\r\n");
+    CHECK(list(ListFormat::csv, {k_entry})
           == "id,at,severity,location,tags,note\r\n7,2026-11-01T08:00,4,pelvis,night;car seat,'=SUM(A1)\r\n");
   }
   SUBCASE("every format in the word list has a framing")
   {
-    for (EntryFormat format : values_of<EntryFormat>()) {
+    for (ListFormat format : values_of<ListFormat>()) {
       CAPTURE(name_of(format));
       CHECK_FALSE(list(format, {k_entry}).empty());
     }

@@ -162,10 +162,10 @@ BACKCARE_VOCABULARY(
     TrendFormat, 4,
     {{TrendFormat::text, "text"}, {TrendFormat::json, "json"}, {TrendFormat::csv, "csv"}, {TrendFormat::svg, "svg"}});
 
-// `log list` (text, json, csv) and `log export` (csv, json) share one list
-// of entry formats; export refuses text.
-enum class EntryFormat { text, json, csv };
-BACKCARE_VOCABULARY(EntryFormat, 3,
-                    {{EntryFormat::text, "text"}, {EntryFormat::json, "json"}, {EntryFormat::csv, "csv"}});
+// `log list` and `session list` (text, json, csv); `log export` writes the
+// interchange formats only (csv, json).
+enum class ListFormat { text, json, csv };
+BACKCARE_VOCABULARY(ListFormat, 3,
+                    {{ListFormat::text, "text"}, {ListFormat::json, "json"}, {ListFormat::csv, "csv"}});
 
 } // namespace backcare

@@ -19,7 +19,7 @@ std::string entry_table_row(const Entry& entry, const Style& style);
 
 class EntryListWriter {
 public:
-  EntryListWriter(EntryFormat format, Style style);
+  EntryListWriter(ListFormat format, Style style);
   // The text before the first entry (a header row, "[").
   std::string begin() const;
   // One entry.
@@ -28,7 +28,7 @@ public:
   std::string end() const;
 
 private:
-  EntryFormat m_format;
+  ListFormat m_format;
   Style m_style;
   std::size_t m_count = 0;
 };

@@ -1,0 +1,370 @@
+#include "backcare/core/planner.hpp"
+#include "backcare/core/session_codec.hpp"
+#include "backcare/render/plan.hpp"
+#include "backcare/render/sessions.hpp"
+#include "backcare/store/files.hpp"
+#include "backcare/store/log_summary.hpp"
+#include "commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <memory>
+
+namespace backcare::cli {
+namespace {
+
+struct SessionOptions {
+  std::string id;
+  std::string at;
+  std::string pain_during;
+  std::string next_morning;
+  std::vector<std::string> skip;
+  std::string reason;
+  std::string note;
+  bool note_given = false;
+  std::string since;
+  std::string until;
+  std::string format;
+  std::string output;
+  std::string file;
+};
+
+std::string parse_at(const std::string& text, Date today)
+{
+  const auto at = parse_datetime(text);
+  if (!at) {
+    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
+  }
+  if (date_of(*at) > today) {
+    throw usage_error(
+        fmt::format("--at {} is after today ({}); record a session that has happened", text, format_date(today)));
+  }
+  return *at;
+}
+
+std::int64_t parse_id(const std::string& text)
+{
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < 1) {
+    throw usage_error(
+        fmt::format("ID must be a whole number 1-{}, got '{}'", std::numeric_limits<std::int64_t>::max(), text));
+  }
+  return value;
+}
+
+std::optional<int> parse_pain(const std::string& option, const std::string& text)
+{
+  return text.empty() ? std::nullopt : std::optional<int>(parse_number(option, text, 0, 10));
+}
+
+// The plan of the day `day`, as `plan` would give it then (with the
+// sessions before it). Throws when no plan can be made.
+struct DayPlan {
+  LogSummary summary;
+  Plan plan;
+};
+
+DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLog& log, Date day,
+                    const std::string& command)
+{
+  DayPlan result;
+  result.summary = read_log_summary(&log, day, catalog.progression);
+  const ResolvedInputs inputs =
+      resolve_inputs({}, log.profile(), result.summary, plan_defaults(context.global.config.plan), day);
+  PlanRequest request;
+  request.as_of = day;
+  request.situation = inputs.situation;
+  request.equipment = inputs.equipment;
+  request.origins = inputs.origins;
+  request.sessions = result.summary.sessions;
+  request.start = day - (std::chrono::weekday{day} - std::chrono::Monday);
+  if (!seeks_care_now(run_triage(catalog, inputs.situation).level) && !inputs.missing.empty()) {
+    throw usage_error(fmt::format("{} needs your plan of {}, which needs {}: save it with backcare profile set "
+                                  "--birth-date DATE and backcare log add N",
+                                  command, format_date(day),
+                                  inputs.missing.front() == MissingInput::weeks ? "your baby's birth date"
+                                                                                : "your pain (a log entry)"));
+  }
+  result.plan = make_plan(catalog, request);
+  return result;
+}
+
+// The exercises of the day's session, or of the week when the day has none.
+std::vector<std::string> exercises_of_day(const Plan& plan, Date day)
+{
+  std::vector<std::string> ids;
+  for (const ScheduleDay& scheduled : plan.schedule) {
+    if (scheduled.date == day || ids.empty()) {
+      for (const PlannedExercise& item : scheduled.items) {
+        if (std::find(ids.begin(), ids.end(), item.exercise->id) == ids.end()) {
+          ids.push_back(item.exercise->id);
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+// With an urgent or emergency sign no session is planned: the plan's
+// care-now text instead, exit 3.
+std::optional<int> care_now(const Context& context, const Catalog& catalog, const Plan& plan)
+{
+  if (!seeks_care_now(plan.triage.level)) {
+    return std::nullopt;
+  }
+  Style style;
+  style.color = context.use_color(true);
+  write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
+  return static_cast<int>(ExitCode::seek_care);
+}
+
+int run_add(const SessionOptions& o, const Context& context)
+{
+  const Date today = context.today();
+  const Catalog catalog = load_catalog(context);
+  Session session;
+  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  session.pain_during = parse_pain("--pain-during", o.pain_during);
+  session.next_morning = parse_pain("--next-morning", o.next_morning);
+  check_text("--note", o.note);
+  session.note = o.note;
+  const auto log = open_log(context, LogAccess::write);
+  const Date day = date_of(session.at);
+  const DayPlan day_plan = plan_of_day(context, catalog, *log, day, "session add");
+  if (const auto code = care_now(context, catalog, day_plan.plan)) {
+    return *code;
+  }
+  const auto planned = exercises_of_day(day_plan.plan, day);
+  for (const std::string& id : o.skip) {
+    if (std::find(planned.begin(), planned.end(), id) == planned.end()) {
+      throw usage_error(fmt::format("--skip: '{}' is not in the session of {} (its exercises: {})", id, format_day(day),
+                                    fmt::join(planned, ", ")));
+    }
+    if (std::find(session.skipped_exercises.begin(), session.skipped_exercises.end(), id)
+        == session.skipped_exercises.end()) {
+      session.skipped_exercises.push_back(id);
+    }
+  }
+  session.phase = day_plan.plan.current_phase;
+  session.ceiling = day_plan.plan.max_allowed;
+  if (const std::string problem = session_problem(session, today); !problem.empty()) {
+    throw usage_error(problem);
+  }
+  log->add_session(session, [&](const Session& stored) {
+    std::vector<Session> sessions = day_plan.summary.sessions;
+    sessions.push_back(stored);
+    std::vector<Entry> mornings;
+    log->for_each({day, day + std::chrono::days{1}}, [&](const Entry& entry) { mornings.push_back(entry); });
+    sessions = with_next_morning_from_log(std::move(sessions), mornings);
+    const Session& counted = sessions.back();
+    ProgressRequest replay;
+    replay.sessions = sessions;
+    replay.last_phase = static_cast<int>(catalog.phases.size());
+    replay.today = day;
+    replay.ceiling = [&](Date d) { return d == day ? day_plan.plan.max_allowed : replay.last_phase; };
+    const Progress after = progress(catalog.progression, replay);
+    write_output("",
+                 render_session_added({counted, outcome(catalog.progression, counted)}, catalog.progression, after));
+  });
+  return 0;
+}
+
+int run_skip(const SessionOptions& o, const Context& context)
+{
+  const Date today = context.today();
+  const Catalog catalog = load_catalog(context);
+  Session session;
+  session.status = SessionStatus::skipped;
+  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  session.reason = parse_choice<SkipReason>("--reason", o.reason);
+  check_text("--note", o.note);
+  session.note = o.note;
+  const auto log = open_log(context, LogAccess::write);
+  const DayPlan day_plan = plan_of_day(context, catalog, *log, date_of(session.at), "session skip");
+  session.phase = std::max(1, day_plan.plan.current_phase);
+  session.ceiling = day_plan.plan.max_allowed;
+  if (const std::string problem = session_problem(session, today); !problem.empty()) {
+    throw usage_error(problem);
+  }
+  log->add_session(session, [&](const Session& stored) {
+    std::vector<Session> sessions = day_plan.summary.sessions;
+    sessions.push_back(stored);
+    const Adherence after = adherence(sessions, day_plan.plan.session_days, date_of(stored.at));
+    write_output("", render_session_skipped(stored, after));
+  });
+  return 0;
+}
+
+// The sessions in the range with their outcomes, next mornings from the log.
+std::vector<SessionRow> rows_of(const PainLog& log, const Catalog& catalog, const EntryFilter& filter, Date today)
+{
+  const LogSummary summary = read_log_summary(&log, today, catalog.progression);
+  std::vector<SessionRow> rows;
+  for (const Session& session : summary.sessions) {
+    const Date day = date_of(session.at);
+    if ((filter.since && day < *filter.since) || (filter.until && day > *filter.until)) {
+      continue;
+    }
+    rows.push_back({session, outcome(catalog.progression, session)});
+  }
+  return rows;
+}
+
+int run_list(const SessionOptions& o, const Context& context)
+{
+  const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
+  const EntryFilter filter = parse_date_range(o.since, o.until);
+  const Catalog catalog = load_catalog(context);
+  Style style;
+  style.color = context.use_color(true);
+  const auto rows = rows_of(*open_log(context, LogAccess::read), catalog, filter, context.today());
+  write_output("", render_sessions(format, rows, style));
+  return 0;
+}
+
+int run_export(const SessionOptions& o, const Context& context)
+{
+  const Catalog catalog = load_catalog(context);
+  const auto log = open_log(context, LogAccess::read);
+  // The sessions as stored (next mornings from the log are not written in).
+  std::vector<SessionRow> rows;
+  for (const Session& session : log->sessions({})) {
+    rows.push_back({session, outcome(catalog.progression, session)});
+  }
+  write_output(o.output, render_sessions(ListFormat::json, rows, Style{}));
+  return 0;
+}
+
+int run_import(const SessionOptions& o, const Context& context)
+{
+  const std::string text = read_input_file(o.file, "session import");
+  const auto sessions = read_sessions_json(o.file, text, context.today());
+  open_log(context, LogAccess::write)->import_sessions(sessions, [](const ImportResult& result) {
+    write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
+                                 result.added == 1 ? "session" : "sessions", result.skipped));
+  });
+  return 0;
+}
+
+int run_edit(const SessionOptions& o, const Context& context)
+{
+  const Date today = context.today();
+  SessionEdit edit;
+  if (!o.at.empty()) {
+    edit.at = parse_at(o.at, today);
+  }
+  edit.pain_during = parse_pain("--pain-during", o.pain_during);
+  edit.next_morning = parse_pain("--next-morning", o.next_morning);
+  if (!o.skip.empty()) {
+    edit.skipped_exercises = o.skip;
+  }
+  if (!o.reason.empty()) {
+    edit.reason = parse_choice<SkipReason>("--reason", o.reason);
+  }
+  if (o.note_given) {
+    check_text("--note", o.note);
+    edit.note = o.note;
+  }
+  if (!edit.at && !edit.pain_during && !edit.next_morning && !edit.skipped_exercises && !edit.reason && !edit.note) {
+    throw usage_error("session edit: give at least one of --at, --pain-during, --next-morning, --skip, --reason, "
+                      "--note");
+  }
+  const std::int64_t id = parse_id(o.id);
+  open_log(context, LogAccess::read)->edit_session(id, edit, today, [](const Session& edited) {
+    write_output("", fmt::format("Edited session {} ({}, phase {}).\n", edited.id, edited.at, edited.phase));
+  });
+  return 0;
+}
+
+int run_rm(const SessionOptions& o, const Context& context)
+{
+  const std::int64_t id = parse_id(o.id);
+  open_log(context, LogAccess::read)->remove_session(id, [](const Session& removed) {
+    write_output("",
+                 fmt::format("Removed session {} ({}). 'backcare log undo' brings it back.\n", removed.id, removed.at));
+  });
+  return 0;
+}
+
+template <typename Run>
+CLI::App* add(CLI::App& parent, const char* name, const char* help, const char* example,
+              const std::shared_ptr<SessionOptions>& options, const Context& context, Action& action, Run run)
+{
+  CLI::App* sub = parent.add_subcommand(name, help);
+  sub->footer(fmt::format("Example:\n  {}", example));
+  on_parsed(*sub, action, [options, &context, run] { return run(*options, context); });
+  return sub;
+}
+
+} // namespace
+
+void setup_session(CLI::App& app, Context& context, Action& action)
+{
+  auto o = std::make_shared<SessionOptions>();
+  CLI::App* session = app.add_subcommand("session", "Record the exercise sessions you did or skipped");
+  session->require_subcommand(1);
+  session->footer("Each session is green (pain 3/10 or less during it and the next morning), amber (4-5) or red\n"
+                  "(more, or worse the next morning). Six sessions over two weeks, the last two green, move you up\n"
+                  "one phase; a red one steps you back. 'log undo' also undoes session changes.\n\n"
+                  "Example:\n  backcare session add --pain-during 2\n  backcare session skip --reason baby");
+  const std::string reasons = "Why: " + choice_help<SkipReason>();
+
+  CLI::App* add_cmd =
+      add(*session, "add", "Record the session planned for that day in your current phase",
+          "backcare session add --pain-during 2 --skip side-plank-modified", o, context, action, run_add);
+  add_cmd->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
+  add_cmd->add_option("--pain-during", o->pain_during, "The worst pain during it, 0-10")->type_name("N");
+  add_cmd
+      ->add_option("--next-morning", o->next_morning,
+                   "Pain the next morning, 0-10 (else the first log entry 05:00-12:00 the next day)")
+      ->type_name("N");
+  add_cmd->add_option("--skip", o->skip, "Repeatable: an exercise of the session you left out")->type_name("ID");
+  context.options.allow_empty(add_cmd->add_option("--note", o->note, "Free text")->type_name("TEXT"));
+
+  CLI::App* skip = add(*session, "skip", "Record a planned session you did not do, and why",
+                       "backcare session skip --reason baby", o, context, action, run_skip);
+  skip->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
+  context.options.choices(skip->add_option("--reason", o->reason, reasons)->required()->type_name("R"),
+                          names_of<SkipReason>());
+  context.options.allow_empty(skip->add_option("--note", o->note, "Free text")->type_name("TEXT"));
+
+  CLI::App* list = add(*session, "list", "Show sessions with their outcome, oldest first",
+                       "backcare session list --since 2026-11-01", o, context, action, run_list);
+  list->add_option("--since", o->since, "From this date")->type_name("DATE");
+  list->add_option("--until", o->until, "Up to this date")->type_name("DATE");
+  context.options.choices(
+      list->add_option("--format", o->format, choice_help<ListFormat>(ListFormat::text))->type_name("FORMAT"),
+      names_of<ListFormat>());
+
+  CLI::App* edit = add(*session, "edit", "Change a session", "backcare session edit 7 --next-morning 2", o, context,
+                       action, run_edit);
+  edit->add_option("id", o->id, "Session id (see session list)")->required()->type_name("ID");
+  edit->add_option("--at", o->at, "YYYY-MM-DD or YYYY-MM-DDTHH:MM")->type_name("DATETIME");
+  edit->add_option("--pain-during", o->pain_during, "The worst pain during it, 0-10")->type_name("N");
+  edit->add_option("--next-morning", o->next_morning, "Pain the next morning, 0-10")->type_name("N");
+  edit->add_option("--skip", o->skip, "Repeatable; replaces the exercises left out")->type_name("ID");
+  context.options.choices(edit->add_option("--reason", o->reason, reasons)->type_name("R"), names_of<SkipReason>());
+  context.options.allow_empty(edit->add_option("--note", o->note, "Replace the note (\"\" clears it)")
+                                  ->type_name("TEXT")
+                                  ->each([o](const std::string&) { o->note_given = true; }));
+
+  CLI::App* rm = add(*session, "rm", "Remove a session", "backcare session rm 7", o, context, action, run_rm);
+  rm->add_option("id", o->id, "Session id (see session list)")->required()->type_name("ID");
+
+  CLI::App* exp = add(*session, "export", "Write every session as JSON (for session import)",
+                      "backcare session export --output sessions.json", o, context, action, run_export);
+  exp->add_option("--output", o->output, "Write to FILE (atomically) instead of stdout")->type_name("FILE");
+
+  CLI::App* imp = add(*session, "import", "Add sessions from a session export (all or nothing)",
+                      "backcare session import sessions.json", o, context, action, run_import);
+  imp->add_option("file", o->file, "JSON file written by session export")->required()->type_name("FILE");
+  reject_empty_values(*session, context.options);
+}
+
+} // namespace backcare::cli
