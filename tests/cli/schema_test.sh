@@ -223,4 +223,27 @@ PY
   [ "$count" -eq 17 ] || fail "$count broken documents checked, expected 17"
 }
 
+case_session_list_and_plan_with_sessions() {
+  bc profile set --birth-date 2026-09-01
+  "$BIN" --as-of 2026-11-20 --data-dir "$SCRATCH/data" log add 3 --at 2026-11-20T07:00 >/dev/null
+  "$BIN" --as-of 2026-11-20 --data-dir "$SCRATCH/data" session add --at 2026-11-20T18:00 --pain-during 3 --skip hip-hinge --note "short one" >/dev/null
+  "$BIN" --as-of 2026-11-21 --data-dir "$SCRATCH/data" log add 4 --at 2026-11-21T07:00 >/dev/null
+  "$BIN" --as-of 2026-11-23 --data-dir "$SCRATCH/data" session skip --at 2026-11-23 --reason baby >/dev/null
+  "$BIN" --as-of 2026-11-25 --data-dir "$SCRATCH/data" session add --at 2026-11-25T18:00 --pain-during 7 >/dev/null
+  bc session list --format json
+  expect_rc 0
+  json_check '[s["outcome"] for s in d] == ["amber", None, "red"]'
+  check_schema session-list
+  bc session export
+  check_schema session-list
+  bc plan --format json
+  expect_rc 0
+  json_check 'd["progression"]["decision"] == "step-back" and d["adherence"]["this_week"]["done"] == 1'
+  check_schema plan
+  # The schema catches a session that breaks the rules of its status.
+  bc session list --format json
+  "$PYTHON" -c "import json,sys; d=json.load(open(sys.argv[1])); d[1]['outcome']='green'; json.dump(d, open(sys.argv[2],'w'))" "$OUT" "$SCRATCH/broken.json"
+  expect_rejected session-list "$SCRATCH/broken.json"
+}
+
 finish
