@@ -173,6 +173,11 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
     const Phase& phase = *catalog.find_phase(plan.current_phase);
     out += fmt::format("## Phase {} of {}: {}\n\nFocus: {}.\n\n{}\n\n", phase.number, catalog.phases.size(), phase.name,
                        phase.focus, words::phase_reason(plan));
+    if (const auto needs = words::move_on_lines(plan); !needs.empty()) {
+      out += fmt::format("To move on to phase {}:\n\n", phase.number + 1);
+      list(needs);
+    }
+    out += words::adherence_line(plan) + "\n\n";
     out += fmt::format("> {}\n>\n> {}\n\n", words::k_pain_guide, words::k_stretching_note);
     for (const ScheduleDay& day : plan.schedule) {
       out += fmt::format("### {} ({}), about {} minutes and a walk\n\n", format_day(day.date), format_date(day.date),
@@ -200,7 +205,7 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
 std::string render_plan_csv(const Plan& plan)
 {
   std::string out =
-      "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,guidance\r\n";
+      "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,guidance,progress\r\n";
   const std::string referrals = fmt::format("{}", fmt::join(words::booking_lines(plan.triage), " "));
   std::string guidance = fmt::format("{} {}", words::k_pain_guide, words::k_stretching_note);
   for (const std::string& finding : words::finding_lines(plan)) {
@@ -219,12 +224,13 @@ std::string render_plan_csv(const Plan& plan)
     for (const std::string& mention : words::also_mention(plan)) {
       now += " " + mention;
     }
-    out += fmt::format("{},{},,,{},,,,{},,,,{},{}\r\n", format_date(plan.request.as_of),
+    out += fmt::format("{},{},,,{},,,,{},,,,{},{},\r\n", format_date(plan.request.as_of),
                        weekday_name(plan.request.as_of), csv_field(words::care_now_banner(plan.triage.level), true),
                        csv_field(now, true), csv_field(referrals, true),
                        csv_field(std::string(words::k_no_exercises) + " " + std::string(words::k_safety_note), true));
     return out;
   }
+  const std::string progress = words::progress_summary(plan);
   for (const ScheduleDay& day : plan.schedule) {
     for (const PlannedExercise& item : day.items) {
       const Exercise& ex = *item.exercise;
@@ -238,11 +244,12 @@ std::string render_plan_csv(const Plan& plan)
       } else if (item.for_posture) {
         notes += " For your posture.";
       }
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_date(day.date), weekday_name(day.date),
-                         ex.phase, ex.id, csv_field(ex.name, true), d.sets, d.reps ? std::to_string(*d.reps) : "",
-                         d.hold_seconds ? std::to_string(*d.hold_seconds) : "", csv_field(notes, true),
-                         csv_field(fmt::format("{}", fmt::join(ex.cues, " ")), true), csv_field(ex.regression, true),
-                         csv_field(ex.progression, true), csv_field(referrals, true), csv_field(guidance, true));
+      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", format_date(day.date),
+                         weekday_name(day.date), ex.phase, ex.id, csv_field(ex.name, true), d.sets,
+                         d.reps ? std::to_string(*d.reps) : "", d.hold_seconds ? std::to_string(*d.hold_seconds) : "",
+                         csv_field(notes, true), csv_field(fmt::format("{}", fmt::join(ex.cues, " ")), true),
+                         csv_field(ex.regression, true), csv_field(ex.progression, true), csv_field(referrals, true),
+                         csv_field(guidance, true), csv_field(progress, true));
     }
   }
   return out;
@@ -306,7 +313,8 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
     for (const std::string& finding : words::finding_lines(plan)) {
       description += finding + "\n";
     }
-    description += fmt::format("{}\n{}\n{}", words::k_pain_guide, words::k_stretching_note, words::k_safety_note);
+    description += fmt::format("{}\n{}\n{}\n{}", words::progress_summary(plan), words::k_pain_guide,
+                               words::k_stretching_note, words::k_safety_note);
     line("BEGIN:VEVENT");
     line(fmt::format("UID:backcare-{}-{}@backcare", options.profile, compact_date(day.date)));
     line("DTSTAMP:" + stamp);

@@ -223,6 +223,16 @@ std::vector<std::string> move_on_lines(const Plan& plan)
   return plan.progress.to_move_on;
 }
 
+std::string progress_summary(const Plan& plan)
+{
+  std::string text = phase_reason(plan);
+  const auto needs = move_on_lines(plan);
+  if (!needs.empty()) {
+    text += fmt::format(" To move on to phase {}: {}", plan.current_phase + 1, fmt::join(needs, " "));
+  }
+  return text + " " + adherence_line(plan);
+}
+
 std::string adherence_line(const Plan& plan)
 {
   const Adherence& a = plan.adherence;

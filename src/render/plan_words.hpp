@@ -64,6 +64,10 @@ std::string phase_reason(const Plan& plan);
 // What is still needed to move up one phase, in plain words; empty in the last phase.
 std::vector<std::string> move_on_lines(const Plan& plan);
 
+// Where the person is, in one paragraph for the exports: phase_reason, what
+// is needed to move on, and adherence_line.
+std::string progress_summary(const Plan& plan);
+
 // "This week: 2 of 3 sessions done, 1 skipped. Last 28 days: 75% ..."
 std::string adherence_line(const Plan& plan);
 

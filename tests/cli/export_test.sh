@@ -92,9 +92,10 @@ raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b""), "line ends must be CRLF"
 rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8"), strict=True))
 assert rows[0] == ["date", "day", "phase", "exercise_id", "name", "sets", "reps", "hold_seconds", "notes", "cues",
-                   "easier", "harder", "referrals", "guidance"], rows[0]
+                   "easier", "harder", "referrals", "guidance", "progress"], rows[0]
 body = rows[1:]
-assert all(len(r) == 14 for r in body)
+assert all(len(r) == 15 for r in body)
+assert all(r[14].startswith("You start at phase 2") and "To move on to phase 3" in r[14] for r in body), body[0][14]
 assert body[0][:6] == ["2026-11-30", "Mon", "1", "alignment-check", "Alignment check", "1"], body[0]
 assert sum(1 for r in body if r[3] == "heel-slide") == 6
 assert any(r[3] == "side-plank-modified" and r[7] == "15" and r[6] == "" for r in body)

@@ -165,7 +165,6 @@ BACKCARE_VOCABULARY(
 // `log list` and `session list` (text, json, csv); `log export` writes the
 // interchange formats only (csv, json).
 enum class ListFormat { text, json, csv };
-BACKCARE_VOCABULARY(ListFormat, 3,
-                    {{ListFormat::text, "text"}, {ListFormat::json, "json"}, {ListFormat::csv, "csv"}});
+BACKCARE_VOCABULARY(ListFormat, 3, {{ListFormat::text, "text"}, {ListFormat::json, "json"}, {ListFormat::csv, "csv"}});
 
 } // namespace backcare
