@@ -116,6 +116,35 @@ Json window_json(const std::optional<Window>& w)
   return j;
 }
 
+Json optional_int(const std::optional<int>& value)
+{
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json sessions_json(const SessionCounts& c)
+{
+  return {{"done", c.done},
+          {"skipped", c.skipped},
+          {"green", c.green},
+          {"amber", c.amber},
+          {"red", c.red},
+          {"pending", c.pending},
+          {"planned", optional_int(c.planned)},
+          {"adherence_percent", optional_int(c.adherence_percent)},
+          {"mean_pain_during", optional_number(c.mean_pain_during)}};
+}
+
+// The range's sessions: the counts, then what they are measured over.
+Json session_totals_json(const TrendReport& r)
+{
+  Json j = sessions_json(r.session_totals);
+  j["from"] = r.sessions_from ? Json(format_date(*r.sessions_from)) : Json(nullptr);
+  j["until"] = format_date(r.sessions_until);
+  j["days_per_week"] = optional_int(r.request.days_per_week);
+  j["last_28_days_percent"] = optional_int(r.last_28_days_percent);
+  return j;
+}
+
 std::string by_name(PeriodKind by)
 {
   return by == PeriodKind::day ? "day" : by == PeriodKind::week ? "week" : "month";
@@ -190,7 +219,8 @@ std::string render_trend_json(const TrendReport& r)
                        {"entries", p.entries},
                        {"mean", round1(p.mean)},
                        {"min", p.min},
-                       {"max", p.max}});
+                       {"max", p.max},
+                       {"sessions", sessions_json(p.sessions)}});
   }
   Json flags = Json::array();
   for (const TrendFlagResult& f : r.flags) {
@@ -216,14 +246,18 @@ std::string render_trend_json(const TrendReport& r)
   doc["days_in_range"] = r.days_in_range;
   doc["longest_pain_free_streak"] = r.longest_pain_free_streak;
   doc["weeks_postpartum"] = r.weeks_postpartum ? Json(*r.weeks_postpartum) : Json(nullptr);
+  doc["sessions"] = session_totals_json(r);
   return doc.dump(2) + "\n";
 }
 
 std::string render_trend_csv(const TrendReport& r)
 {
-  std::string out = "start,entries,mean,min,max\r\n";
+  std::string out = "start,entries,mean,min,max,sessions_done,sessions_skipped,sessions_red,adherence_percent\r\n";
   for (const PeriodSummary& p : r.periods) {
-    out += fmt::format("{},{},{:.1f},{},{}\r\n", format_date(p.start), p.entries, round1(p.mean), p.min, p.max);
+    const SessionCounts& c = p.sessions;
+    out +=
+        fmt::format("{},{},{:.1f},{},{},{},{},{},{}\r\n", format_date(p.start), p.entries, round1(p.mean), p.min, p.max,
+                    c.done, c.skipped, c.red, c.adherence_percent ? std::to_string(*c.adherence_percent) : "");
   }
   return out;
 }
