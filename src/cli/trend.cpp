@@ -1,5 +1,6 @@
 #include "backcare/render/trend.hpp"
 #include "backcare/core/error.hpp"
+#include "backcare/core/planner.hpp"
 #include "backcare/store/files.hpp"
 #include "backcare/store/log_summary.hpp"
 #include "commands.hpp"
@@ -20,6 +21,26 @@ struct TrendOptions {
   std::string output;
 };
 
+// The plan's session days a week, from the plan `plan` would print today;
+// nullopt when it cannot be made (no birth date or no pain logged) or gives
+// no exercise (care is needed now).
+std::optional<int> plan_session_days(const Catalog& catalog, const ResolvedInputs& inputs,
+                                     const std::vector<Session>& sessions, Date as_of)
+{
+  if (!inputs.missing.empty()) {
+    return std::nullopt;
+  }
+  PlanRequest request;
+  request.as_of = as_of;
+  request.situation = inputs.situation;
+  request.equipment = inputs.equipment;
+  request.origins = inputs.origins;
+  request.sessions = sessions;
+  request.start = next_monday_after(as_of);
+  const Plan plan = make_plan(catalog, request);
+  return plan.current_phase > 0 ? std::optional<int>(plan.session_days) : std::nullopt;
+}
+
 int run_trend(const TrendOptions& o, const Context& context)
 {
   const auto by = parse_choice<PeriodKind>("--by", o.by);
@@ -33,10 +54,14 @@ int run_trend(const TrendOptions& o, const Context& context)
   TrendRequest request;
   request.as_of = as_of;
   request.by = by;
+  request.since = filter.since;
+  request.until = filter.until;
   const auto log = open_log(context, LogAccess::read);
-  // The same inputs and rules as `plan`, so the two never disagree.
+  const LogSummary summary = read_log_summary(log.get(), as_of, catalog.progression);
+  // The same inputs (config defaults included) and rules as `plan`, so the
+  // two never disagree.
   const ResolvedInputs inputs =
-      resolve_inputs({}, log->profile(), read_log_summary(log.get(), as_of, catalog.progression), {}, as_of);
+      resolve_inputs({}, log->profile(), summary, plan_defaults(context.global.config.plan), as_of);
   const Situation& s = inputs.situation;
   request.birth_date = s.birth_date;
   if (s.pain_days) {
@@ -47,6 +72,8 @@ int run_trend(const TrendOptions& o, const Context& context)
       request.referrals.push_back(fired.rule);
     }
   }
+  request.sessions = summary.sessions;
+  request.days_per_week = plan_session_days(catalog, inputs, summary.sessions, as_of);
   const TrendReport report = make_trend(catalog, request, log->days(filter));
   Style style;
   style.color = context.use_color(o.output.empty());

@@ -1,9 +1,11 @@
 #include "backcare/core/trend.hpp"
+#include "backcare/core/progression.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace backcare {
 namespace {
@@ -22,6 +24,138 @@ Date period_start(Date day, PeriodKind by)
   }
   }
   return day;
+}
+
+// The last day of the period that starts on `start`.
+Date period_end(Date start, PeriodKind by)
+{
+  using namespace std::chrono;
+  switch (by) {
+  case PeriodKind::day:
+    return start;
+  case PeriodKind::week:
+    return start + days{6};
+  case PeriodKind::month: {
+    const year_month_day ymd{start};
+    return Date{ymd.year() / ymd.month() / last};
+  }
+  }
+  return start;
+}
+
+// The sessions in the range, in the order of `at` (then id); sessions whose
+// `at` does not parse are left out, as the replay leaves them out.
+std::vector<TrendSession> sessions_in(const Progression& rules, const std::vector<Session>& sessions,
+                                      std::optional<Date> since, Date until)
+{
+  std::vector<TrendSession> result;
+  for (const Session& session : sessions) {
+    const auto at = parse_datetime(session.at);
+    const Date day = date_of(session.at);
+    if (!at || *at != session.at || (since && day < *since) || day > until) {
+      continue;
+    }
+    result.push_back({session, outcome(rules, session)});
+  }
+  std::sort(result.begin(), result.end(), [](const TrendSession& a, const TrendSession& b) {
+    return std::tie(a.session.at, a.session.id) < std::tie(b.session.at, b.session.id);
+  });
+  return result;
+}
+
+// The sessions on the days from `first` to `last`, both included.
+SessionCounts count_sessions(const std::vector<TrendSession>& sessions, Date first, Date last)
+{
+  SessionCounts counts;
+  int with_pain = 0;
+  double pain_sum = 0;
+  for (const TrendSession& item : sessions) {
+    const Date day = date_of(item.session.at);
+    if (day < first || day > last) {
+      continue;
+    }
+    if (!item.outcome) {
+      ++counts.skipped;
+      continue;
+    }
+    ++counts.done;
+    switch (*item.outcome) {
+    case Outcome::green:
+      ++counts.green;
+      break;
+    case Outcome::amber:
+      ++counts.amber;
+      break;
+    case Outcome::red:
+      ++counts.red;
+      break;
+    case Outcome::pending:
+      ++counts.pending;
+      break;
+    }
+    if (item.session.pain_during) {
+      pain_sum += *item.session.pain_during;
+      ++with_pain;
+    }
+  }
+  if (with_pain > 0) {
+    counts.mean_pain_during = pain_sum / with_pain;
+  }
+  return counts;
+}
+
+// Planned sessions over `days` days, and the adherence that follows.
+void set_planned(SessionCounts& counts, const std::optional<int>& days_per_week, int days)
+{
+  if (!days_per_week) {
+    return;
+  }
+  counts.planned = planned_sessions(*days_per_week, days);
+  if (*counts.planned > 0) {
+    const double percent = 100.0 * counts.done / *counts.planned;
+    counts.adherence_percent = std::min(100, static_cast<int>(std::lround(percent)));
+  }
+}
+
+// Days from `first` to `last` that are also in [from, until].
+int days_within(Date first, Date last, Date from, Date until)
+{
+  return std::max(0, days_between(std::max(first, from), std::min(last, until)) + 1);
+}
+
+// The sessions of the range, per period and in total, measured from the
+// first session ever recorded (or `since`, when later), as plan's
+// adherence is: weeks before a person started are not missed sessions.
+void add_sessions(TrendReport& report, const Progression& rules)
+{
+  const TrendRequest& request = report.request;
+  const Date until = std::min(request.as_of, request.until.value_or(request.as_of));
+  report.sessions_until = until;
+  report.sessions = sessions_in(rules, request.sessions, request.since, until);
+  for (const Session& session : request.sessions) {
+    const Date day = date_of(session.at);
+    if (parse_datetime(session.at) && day <= until && (!report.sessions_from || day < *report.sessions_from)) {
+      report.sessions_from = day;
+    }
+  }
+  if (report.sessions_from && request.since) {
+    report.sessions_from = std::max(*report.sessions_from, *request.since);
+  }
+  // Without any session there is nothing to measure: planned 0, no percent.
+  const Date from = report.sessions_from.value_or(until + std::chrono::days{1});
+  for (PeriodSummary& period : report.periods) {
+    const Date last = period_end(period.start, request.by);
+    period.sessions = count_sessions(report.sessions, period.start, last);
+    if (request.by != PeriodKind::day) {
+      set_planned(period.sessions, request.days_per_week, days_within(period.start, last, from, until));
+    }
+  }
+  report.session_totals = count_sessions(report.sessions, from, until);
+  set_planned(report.session_totals, request.days_per_week, days_within(from, until, from, until));
+  if (request.days_per_week && !request.sessions.empty()) {
+    report.last_28_days_percent =
+        adherence(request.sessions, *request.days_per_week, request.as_of).last_28_days_percent;
+  }
 }
 
 bool holds(const TrendCondition& when, const TrendReport& report)
@@ -60,6 +194,11 @@ std::string fill(std::string message, const std::optional<int>& weeks)
 
 } // namespace
 
+int planned_sessions(int days_per_week, int days)
+{
+  return (std::clamp(days_per_week, 0, 7) * std::max(0, days) + 6) / 7;
+}
+
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by)
 {
   std::vector<PeriodSummary> periods;
@@ -71,7 +210,11 @@ std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, Pe
       if (!periods.empty()) {
         periods.back().mean = day_sum / day_count;
       }
-      periods.push_back({start, 0, 0, day.min, day.max});
+      PeriodSummary period;
+      period.start = start;
+      period.min = day.min;
+      period.max = day.max;
+      periods.push_back(period);
       day_count = 0;
       day_sum = 0;
     }
@@ -223,6 +366,7 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
       previous = day.day;
     }
   }
+  add_sessions(report, catalog.progression);
   for (const Rule* rule : request.referrals) {
     report.flags.push_back({rule->id, rule->message, rule->source, rule->refer_to});
   }

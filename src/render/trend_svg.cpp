@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <string_view>
 
 namespace backcare {
 namespace {
@@ -15,6 +17,64 @@ constexpr double k_left = 64;
 constexpr double k_right = 780;
 constexpr double k_top = 56;
 constexpr double k_bottom = 340;
+// The row of session marks under the dates, when there are sessions.
+constexpr double k_lane = 34;
+constexpr double k_mark = 5; // half the width of a mark
+
+// How a session is drawn: shape and colour by outcome, hollow when skipped.
+struct MarkStyle {
+  const char* name;
+  const char* shape; // "up", "down" or "diamond"
+  const char* fill;
+  const char* stroke;
+};
+
+MarkStyle mark_style(const std::optional<Outcome>& outcome)
+{
+  if (!outcome) {
+    return {"skipped", "up", "#ffffff", "#555555"};
+  }
+  switch (*outcome) {
+  case Outcome::green:
+    return {"green", "up", "#1a9850", "#1a9850"};
+  case Outcome::amber:
+    return {"amber", "diamond", "#e6ab02", "#8c6d00"};
+  case Outcome::red:
+    return {"red", "down", "#d7191c", "#d7191c"};
+  case Outcome::pending:
+    break;
+  }
+  return {"pending", "up", "#9e9e9e", "#9e9e9e"};
+}
+
+// The outline of a mark centred on (cx, cy).
+std::string mark_path(const MarkStyle& style, double cx, double cy)
+{
+  const double h = k_mark;
+  if (std::string_view(style.shape) == "diamond") {
+    return fmt::format("M{:.1f} {:.1f} L{:.1f} {:.1f} L{:.1f} {:.1f} L{:.1f} {:.1f} Z", cx, cy - h, cx + h, cy, cx,
+                       cy + h, cx - h, cy);
+  }
+  const double tip = std::string_view(style.shape) == "up" ? -h : h;
+  return fmt::format("M{:.1f} {:.1f} L{:.1f} {:.1f} L{:.1f} {:.1f} Z", cx, cy + tip, cx + h, cy - tip, cx - h,
+                     cy - tip);
+}
+
+// What a mark says to a screen reader or on hover.
+std::string mark_title(const TrendSession& item)
+{
+  const Session& s = item.session;
+  const std::string when = s.at.substr(0, 10) + " " + s.at.substr(11);
+  if (!item.outcome) {
+    return fmt::format("{}: session skipped ({})", when, s.reason ? name_of(*s.reason) : "no reason");
+  }
+  const std::string during =
+      s.pain_during ? fmt::format("pain {}/10 during it", *s.pain_during) : std::string("pain during it not recorded");
+  const std::string morning = s.next_morning ? fmt::format("{}/10 the next morning", *s.next_morning)
+                                             : std::string("the next morning not known yet");
+  return fmt::format("{}: session done in phase {}, {}, {}: {}", when, s.phase, during, morning,
+                     name_of(*item.outcome));
+}
 
 std::string escape(std::string_view text)
 {
@@ -45,8 +105,14 @@ public:
   explicit Chart(const TrendReport& r)
     : m_r(r)
     , m_first(*r.first)
-    , m_span(std::max(1, r.days_in_range))
+    , m_lane(r.sessions.empty() ? 0 : k_lane)
   {
+    Date last = *r.last;
+    for (const TrendSession& item : r.sessions) {
+      m_first = std::min(m_first, date_of(item.session.at));
+      last = std::max(last, date_of(item.session.at));
+    }
+    m_span = std::max(1, days_between(m_first, last) + 1);
   }
 
   std::string draw()
@@ -55,6 +121,7 @@ public:
     shading();
     grid();
     data();
+    sessions();
     legend();
     m_out += "</svg>\n";
     return m_out;
@@ -68,14 +135,21 @@ private:
   void header()
   {
     const std::string title = fmt::format("Back pain from {} to {}", format_date(m_first), format_date(*m_r.last));
+    const double height = height_of();
     m_out +=
         fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
                     "font-family=\"sans-serif\" font-size=\"12\">\n",
-                    k_width, k_height);
+                    k_width, height);
     m_out += fmt::format("<title>{}</title>\n", escape(title));
-    m_out += fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {} entries; verdict: {}.</desc>\n",
-                         m_r.entries, escape(std::string(name_of(m_r.verdict))));
-    m_out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", k_width, k_height);
+    std::string sessions;
+    if (!m_r.sessions.empty()) {
+      sessions = fmt::format(" Marks under the dates: {} exercise sessions done, {} skipped.", m_r.session_totals.done,
+                             m_r.session_totals.skipped);
+    }
+    m_out +=
+        fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {} entries; verdict: {}.{}</desc>\n",
+                    m_r.entries, escape(std::string(name_of(m_r.verdict))), sessions);
+    m_out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", k_width, height);
     m_out +=
         fmt::format("<text x=\"{}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", k_left, escape(title));
   }
@@ -125,7 +199,7 @@ private:
                            format_date(day));
     }
     m_out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">Date</text>\n", (k_left + k_right) / 2,
-                         k_bottom + 40);
+                         k_bottom + 40 + m_lane);
     m_out += fmt::format("<text x=\"18\" y=\"{0}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {0})\">"
                          "Pain (0-10)</text>\n",
                          (k_top + k_bottom) / 2);
@@ -149,9 +223,55 @@ private:
     m_out += "</g>\n";
   }
 
+  // One mark per session in a row under the dates, at its day; a second
+  // session on the same day goes under the first.
+  void sessions()
+  {
+    if (m_r.sessions.empty()) {
+      return;
+    }
+    const double lane = k_bottom + 34;
+    m_out += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\">Sessions</text>\n", k_left - 8, lane + 4);
+    m_out += "<g stroke-width=\"1.5\">\n";
+    std::optional<Date> previous;
+    int same_day = 0;
+    for (const TrendSession& item : m_r.sessions) {
+      const Date day = date_of(item.session.at);
+      same_day = previous == day ? same_day + 1 : 0;
+      previous = day;
+      const MarkStyle style = mark_style(item.outcome);
+      const double cy = lane + std::min(same_day, 1) * (2 * k_mark + 2);
+      m_out +=
+          fmt::format("<path class=\"session {}\" d=\"{}\" fill=\"{}\" stroke=\"{}\"><title>{}</title></path>\n",
+                      style.name, mark_path(style, x(day), cy), style.fill, style.stroke, escape(mark_title(item)));
+    }
+    m_out += "</g>\n";
+  }
+
+  // The key to the session marks, in its own row.
+  void session_legend(double top)
+  {
+    if (m_r.sessions.empty()) {
+      return;
+    }
+    m_out += fmt::format("<text x=\"{}\" y=\"{}\">sessions:</text>\n", k_left + 6, top);
+    double left = k_left + 70;
+    for (const std::optional<Outcome>& outcome :
+         {std::optional<Outcome>(Outcome::green), std::optional<Outcome>(Outcome::amber),
+          std::optional<Outcome>(Outcome::red), std::optional<Outcome>(Outcome::pending), std::optional<Outcome>()}) {
+      const MarkStyle style = mark_style(outcome);
+      m_out += fmt::format("<path d=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>\n",
+                           mark_path(style, left, top - 4), style.fill, style.stroke);
+      m_out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", left + 10, top, style.name);
+      left += 90;
+    }
+  }
+
+  double height_of() const { return k_height + m_lane + (m_r.sessions.empty() ? 0 : 22); }
+
   void legend()
   {
-    const double top = k_bottom + 62;
+    const double top = k_bottom + 62 + m_lane;
     m_out += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#1b5e9a\"/>\n", k_left + 6, top - 4);
     m_out += fmt::format("<text x=\"{}\" y=\"{}\">daily value</text>\n", k_left + 16, top);
     m_out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#d95f02\" stroke-width=\"2\"/>\n",
@@ -169,11 +289,13 @@ private:
     m_out += fmt::format("<text x=\"{}\" y=\"{}\">clinically important improvement: 2 points or 30% below baseline "
                          "(Ostelo 2008)</text>\n",
                          k_left + 26, top + 20);
+    session_legend(top + 42);
   }
 
   const TrendReport& m_r;
   Date m_first;
-  int m_span;
+  double m_lane;
+  int m_span = 1;
   std::string m_out;
 };
 

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace backcare {
 namespace {
@@ -57,13 +59,21 @@ std::string bar(double value, bool unicode)
   return out + k_eighths[static_cast<std::size_t>(std::lround((cells - whole) * 7))];
 }
 
+// The last day the daily rows show: the last entry, or a later session.
+Date last_shown(const TrendReport& r)
+{
+  Date last = *r.last;
+  for (const TrendSession& item : r.sessions) {
+    last = std::max(last, date_of(item.session.at));
+  }
+  return last;
+}
+
 // One character a day for the last days of the log: a level for a logged
 // day, a space for a day without entries.
-std::string sparkline(const TrendReport& r, bool unicode, Date& from)
+std::string sparkline(const TrendReport& r, bool unicode, Date from, Date last)
 {
   static constexpr std::array<const char*, 8> k_levels{"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
-  const Date last = *r.last;
-  from = std::max(*r.first, last - std::chrono::days{k_spark_days - 1});
   std::string out;
   auto it = r.days.begin();
   for (Date day = from; day <= last; day += std::chrono::days{1}) {
@@ -83,6 +93,114 @@ std::string sparkline(const TrendReport& r, bool unicode, Date& from)
     }
   }
   return out;
+}
+
+// How much a session's mark says: of two sessions on one day, the row
+// shows the one that matters most.
+int weight(const TrendSession& item)
+{
+  if (!item.outcome) {
+    return 0;
+  }
+  switch (*item.outcome) {
+  case Outcome::green:
+    return 1;
+  case Outcome::pending:
+    return 2;
+  case Outcome::amber:
+    return 3;
+  case Outcome::red:
+    break;
+  }
+  return 4;
+}
+
+// Under the daily values, a letter on each day with a session: g green,
+// a amber, r red, p pending, s skipped. Empty when none is in view.
+std::string session_row(const TrendReport& r, Date from, Date last)
+{
+  std::string out(static_cast<std::size_t>(days_between(from, last) + 1), ' ');
+  std::vector<int> weights(out.size(), -1);
+  for (const TrendSession& item : r.sessions) {
+    const Date day = date_of(item.session.at);
+    if (day < from || day > last) {
+      continue;
+    }
+    const auto i = static_cast<std::size_t>(days_between(from, day));
+    if (weight(item) > weights[i]) {
+      weights[i] = weight(item);
+      out[i] = item.outcome ? name_of(*item.outcome).front() : 's';
+    }
+  }
+  return out.find_first_not_of(' ') == std::string::npos ? "" : out;
+}
+
+std::string count_words(int n, std::string_view what)
+{
+  return fmt::format("{} {}", n, what);
+}
+
+// "Sessions: 9 done (7 green, 1 amber, 1 red), 1 skipped; ..." over the range.
+std::string sessions_text(const TrendReport& r)
+{
+  const SessionCounts& t = r.session_totals;
+  std::vector<std::string> outcomes;
+  for (const auto& [n, name] : {std::pair{t.green, "green"}, std::pair{t.amber, "amber"}, std::pair{t.red, "red"},
+                                std::pair{t.pending, "pending"}}) {
+    if (n > 0) {
+      outcomes.push_back(count_words(n, name));
+    }
+  }
+  std::string text = fmt::format("Sessions: {} done", t.done);
+  if (!outcomes.empty()) {
+    text += fmt::format(" ({})", fmt::join(outcomes, ", "));
+  }
+  text += fmt::format(", {} skipped", t.skipped);
+  if (t.mean_pain_during) {
+    text += fmt::format("; pain during them {:.1f} on average", round1(*t.mean_pain_during));
+  }
+  if (t.adherence_percent) {
+    text += fmt::format("; {} of {} planned ({} a week from {}), {}%", t.done, *t.planned, *r.request.days_per_week,
+                        format_date(*r.sessions_from), *t.adherence_percent);
+  }
+  // The plan's own figure, when the range does not already say it.
+  const bool same_days = r.sessions_until == r.request.as_of && r.sessions_from
+                         && *r.sessions_from >= r.request.as_of - std::chrono::days{27};
+  if (r.last_28_days_percent && !(same_days && t.adherence_percent)) {
+    text += fmt::format("; {}% of planned in the last 28 days", *r.last_28_days_percent);
+  }
+  return text + ".";
+}
+
+// Periods exist only where pain was logged; says so when sessions fell
+// outside them. Empty when every session has a row.
+std::string rowless_sessions_text(const TrendReport& r)
+{
+  int in_rows = 0;
+  for (const PeriodSummary& p : r.periods) {
+    in_rows += p.sessions.done + p.sessions.skipped;
+  }
+  const int rowless = static_cast<int>(r.sessions.size()) - in_rows;
+  if (rowless <= 0) {
+    return "";
+  }
+  const std::string_view period = r.request.by == PeriodKind::day    ? "days"
+                                  : r.request.by == PeriodKind::week ? "weeks"
+                                                                     : "months";
+  return fmt::format("{} {} on {} without a pain entry, so not in the table (the totals above count {}).", rowless,
+                     rowless == 1 ? "session falls" : "sessions fall", period, rowless == 1 ? "it" : "them");
+}
+
+// The sessions of a period in 8 columns: "2 of 3", "1 done", "skipped" or "-".
+std::string sessions_cell(const SessionCounts& c)
+{
+  if (c.planned && (*c.planned > 0 || c.done > 0)) {
+    return fmt::format("{} of {}", c.done, *c.planned);
+  }
+  if (c.done > 0) {
+    return count_words(c.done, "done");
+  }
+  return c.skipped > 0 ? "skipped" : "-";
 }
 
 std::string period_heading(PeriodKind by)
@@ -116,6 +234,35 @@ Json window_json(const std::optional<Window>& w)
   return j;
 }
 
+Json optional_int(const std::optional<int>& value)
+{
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json sessions_json(const SessionCounts& c)
+{
+  return {{"done", c.done},
+          {"skipped", c.skipped},
+          {"green", c.green},
+          {"amber", c.amber},
+          {"red", c.red},
+          {"pending", c.pending},
+          {"planned", optional_int(c.planned)},
+          {"adherence_percent", optional_int(c.adherence_percent)},
+          {"mean_pain_during", optional_number(c.mean_pain_during)}};
+}
+
+// The range's sessions: the counts, then what they are measured over.
+Json session_totals_json(const TrendReport& r)
+{
+  Json j = sessions_json(r.session_totals);
+  j["from"] = r.sessions_from ? Json(format_date(*r.sessions_from)) : Json(nullptr);
+  j["until"] = format_date(r.sessions_until);
+  j["days_per_week"] = optional_int(r.request.days_per_week);
+  j["last_28_days_percent"] = optional_int(r.last_28_days_percent);
+  return j;
+}
+
 std::string by_name(PeriodKind by)
 {
   return by == PeriodKind::day ? "day" : by == PeriodKind::week ? "week" : "month";
@@ -137,7 +284,8 @@ std::string render_trend_text(const TrendReport& r, const Style& style)
   const auto bold = [&](const std::string& text) { return paint(text, Paint::bold, style); };
   std::string out = bold(fmt::format("backcare trend for {}", format_date(r.request.as_of))) + "\n";
   if (r.entries == 0) {
-    return out + "No entries in this range yet. Log your pain with: backcare log add SEVERITY\n";
+    out += "No entries in this range yet. Log your pain with: backcare log add SEVERITY\n";
+    return r.sessions.empty() ? out : out + para(sessions_text(r));
   }
   std::string summary = fmt::format("{} {} on {} of {} days, {} to {}", r.entries, r.entries == 1 ? "entry" : "entries",
                                     r.days_logged, r.days_in_range, format_date(*r.first), format_date(*r.last));
@@ -159,18 +307,29 @@ std::string render_trend_text(const TrendReport& r, const Style& style)
                                        : std::string("Trend: needs at least 2 logged days.");
   out += para(fmt::format("{} Longest pain-free streak: {} {}.", slope, r.longest_pain_free_streak,
                           r.longest_pain_free_streak == 1 ? "day" : "days"));
+  const bool sessions = !r.sessions.empty();
+  if (sessions) {
+    out += para(sessions_text(r));
+  }
   out += '\n';
-  out += bold(fmt::format("{:<10}  {:>7}  {:>4}  {:>3}  {:>3}", period_heading(r.request.by), "entries", "mean", "min",
-                          "max"))
+  out += bold(fmt::format("{:<10}  {:>7}  {:>4}  {:>3}  {:>3}{}", period_heading(r.request.by), "entries", "mean",
+                          "min", "max", sessions ? "  sessions" : ""))
          + "\n";
   for (const PeriodSummary& p : r.periods) {
-    out += fmt::format("{:<10}  {:>7}  {:>4.1f}  {:>3}  {:>3}  {}\n", format_date(p.start), p.entries, round1(p.mean),
-                       p.min, p.max, bar(p.mean, style.unicode));
+    const std::string cell = sessions ? fmt::format("  {:>8}", sessions_cell(p.sessions)) : "";
+    out += fmt::format("{:<10}  {:>7}  {:>4.1f}  {:>3}  {:>3}{}  {}\n", format_date(p.start), p.entries, round1(p.mean),
+                       p.min, p.max, cell, bar(p.mean, style.unicode));
   }
-  Date from{};
-  const std::string spark = sparkline(r, style.unicode, from);
-  out += fmt::format("\nDaily values, {} to {} (0-10; blank: not logged):\n", format_date(from), format_date(*r.last));
-  out += spark + "\n";
+  if (const std::string rowless = rowless_sessions_text(r); !rowless.empty()) {
+    out += para(rowless);
+  }
+  const Date last = last_shown(r);
+  const Date from = std::max(*r.first, last - std::chrono::days{k_spark_days - 1});
+  out += fmt::format("\nDaily values, {} to {} (0-10; blank: not logged):\n", format_date(from), format_date(last));
+  out += sparkline(r, style.unicode, from, last) + "\n";
+  if (const std::string row = session_row(r, from, last); !row.empty()) {
+    out += row + "\n" + para("Sessions under their day: g green, a amber, r red, p pending, s skipped.");
+  }
   if (!r.flags.empty()) {
     out += "\n" + bold("Notes") + "\n";
     for (const TrendFlagResult& flag : r.flags) {
@@ -190,7 +349,8 @@ std::string render_trend_json(const TrendReport& r)
                        {"entries", p.entries},
                        {"mean", round1(p.mean)},
                        {"min", p.min},
-                       {"max", p.max}});
+                       {"max", p.max},
+                       {"sessions", sessions_json(p.sessions)}});
   }
   Json flags = Json::array();
   for (const TrendFlagResult& f : r.flags) {
@@ -216,14 +376,18 @@ std::string render_trend_json(const TrendReport& r)
   doc["days_in_range"] = r.days_in_range;
   doc["longest_pain_free_streak"] = r.longest_pain_free_streak;
   doc["weeks_postpartum"] = r.weeks_postpartum ? Json(*r.weeks_postpartum) : Json(nullptr);
+  doc["sessions"] = session_totals_json(r);
   return doc.dump(2) + "\n";
 }
 
 std::string render_trend_csv(const TrendReport& r)
 {
-  std::string out = "start,entries,mean,min,max\r\n";
+  std::string out = "start,entries,mean,min,max,sessions_done,sessions_skipped,sessions_red,adherence_percent\r\n";
   for (const PeriodSummary& p : r.periods) {
-    out += fmt::format("{},{},{:.1f},{},{}\r\n", format_date(p.start), p.entries, round1(p.mean), p.min, p.max);
+    const SessionCounts& c = p.sessions;
+    out +=
+        fmt::format("{},{},{:.1f},{},{},{},{},{},{}\r\n", format_date(p.start), p.entries, round1(p.mean), p.min, p.max,
+                    c.done, c.skipped, c.red, c.adherence_percent ? std::to_string(*c.adherence_percent) : "");
   }
   return out;
 }

@@ -1,3 +1,4 @@
+#include "backcare/core/progression.hpp"
 #include "backcare/core/trend.hpp"
 #include "catalog_fixture.hpp"
 
@@ -198,4 +199,195 @@ TEST_CASE("log_verdict: the windows end on the day asked")
                             trend_windows({days.begin(), days.begin() + 3}, d("2026-11-03")).recent)
             .find("overlaps")
         != std::string::npos);
+}
+
+namespace {
+
+Session done_at(const char* at, std::optional<int> during, std::optional<int> morning)
+{
+  Session s;
+  s.at = at;
+  s.phase = 2;
+  s.pain_during = during;
+  s.next_morning = morning;
+  return s;
+}
+
+Session skipped_at(const char* at)
+{
+  Session s;
+  s.at = at;
+  s.status = SessionStatus::skipped;
+  s.reason = SkipReason::baby;
+  return s;
+}
+
+// Four ISO weeks from Mon 2026-11-02 to Thu 2026-11-26, one entry a week,
+// and a person who starts exercising on Wed 2026-11-04, 3 days a week.
+TrendRequest with_sessions()
+{
+  TrendRequest r = request("2026-11-26");
+  r.days_per_week = 3;
+  r.sessions = {done_at("2026-11-04T07:30", 2, 1),  done_at("2026-11-06T07:30", 4, 3),
+                skipped_at("2026-11-09T07:30"),     done_at("2026-11-10T07:30", 2, 2),
+                done_at("2026-11-12T07:30", 6, {}), done_at("2026-11-17T07:30", 3, 1),
+                done_at("2026-11-25T20:00", 2, {})};
+  return r;
+}
+
+const std::vector<DaySummary> k_weeks{day("2026-11-03", 5), day("2026-11-10", 4), day("2026-11-17", 3),
+                                      day("2026-11-24", 2)};
+
+} // namespace
+
+TEST_CASE("planned_sessions")
+{
+  CHECK(planned_sessions(3, 7) == 3);
+  CHECK(planned_sessions(3, 28) == 12);
+  CHECK(planned_sessions(3, 1) == 1); // a session on the first day is 1 of 1
+  CHECK(planned_sessions(3, 5) == 3); // 15/7 rounded up
+  CHECK(planned_sessions(3, 4) == 2);
+  CHECK(planned_sessions(7, 31) == 31);
+  CHECK(planned_sessions(3, 0) == 0);
+  CHECK(planned_sessions(9, 7) == 7); // at most every day
+}
+
+TEST_CASE("make_trend: sessions per period")
+{
+  const TrendReport r = make_trend(builtin_catalog(), with_sessions(), k_weeks);
+  REQUIRE(r.periods.size() == 4);
+  REQUIRE(r.sessions.size() == 7);
+  CHECK(r.sessions[2].session.status == SessionStatus::skipped);
+  CHECK_FALSE(r.sessions[2].outcome);
+  CHECK(r.sessions[4].outcome == Outcome::red);
+  CHECK(format_date(*r.sessions_from) == "2026-11-04");
+  CHECK(format_date(r.sessions_until) == "2026-11-26");
+
+  SUBCASE("the first week counts from the first session: 5 days, 3 planned")
+  {
+    const SessionCounts& c = r.periods[0].sessions;
+    CHECK(c.done == 2);
+    CHECK(c.skipped == 0);
+    CHECK(c.green == 1);
+    CHECK(c.amber == 1);
+    CHECK(c.red == 0);
+    CHECK(c.pending == 0);
+    CHECK(*c.mean_pain_during == doctest::Approx(3.0));
+    CHECK(c.planned == 3);
+    CHECK(c.adherence_percent == 67);
+  }
+  SUBCASE("a skipped session is not done; a red one counts as done")
+  {
+    const SessionCounts& c = r.periods[1].sessions;
+    CHECK(c.done == 2);
+    CHECK(c.skipped == 1);
+    CHECK(c.green == 1);
+    CHECK(c.red == 1);
+    CHECK(*c.mean_pain_during == doctest::Approx(4.0));
+    CHECK(c.planned == 3);
+    CHECK(c.adherence_percent == 67);
+  }
+  SUBCASE("the current week counts up to today: 4 days, 2 planned")
+  {
+    const SessionCounts& c = r.periods[3].sessions;
+    CHECK(c.done == 1);
+    CHECK(c.pending == 1);
+    CHECK(c.planned == 2);
+    CHECK(c.adherence_percent == 50);
+  }
+  SUBCASE("totals over the range, and the plan's own 28-day figure")
+  {
+    const SessionCounts& t = r.session_totals;
+    CHECK(t.done == 6);
+    CHECK(t.skipped == 1);
+    CHECK(t.green == 3);
+    CHECK(t.amber == 1);
+    CHECK(t.red == 1);
+    CHECK(t.pending == 1);
+    CHECK(*t.mean_pain_during == doctest::Approx(19.0 / 6));
+    CHECK(t.planned == 10); // 23 days from 2026-11-04
+    CHECK(t.adherence_percent == 60);
+    CHECK(r.last_28_days_percent == adherence(with_sessions().sessions, 3, d("2026-11-26")).last_28_days_percent);
+    CHECK(r.last_28_days_percent == 60);
+  }
+  SUBCASE("the pain figures are those of a log without sessions")
+  {
+    const TrendReport plain = make_trend(builtin_catalog(), request("2026-11-26"), k_weeks);
+    REQUIRE(plain.periods.size() == r.periods.size());
+    for (std::size_t i = 0; i < r.periods.size(); ++i) {
+      CHECK(plain.periods[i].start == r.periods[i].start);
+      CHECK(plain.periods[i].entries == r.periods[i].entries);
+      CHECK(plain.periods[i].mean == r.periods[i].mean);
+      CHECK(plain.periods[i].min == r.periods[i].min);
+      CHECK(plain.periods[i].max == r.periods[i].max);
+      CHECK(plain.periods[i].sessions == SessionCounts{});
+    }
+    CHECK(plain.verdict == r.verdict);
+    CHECK(plain.flags.size() == r.flags.size());
+    CHECK(plain.sessions.empty());
+    CHECK_FALSE(plain.sessions_from);
+    CHECK_FALSE(plain.last_28_days_percent);
+  }
+}
+
+TEST_CASE("make_trend: sessions in --since and --until only")
+{
+  TrendRequest req = with_sessions();
+  req.since = d("2026-11-09");
+  req.until = d("2026-11-15");
+  const TrendReport r = make_trend(builtin_catalog(), req, {day("2026-11-10", 4)});
+  REQUIRE(r.sessions.size() == 3);
+  CHECK(r.sessions.front().session.at == "2026-11-09T07:30");
+  CHECK(format_date(*r.sessions_from) == "2026-11-09"); // the later of --since and the first session
+  CHECK(format_date(r.sessions_until) == "2026-11-15");
+  CHECK(r.session_totals.done == 2);
+  CHECK(r.session_totals.skipped == 1);
+  CHECK(r.session_totals.planned == 3);
+  CHECK(r.session_totals.adherence_percent == 67);
+  REQUIRE(r.periods.size() == 1);
+  CHECK(r.periods[0].sessions.planned == 3);
+  // The plan's figure stays the 28 days up to today, whatever the range.
+  CHECK(r.last_28_days_percent == 60);
+}
+
+TEST_CASE("make_trend: planned is unknown without a plan, and per day")
+{
+  SUBCASE("no plan")
+  {
+    TrendRequest req = with_sessions();
+    req.days_per_week.reset();
+    const TrendReport r = make_trend(builtin_catalog(), req, k_weeks);
+    CHECK(r.session_totals.done == 6);
+    CHECK_FALSE(r.session_totals.planned);
+    CHECK_FALSE(r.session_totals.adherence_percent);
+    CHECK_FALSE(r.periods[0].sessions.planned);
+    CHECK_FALSE(r.last_28_days_percent);
+  }
+  SUBCASE("by day")
+  {
+    TrendRequest req = with_sessions();
+    req.by = PeriodKind::day;
+    const TrendReport r = make_trend(builtin_catalog(), req, {day("2026-11-10", 4), day("2026-11-11", 4)});
+    REQUIRE(r.periods.size() == 2);
+    CHECK(r.periods[0].sessions.done == 1);
+    CHECK_FALSE(r.periods[0].sessions.planned);
+    CHECK(r.periods[1].sessions == SessionCounts{});
+    CHECK(r.session_totals.planned == 10);
+  }
+  SUBCASE("weeks before the first session plan nothing")
+  {
+    TrendRequest req = with_sessions();
+    const TrendReport r = make_trend(builtin_catalog(), req, {day("2026-10-27", 6), day("2026-11-03", 5)});
+    CHECK(r.periods[0].sessions.planned == 0);
+    CHECK_FALSE(r.periods[0].sessions.adherence_percent);
+    CHECK(r.periods[1].sessions.planned == 3);
+  }
+  SUBCASE("sessions without log entries still count in the totals")
+  {
+    const TrendReport r = make_trend(builtin_catalog(), with_sessions(), {});
+    CHECK(r.entries == 0);
+    CHECK(r.periods.empty());
+    CHECK(r.session_totals.done == 6);
+    CHECK(r.session_totals.adherence_percent == 60);
+  }
 }

@@ -2,10 +2,12 @@
 
 // Trend statistics: is the pain really getting better? Pure functions over
 // per-day summaries (the store aggregates entries by day in SQL, so no
-// report ever holds every entry in memory).
+// report ever holds every entry in memory), with the exercise sessions done
+// and skipped beside the pain.
 
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/date.hpp"
+#include "backcare/core/session.hpp"
 
 #include <optional>
 #include <string>
@@ -22,12 +24,38 @@ struct DaySummary {
   int max = 0;
 };
 
+// The exercise sessions of a period or of the whole range, and how they
+// compare with what the plan schedules.
+struct SessionCounts {
+  int done = 0;
+  int skipped = 0;
+  int green = 0; // done sessions by outcome
+  int amber = 0;
+  int red = 0;
+  int pending = 0;
+  std::optional<double> mean_pain_during; // of the done sessions that have a value
+  // The plan's session days in the days the sessions are measured over;
+  // nullopt when the plan is unknown, or for a single day.
+  std::optional<int> planned;
+  // Done over planned, rounded, at most 100; nullopt when planned is unknown or 0.
+  std::optional<int> adherence_percent;
+
+  bool operator==(const SessionCounts&) const = default;
+};
+
 struct PeriodSummary {
   Date start{}; // the day, the Monday of the ISO week, or the 1st of the month
   int entries = 0;
   double mean = 0; // mean of the period's day values
   int min = 0;
   int max = 0;
+  SessionCounts sessions; // the sessions on the period's days
+};
+
+// A session in the range, with its outcome (nullopt when skipped).
+struct TrendSession {
+  Session session;
+  std::optional<Outcome> outcome;
 };
 
 struct Window {
@@ -52,6 +80,15 @@ struct TrendRequest {
   std::optional<Date> birth_date;
   std::optional<Date> pain_since;     // start of the current pain episode, as `plan` resolves it
   std::vector<const Rule*> referrals; // refer rules fired on the log, as `plan` fires them
+  // The range asked for (both days included); sessions outside it are left
+  // out. The log's days come already filtered. No `until` means as_of.
+  std::optional<Date> since;
+  std::optional<Date> until;
+  // Every session up to as_of, next mornings filled in (LogSummary::sessions).
+  std::vector<Session> sessions;
+  // The plan's session days a week (Plan::session_days, as `plan` makes it
+  // today); nullopt when no plan can be made.
+  std::optional<int> days_per_week;
 };
 
 struct TrendReport {
@@ -72,6 +109,16 @@ struct TrendReport {
   int days_in_range = 0; // calendar days from first to last
   std::optional<int> weeks_postpartum;
   std::vector<TrendFlagResult> flags;
+  std::vector<TrendSession> sessions; // in the range, in the order of `at`
+  // Sessions are measured from the later of `since` and the first session
+  // ever recorded, to `until` (or as_of); nullopt when no session was
+  // recorded by then.
+  std::optional<Date> sessions_from;
+  Date sessions_until{};
+  SessionCounts session_totals; // over the whole range
+  // Adherence() over the 28 days up to as_of, as `plan` shows it; nullopt
+  // without a plan or without sessions.
+  std::optional<int> last_28_days_percent;
 };
 
 // The clinically important change for low back pain: 2 points or 30% of
@@ -89,6 +136,10 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
 
 // Groups day summaries into periods.
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by);
+
+// The plan's sessions in `days` calendar days: days_per_week for every 7
+// days, rounded up, as adherence() counts them.
+int planned_sessions(int days_per_week, int days);
 
 // The window [first, last] over the day summaries; nullopt when it holds no day.
 std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Date last);
