@@ -59,8 +59,8 @@ TEST_CASE("render_plan_ics")
 TEST_CASE("render_plan_csv")
 {
   const std::string csv = render_plan_csv(sample_plan());
-  CHECK(csv.starts_with(
-      "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,guidance,progress\r\n"));
+  CHECK(csv.starts_with("date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,"
+                        "guidance,progress\r\n"));
   CHECK(csv.find("Never hold your breath or bear down.") != std::string::npos);
   CHECK(csv.find("2026-11-30,Mon,2,side-plank-modified,\"Side plank (modified, from the knees)\",2,,15,")
         != std::string::npos);
