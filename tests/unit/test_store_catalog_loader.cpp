@@ -1,5 +1,6 @@
 #include "backcare/core/error.hpp"
 #include "backcare/store/catalog_loader.hpp"
+#include "scratch.hpp"
 
 #include <doctest/doctest.h>
 
@@ -196,9 +197,8 @@ TEST_CASE("parse_catalog: malformed TOML is a parse error, not a crash")
 
 TEST_CASE("read_catalog_sources")
 {
-  const auto dir = std::filesystem::temp_directory_path() / "backcare-test-catalog";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const ScratchFolder scratch;
+  const std::filesystem::path& dir = scratch.path();
   SUBCASE("a missing path is no_input")
   {
     try {
@@ -218,7 +218,6 @@ TEST_CASE("read_catalog_sources")
     CHECK(sources[0].path == (dir / "a.toml").string());
     CHECK(sources[1].text == "[catalog]\nversion = \"b\"\n");
   }
-  std::filesystem::remove_all(dir);
 }
 
 namespace {

@@ -1,36 +1,35 @@
 #include "backcare/core/error.hpp"
 #include "backcare/store/config.hpp"
+#include "scratch.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 using namespace backcare;
-namespace fs = std::filesystem;
 
 namespace {
 
-// Writes `text` to a scratch config file and returns its path.
-std::string config_file(const std::string& text)
-{
-  const fs::path path = fs::temp_directory_path() / ("backcare-config-" + std::to_string(::getpid()) + ".toml");
-  std::ofstream(path) << text;
-  return path.string();
-}
+// A config file holding `text`, in a scratch folder of its own.
+struct ConfigFile {
+  ScratchFolder scratch;
+  std::string path = (scratch / "config.toml").string();
 
+  explicit ConfigFile(const std::string& text) { std::ofstream(path) << text; }
+};
+
+// The message of the config error that loading `text` raises, less the path.
 std::string error_of(const std::string& text)
 {
-  const std::string path = config_file(text);
+  const ConfigFile file(text);
   try {
-    load_config(path, true);
+    load_config(file.path, true);
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::config);
-    fs::remove(path);
-    return std::string(e.what()).substr(path.size());
+    REQUIRE(std::string(e.what()).starts_with(file.path));
+    return std::string(e.what()).substr(file.path.size());
   }
-  fs::remove(path);
   FAIL("expected a config error");
   return {};
 }
@@ -47,17 +46,18 @@ TEST_CASE("load_config")
 {
   SUBCASE("a missing default file is no config; a missing --config file is an error")
   {
-    CHECK_FALSE(load_config("/nonexistent/config.toml", false).profile);
-    CHECK_THROWS_AS(load_config("/nonexistent/config.toml", true), Error);
+    const ScratchFolder scratch;
+    const std::string missing = (scratch / "config.toml").string();
+    CHECK_FALSE(load_config(missing, false).profile);
+    CHECK_THROWS_AS(load_config(missing, true), Error);
   }
   SUBCASE("every key")
   {
-    const std::string path = config_file("data-dir = \"/d\"\nprofile = \"anna\"\ncatalog = \"/c\"\ncolor = \"never\"\n"
-                                         "[plan]\ndelivery = \"cesarean\"\nposture = [\"high-hinge\", \"sway-back\"]\n"
-                                         "equipment = [\"band\"]\nformat = \"ics\"\nweeks-ahead = 4\ntime = \"06:15\"\n"
-                                         "remind = 30\nexplain = true\n");
-    const Config c = load_config(path, true);
-    fs::remove(path);
+    const ConfigFile file("data-dir = \"/d\"\nprofile = \"anna\"\ncatalog = \"/c\"\ncolor = \"never\"\n"
+                          "[plan]\ndelivery = \"cesarean\"\nposture = [\"high-hinge\", \"sway-back\"]\n"
+                          "equipment = [\"band\"]\nformat = \"ics\"\nweeks-ahead = 4\ntime = \"06:15\"\n"
+                          "remind = 30\nexplain = true\n");
+    const Config c = load_config(file.path, true);
     CHECK(c.data_dir == "/d");
     CHECK(c.profile == "anna");
     CHECK(c.color == "never");
