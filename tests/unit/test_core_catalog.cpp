@@ -7,18 +7,12 @@
 
 using namespace backcare;
 
-TEST_CASE("levels and deliveries round-trip through text")
+TEST_CASE("seeks_care_now: urgent and emergency levels only")
 {
-  for (Level level : {Level::self_care, Level::refer, Level::urgent, Level::emergency}) {
-    CHECK(parse_word<Level>(name_of(level)) == level);
-  }
-  CHECK(name_of(Level::self_care) == "self-care");
-  CHECK_FALSE(parse_word<Level>("severe"));
-  CHECK(parse_word<Delivery>("cesarean") == Delivery::cesarean);
-  CHECK(parse_word<Delivery>("caesarean") == Delivery::cesarean); // both spellings are accepted
-  CHECK_FALSE(parse_word<Delivery>("c-section"));
-  CHECK(seeks_care_now(Level::urgent));
+  CHECK_FALSE(seeks_care_now(Level::self_care));
   CHECK_FALSE(seeks_care_now(Level::refer));
+  CHECK(seeks_care_now(Level::urgent));
+  CHECK(seeks_care_now(Level::emergency));
 }
 
 TEST_CASE("Catalog lookups")

@@ -1,4 +1,5 @@
 #include "backcare/core/error.hpp"
+#include "backcare/core/vocabulary.hpp"
 #include "backcare/store/config.hpp"
 #include "scratch.hpp"
 
@@ -86,4 +87,53 @@ TEST_CASE("load_config")
   {
     CHECK(error_of("\nprofile = \"../x\"\n").starts_with(":2: 'profile' must be 1-64 letters"));
   }
+}
+
+TEST_CASE("parse_config accepts every word of the vocabularies it reads")
+{
+  for (const std::string& posture : names_of<Posture>()) {
+    CAPTURE(posture);
+    CHECK(parse_config("[plan]\nposture = [\"" + posture + "\"]\n", "c.toml").plan.postures
+          == std::vector<std::string>{posture});
+  }
+  for (const std::string& item : names_of<Equipment>()) {
+    CAPTURE(item);
+    CHECK(parse_config("[plan]\nequipment = [\"" + item + "\"]\n", "c.toml").plan.equipment
+          == std::vector<std::string>{item});
+  }
+  for (const std::string& delivery : names_of<Delivery>(true)) {
+    CAPTURE(delivery);
+    CHECK(parse_config("[plan]\ndelivery = \"" + delivery + "\"\n", "c.toml").plan.delivery == delivery);
+  }
+  for (const std::string& format : names_of<PlanFormat>()) {
+    CAPTURE(format);
+    CHECK(parse_config("[plan]\nformat = \"" + format + "\"\n", "c.toml").plan.format == format);
+  }
+  for (const std::string& color : names_of<ColorMode>()) {
+    CAPTURE(color);
+    CHECK(parse_config("color = \"" + color + "\"\n", "c.toml").color == color);
+  }
+}
+
+TEST_CASE("parse_config: a word outside a vocabulary is refused, naming every word of it")
+{
+  const auto message = [](const std::string& text) {
+    try {
+      parse_config(text, "c.toml");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::config);
+      return std::string(e.what());
+    }
+    FAIL("expected a config error");
+    return std::string();
+  };
+  CHECK(message("[plan]\nposture = [\"slouch\"]\n")
+        == "c.toml:2: 'posture' must be one of stacked, anterior-tilt, sway-back, high-hinge, got 'slouch'");
+  CHECK(message("[plan]\nequipment = [\"rope\"]\n")
+        == "c.toml:2: 'equipment' must be one of band, dumbbell, kettlebell, step, none, got 'rope'");
+  CHECK(message("[plan]\ndelivery = \"c-section\"\n")
+        == "c.toml:2: 'delivery' must be one of vaginal, cesarean, caesarean, got 'c-section'");
+  CHECK(message("[plan]\nformat = \"pdf\"\n")
+        == "c.toml:2: 'format' must be one of text, json, markdown, csv, ics, got 'pdf'");
+  CHECK(message("color = \"yes\"\n") == "c.toml:1: 'color' must be one of auto, always, never, got 'yes'");
 }
