@@ -1,6 +1,6 @@
 #include "backcare/core/progression.hpp"
 #include "backcare/core/trend.hpp"
-#include "catalog_fixture.hpp"
+#include "tiny_catalog.hpp"
 
 #include <doctest/doctest.h>
 
@@ -37,7 +37,7 @@ bool has_flag(const TrendReport& r, std::string_view id)
 
 TEST_CASE("make_trend with no entries")
 {
-  const TrendReport r = make_trend(builtin_catalog(), request("2026-11-26"), {});
+  const TrendReport r = make_trend(tiny_catalog(), request("2026-11-26"), {});
   CHECK(r.entries == 0);
   CHECK_FALSE(r.first);
   CHECK(r.verdict == Verdict::insufficient_data);
@@ -47,7 +47,7 @@ TEST_CASE("make_trend with no entries")
 
 TEST_CASE("make_trend with one day")
 {
-  const TrendReport r = make_trend(builtin_catalog(), request("2026-11-26"), {day("2026-11-26", 4.5, 2, 4, 5)});
+  const TrendReport r = make_trend(tiny_catalog(), request("2026-11-26"), {day("2026-11-26", 4.5, 2, 4, 5)});
   CHECK(r.entries == 2);
   CHECK(r.days_logged == 1);
   CHECK(r.days_in_range == 1);
@@ -135,7 +135,7 @@ TEST_CASE("make_trend: windows, change and streak")
                                day("2026-11-20", 3),          day("2026-11-22", 3), day("2026-11-26", 3)};
   TrendRequest r = request("2026-11-26");
   r.birth_date = d("2026-08-01");
-  const TrendReport report = make_trend(builtin_catalog(), r, days);
+  const TrendReport report = make_trend(tiny_catalog(), r, days);
   CHECK(report.entries == 10);
   CHECK(report.days_logged == 9);
   CHECK(report.days_in_range == 26);
@@ -150,41 +150,75 @@ TEST_CASE("make_trend: windows, change and streak")
   CHECK(report.verdict == Verdict::improved);
   CHECK(report.longest_pain_free_streak == 3);
   CHECK(report.weeks_postpartum == 16);
-  SUBCASE("flags come from the catalog")
-  {
-    CHECK(has_flag(report, "typical-recovery-middle"));
-    CHECK_FALSE(has_flag(report, "typical-recovery-late"));
-    const auto& flag = report.flags.front();
-    CHECK(flag.message.find("you are at week 16") != std::string::npos);
-  }
   SUBCASE("baseline 0 has no percent")
   {
     std::vector<DaySummary> zero{day("2026-11-01", 0), day("2026-11-02", 0), day("2026-11-03", 0),
                                  day("2026-11-24", 3), day("2026-11-25", 3), day("2026-11-26", 3)};
-    const TrendReport worse = make_trend(builtin_catalog(), request("2026-11-26"), zero);
+    const TrendReport worse = make_trend(tiny_catalog(), request("2026-11-26"), zero);
     CHECK(*worse.change_points == doctest::Approx(3));
     CHECK_FALSE(worse.change_percent);
     CHECK(worse.verdict == Verdict::worse);
   }
 }
 
-TEST_CASE("make_trend: referrals first, then notes that never contradict them")
+TEST_CASE("make_trend: referrals first, then the catalog's notes")
 {
   std::vector<DaySummary> days{day("2026-05-01", 5), day("2026-11-26", 4)};
   TrendRequest r = request("2026-11-26");
-  const Rule* six_months = builtin_catalog().find_rule("pain-six-months-after-birth");
-  r.referrals = {six_months};
   r.birth_date = d("2026-04-01");
-  const TrendReport later = make_trend(builtin_catalog(), r, days);
+  r.referrals = {tiny_catalog().find_rule("six-months")};
+  const TrendReport later = make_trend(tiny_catalog(), r, days);
+  CHECK(later.weeks_postpartum == 34);
   REQUIRE(later.flags.size() == 2);
-  CHECK(later.flags[0].id == "pain-six-months-after-birth");
+  CHECK(later.flags[0].id == "six-months");
   CHECK(later.flags[0].refer_to == "physiotherapist");
-  CHECK(later.flags[1].id == "typical-recovery-late");
-  CHECK(later.flags[1].message.find("physiotherapist") != std::string::npos);
-  days.back().mean = 0;
-  days.back().max = 0;
-  r.referrals.clear();
-  CHECK_FALSE(has_flag(make_trend(builtin_catalog(), r, days), "typical-recovery-late"));
+  CHECK(later.flags[0].message == "Pain six months after birth deserves an assessment.");
+  CHECK(later.flags[0].source == "tiny six-month source");
+  CHECK(later.flags[1].id == "late");
+  CHECK(later.flags[1].message == "Pain at week 34 is worth a physiotherapist's look."); // {weeks} filled in
+  CHECK(later.flags[1].refer_to.empty());
+  SUBCASE("a note on pain present needs pain on the latest logged day")
+  {
+    days.back().mean = 0;
+    days.back().max = 0;
+    r.referrals.clear();
+    CHECK(make_trend(tiny_catalog(), r, days).flags.empty());
+  }
+  SUBCASE("a note on the weeks after birth needs the birth date")
+  {
+    r.birth_date.reset();
+    r.referrals.clear();
+    const TrendReport unknown = make_trend(tiny_catalog(), r, days);
+    CHECK_FALSE(unknown.weeks_postpartum);
+    CHECK(unknown.flags.empty());
+  }
+  SUBCASE("an empty log has referrals but no notes")
+  {
+    const TrendReport empty = make_trend(tiny_catalog(), r, {});
+    REQUIRE(empty.flags.size() == 1);
+    CHECK(empty.flags[0].id == "six-months");
+  }
+}
+
+TEST_CASE("make_trend: notes on the weeks of pain and on the verdict")
+{
+  // Worse: 2 in the first week, 5 in the last 7 days.
+  const std::vector<DaySummary> days{day("2026-11-01", 2), day("2026-11-02", 2), day("2026-11-03", 2),
+                                     day("2026-11-24", 5), day("2026-11-25", 5), day("2026-11-26", 5)};
+  TrendRequest r = request("2026-11-26");
+  r.birth_date = d("2026-09-03"); // week 12: the early note's last week
+  const TrendReport report = make_trend(tiny_catalog(), r, days);
+  CHECK(report.verdict == Verdict::worse);
+  CHECK(has_flag(report, "early"));
+  CHECK(report.flags[0].message == "Most pain eases within three months; you are at week 12.");
+  CHECK(has_flag(report, "rising"));
+  CHECK_FALSE(has_flag(report, "long-episode"));
+  r.pain_since = d("2026-09-03"); // 12 weeks of pain
+  CHECK(has_flag(make_trend(tiny_catalog(), r, days), "long-episode"));
+  r.pain_since = d("2026-09-04");
+  CHECK_FALSE(has_flag(make_trend(tiny_catalog(), r, days), "long-episode"));
+  r.birth_date = d("2026-08-27"); // week 13
+  CHECK_FALSE(has_flag(make_trend(tiny_catalog(), r, days), "early"));
 }
 
 TEST_CASE("log_verdict: the windows end on the day asked")
@@ -254,7 +288,7 @@ TEST_CASE("planned_sessions")
 
 TEST_CASE("make_trend: sessions per period")
 {
-  const TrendReport r = make_trend(builtin_catalog(), with_sessions(), k_weeks);
+  const TrendReport r = make_trend(tiny_catalog(), with_sessions(), k_weeks);
   REQUIRE(r.periods.size() == 4);
   REQUIRE(r.sessions.size() == 7);
   CHECK(r.sessions[2].session.status == SessionStatus::skipped);
@@ -312,7 +346,7 @@ TEST_CASE("make_trend: sessions per period")
   }
   SUBCASE("the pain figures are those of a log without sessions")
   {
-    const TrendReport plain = make_trend(builtin_catalog(), request("2026-11-26"), k_weeks);
+    const TrendReport plain = make_trend(tiny_catalog(), request("2026-11-26"), k_weeks);
     REQUIRE(plain.periods.size() == r.periods.size());
     for (std::size_t i = 0; i < r.periods.size(); ++i) {
       CHECK(plain.periods[i].start == r.periods[i].start);
@@ -335,7 +369,7 @@ TEST_CASE("make_trend: sessions in --since and --until only")
   TrendRequest req = with_sessions();
   req.since = d("2026-11-09");
   req.until = d("2026-11-15");
-  const TrendReport r = make_trend(builtin_catalog(), req, {day("2026-11-10", 4)});
+  const TrendReport r = make_trend(tiny_catalog(), req, {day("2026-11-10", 4)});
   REQUIRE(r.sessions.size() == 3);
   CHECK(r.sessions.front().session.at == "2026-11-09T07:30");
   CHECK(format_date(*r.sessions_from) == "2026-11-09"); // the later of --since and the first session
@@ -356,7 +390,7 @@ TEST_CASE("make_trend: planned is unknown without a plan, and per day")
   {
     TrendRequest req = with_sessions();
     req.days_per_week.reset();
-    const TrendReport r = make_trend(builtin_catalog(), req, k_weeks);
+    const TrendReport r = make_trend(tiny_catalog(), req, k_weeks);
     CHECK(r.session_totals.done == 6);
     CHECK_FALSE(r.session_totals.planned);
     CHECK_FALSE(r.session_totals.adherence_percent);
@@ -367,7 +401,7 @@ TEST_CASE("make_trend: planned is unknown without a plan, and per day")
   {
     TrendRequest req = with_sessions();
     req.by = PeriodKind::day;
-    const TrendReport r = make_trend(builtin_catalog(), req, {day("2026-11-10", 4), day("2026-11-11", 4)});
+    const TrendReport r = make_trend(tiny_catalog(), req, {day("2026-11-10", 4), day("2026-11-11", 4)});
     REQUIRE(r.periods.size() == 2);
     CHECK(r.periods[0].sessions.done == 1);
     CHECK_FALSE(r.periods[0].sessions.planned);
@@ -377,14 +411,14 @@ TEST_CASE("make_trend: planned is unknown without a plan, and per day")
   SUBCASE("weeks before the first session plan nothing")
   {
     TrendRequest req = with_sessions();
-    const TrendReport r = make_trend(builtin_catalog(), req, {day("2026-10-27", 6), day("2026-11-03", 5)});
+    const TrendReport r = make_trend(tiny_catalog(), req, {day("2026-10-27", 6), day("2026-11-03", 5)});
     CHECK(r.periods[0].sessions.planned == 0);
     CHECK_FALSE(r.periods[0].sessions.adherence_percent);
     CHECK(r.periods[1].sessions.planned == 3);
   }
   SUBCASE("sessions without log entries still count in the totals")
   {
-    const TrendReport r = make_trend(builtin_catalog(), with_sessions(), {});
+    const TrendReport r = make_trend(tiny_catalog(), with_sessions(), {});
     CHECK(r.entries == 0);
     CHECK(r.periods.empty());
     CHECK(r.session_totals.done == 6);

@@ -1,5 +1,5 @@
 #include "backcare/core/triage.hpp"
-#include "catalog_fixture.hpp"
+#include "tiny_catalog.hpp"
 
 #include <doctest/doctest.h>
 
@@ -22,140 +22,161 @@ bool fired(const Triage& triage, std::string_view id)
   return std::any_of(triage.fired.begin(), triage.fired.end(), [&](const FiredRule& f) { return f.rule->id == id; });
 }
 
+std::vector<std::string> fired_ids(const Triage& triage)
+{
+  std::vector<std::string> ids;
+  for (const FiredRule& f : triage.fired) {
+    ids.push_back(f.rule->id);
+  }
+  return ids;
+}
+
+const FiredRule& firing(const Triage& triage, std::string_view id)
+{
+  const auto it =
+      std::find_if(triage.fired.begin(), triage.fired.end(), [&](const FiredRule& f) { return f.rule->id == id; });
+  REQUIRE(it != triage.fired.end());
+  return *it;
+}
+
 } // namespace
 
 TEST_CASE("run_triage with no findings is self-care")
 {
-  const Triage triage = run_triage(builtin_catalog(), person(10, 4));
+  const Triage triage = run_triage(tiny_catalog(), person(10, 4));
   CHECK(triage.level == Level::self_care);
   CHECK(triage.fired.empty());
   CHECK_FALSE(triage.max_phase);
+  CHECK(triage.capped_by == nullptr);
+  CHECK(triage.held_by == nullptr);
 }
 
-TEST_CASE("run_triage: every contract symptom reaches its level")
+TEST_CASE("run_triage: each symptom reaches the level of its rule")
 {
   const std::vector<std::pair<std::string, Level>> expected{
       {"saddle-numbness", Level::emergency},
-      {"bladder-bowel-change", Level::emergency},
-      {"leg-weakness", Level::emergency},
       {"chest-pain", Level::emergency},
-      {"breathless", Level::emergency},
-      {"heavy-bleeding", Level::emergency},
-      {"seizure", Level::emergency},
-      {"self-harm-thoughts", Level::emergency},
       {"fever", Level::urgent},
-      {"calf-swelling", Level::urgent},
-      {"severe-headache", Level::urgent},
-      {"trauma", Level::urgent},
-      {"cancer-history", Level::refer},
-      {"weight-loss", Level::refer},
-      {"night-pain", Level::refer},
-      {"wound-not-healing", Level::refer},
-      {"pelvic-heaviness", Level::refer},
-      {"leakage", Level::refer},
-      {"abdominal-doming", Level::refer},
       {"late-bleeding", Level::refer},
-      {"pain-worse-with-exercise", Level::refer},
-      {"pelvic-pain-not-improving", Level::refer},
+      {"leakage", Level::refer},
+      {"heaviness", Level::refer},
+      {"doming", Level::refer},
+      {"tired", Level::self_care},
   };
+  REQUIRE(expected.size() == tiny_catalog().symptoms.size());
   for (const auto& [symptom, level] : expected) {
     CAPTURE(symptom);
     Situation s = person(10, 2);
     s.symptoms = {symptom};
-    const Triage triage = run_triage(builtin_catalog(), s);
+    const Triage triage = run_triage(tiny_catalog(), s);
     CHECK(triage.level == level);
     REQUIRE_FALSE(triage.fired.empty());
     CHECK(triage.fired.front().rule->level == level);
-    CHECK_FALSE(triage.fired.front().rule->source.empty());
+    CHECK(triage.fired.front().because == std::vector<std::string>{"symptom " + symptom});
   }
 }
 
-TEST_CASE("run_triage: the most severe rule comes first")
+TEST_CASE("run_triage: the most severe rule comes first, then catalog order")
 {
   Situation s = person(10, 8);
-  s.symptoms = {"leakage", "fever", "saddle-numbness"};
-  const Triage triage = run_triage(builtin_catalog(), s);
+  s.symptoms = {"leakage", "tired", "fever", "saddle-numbness"};
+  const Triage triage = run_triage(tiny_catalog(), s);
   CHECK(triage.level == Level::emergency);
-  REQUIRE(triage.fired.size() == 4);
-  CHECK(triage.fired[0].rule->id == "cauda-equina");
-  CHECK(triage.fired[1].rule->id == "possible-infection");
+  CHECK(fired_ids(triage) == std::vector<std::string>{"red-flags", "infection", "leakage", "severe-pain", "unwell"});
   CHECK(triage.fired[0].because == std::vector<std::string>{"symptom saddle-numbness"});
+  CHECK(triage.fired[4].because == std::vector<std::string>{"symptom fever, tired"}); // every symptom it matched
 }
 
-TEST_CASE("run_triage: the six-month rule")
+TEST_CASE("run_triage: a rule on the weeks of pain")
 {
-  SUBCASE("from the pain duration")
+  SUBCASE("fires from the pain duration, in whole weeks")
   {
-    Situation s = person(30, 3);
-    s.pain_days = 26 * 7;
-    const Triage triage = run_triage(builtin_catalog(), s);
-    CHECK(fired(triage, "pain-lasting-six-months"));
+    Situation s = person(20, 3);
+    s.pain_days = 12 * 7;
+    const Triage triage = run_triage(tiny_catalog(), s);
     CHECK(triage.level == Level::refer);
+    CHECK(firing(triage, "long-pain").because == std::vector<std::string>{"pain for 12 weeks (12 or more)"});
   }
-  SUBCASE("not at 25 weeks of pain")
+  SUBCASE("not a day short of the weeks")
   {
-    Situation s = person(10, 3);
-    s.pain_days = 25 * 7 + 6;
-    CHECK_FALSE(fired(run_triage(builtin_catalog(), s), "pain-lasting-six-months"));
+    Situation s = person(20, 3);
+    s.pain_days = 12 * 7 - 1;
+    CHECK_FALSE(fired(run_triage(tiny_catalog(), s), "long-pain"));
   }
-  SUBCASE("from the weeks after birth when there is pain")
+  SUBCASE("an unknown pain duration does not fire it")
   {
-    CHECK(fired(run_triage(builtin_catalog(), person(26, 1)), "pain-six-months-after-birth"));
-    CHECK_FALSE(fired(run_triage(builtin_catalog(), person(25, 5)), "pain-six-months-after-birth"));
-    CHECK_FALSE(fired(run_triage(builtin_catalog(), person(40, 0)), "pain-six-months-after-birth"));
-  }
-  SUBCASE("an unknown pain duration does not fire duration rules")
-  {
-    const Triage triage = run_triage(builtin_catalog(), person(10, 3));
-    CHECK_FALSE(fired(triage, "pain-lasting-six-months"));
-    CHECK_FALSE(fired(triage, "chronic-pain-assessment"));
+    CHECK_FALSE(fired(run_triage(tiny_catalog(), person(20, 3)), "long-pain"));
   }
 }
 
-TEST_CASE("run_triage: chronic pain from 12 weeks")
+TEST_CASE("run_triage: every condition of a rule must hold")
 {
-  Situation s = person(20, 3);
-  s.pain_days = 12 * 7;
-  CHECK(fired(run_triage(builtin_catalog(), s), "chronic-pain-assessment"));
-  s.pain_days = 12 * 7 - 1;
-  CHECK_FALSE(fired(run_triage(builtin_catalog(), s), "chronic-pain-assessment"));
+  // six-months: 26 weeks after birth or more, and pain 1/10 or more.
+  CHECK(fired(run_triage(tiny_catalog(), person(26, 1)), "six-months"));
+  CHECK(firing(run_triage(tiny_catalog(), person(30, 4)), "six-months").because
+        == std::vector<std::string>{"30 weeks after birth (26 or more)", "pain 4/10 (1 or more)"});
+  CHECK_FALSE(fired(run_triage(tiny_catalog(), person(25, 5)), "six-months"));
+  CHECK_FALSE(fired(run_triage(tiny_catalog(), person(40, 0)), "six-months"));
+  Situation unknown_weeks;
+  unknown_weeks.severity = 5;
+  CHECK_FALSE(fired(run_triage(tiny_catalog(), unknown_weeks), "six-months"));
+  Situation unknown_severity;
+  unknown_severity.weeks_postpartum = 30;
+  CHECK_FALSE(fired(run_triage(tiny_catalog(), unknown_severity), "six-months"));
 }
 
 TEST_CASE("run_triage: caps")
 {
-  SUBCASE("severity 7 or more holds phase 1")
+  SUBCASE("a severity rule caps the phase")
   {
-    const Triage triage = run_triage(builtin_catalog(), person(20, 7));
+    const Triage triage = run_triage(tiny_catalog(), person(20, 7));
     CHECK(triage.max_phase == 1);
     REQUIRE(triage.capped_by);
     CHECK(triage.capped_by->id == "severe-pain");
-    CHECK_FALSE(run_triage(builtin_catalog(), person(20, 6)).max_phase);
+    CHECK_FALSE(run_triage(tiny_catalog(), person(20, 6)).max_phase);
   }
-  SUBCASE("amber signs hold phase 3")
-  {
-    for (const char* symptom : {"pelvic-heaviness", "leakage", "abdominal-doming", "pain-worse-with-exercise"}) {
-      CAPTURE(symptom);
-      Situation s = person(20, 2);
-      s.symptoms = {symptom};
-      CHECK(run_triage(builtin_catalog(), s).max_phase == 3);
-    }
-  }
-  SUBCASE("the lowest cap wins")
+  SUBCASE("a symptom rule caps the phase")
   {
     Situation s = person(20, 2);
-    s.symptoms = {"leakage", "wound-not-healing"};
-    const Triage triage = run_triage(builtin_catalog(), s);
+    s.symptoms = {"leakage"};
+    const Triage triage = run_triage(tiny_catalog(), s);
+    CHECK(triage.max_phase == 2);
+    CHECK(triage.capped_by->id == "leakage");
+  }
+  SUBCASE("the lowest cap wins, whatever the catalog order")
+  {
+    Situation s = person(20, 8);
+    s.symptoms = {"leakage"};
+    const Triage triage = run_triage(tiny_catalog(), s);
     CHECK(triage.max_phase == 1);
-    CHECK(triage.capped_by->id == "wound-not-healing");
+    CHECK(triage.capped_by->id == "severe-pain");
   }
-  SUBCASE("abdominal doming avoids planks")
+  SUBCASE("a rule can leave exercises out")
   {
     Situation s = person(20, 2);
-    s.symptoms = {"abdominal-doming"};
-    const Triage triage = run_triage(builtin_catalog(), s);
+    s.symptoms = {"doming"};
+    const Triage triage = run_triage(tiny_catalog(), s);
+    CHECK_FALSE(triage.max_phase);
     CHECK(triage.avoids("plank"));
+    CHECK(triage.avoids("side-plank"));
     CHECK_FALSE(triage.avoids("heel-slide"));
+    CHECK_FALSE(run_triage(tiny_catalog(), person(20, 2)).avoids("plank"));
   }
+}
+
+TEST_CASE("run_triage: a worse log holds the plan")
+{
+  Situation s = person(20, 3);
+  s.trend_verdict = Verdict::worse;
+  const Triage triage = run_triage(tiny_catalog(), s);
+  CHECK(triage.level == Level::refer);
+  REQUIRE(triage.held_by);
+  CHECK(triage.held_by->id == "worse-log");
+  CHECK(firing(triage, "worse-log").because == std::vector<std::string>{"the log's verdict is worse"});
+  s.trend_verdict = Verdict::improved;
+  CHECK(run_triage(tiny_catalog(), s).held_by == nullptr);
+  s.trend_verdict.reset(); // no log
+  CHECK(run_triage(tiny_catalog(), s).held_by == nullptr);
 }
 
 TEST_CASE("run_triage: notes")
@@ -163,10 +184,51 @@ TEST_CASE("run_triage: notes")
   Situation s = person(3, 2);
   s.delivery = Delivery::cesarean;
   s.pregnancy_back_pain = true;
-  const Triage triage = run_triage(builtin_catalog(), s);
+  const Triage triage = run_triage(tiny_catalog(), s);
   CHECK(triage.level == Level::self_care);
-  CHECK(fired(triage, "early-after-caesarean"));
-  CHECK(fired(triage, "pregnancy-back-pain"));
+  CHECK(fired_ids(triage) == std::vector<std::string>{"early-caesarean", "pregnancy-pain"});
+  CHECK(triage.fired[0].because == std::vector<std::string>{"3 weeks after birth (5 or fewer)", "cesarean birth"});
   s.weeks_postpartum = 6;
-  CHECK_FALSE(fired(run_triage(builtin_catalog(), s), "early-after-caesarean"));
+  CHECK_FALSE(fired(run_triage(tiny_catalog(), s), "early-caesarean"));
+  s.weeks_postpartum = 3;
+  s.delivery = Delivery::vaginal;
+  CHECK_FALSE(fired(run_triage(tiny_catalog(), s), "early-caesarean"));
+  s.pregnancy_back_pain = false;
+  CHECK(run_triage(tiny_catalog(), s).fired.empty());
+}
+
+TEST_CASE("bookings")
+{
+  const auto booked = [](const std::vector<std::string>& symptoms, int severity = 2) {
+    Situation s = person(20, severity);
+    s.symptoms = symptoms;
+    std::vector<std::pair<std::string, std::vector<std::string>>> result;
+    for (const Booking& booking : bookings(run_triage(tiny_catalog(), s))) {
+      std::vector<std::string> ids;
+      for (const Rule* rule : booking.rules) {
+        ids.push_back(rule->id);
+      }
+      result.emplace_back(booking.refer_to, ids);
+    }
+    return result;
+  };
+  using Expected = std::vector<std::pair<std::string, std::vector<std::string>>>;
+  SUBCASE("one booking per clinician, with every finding for them")
+  {
+    CHECK(booked({"leakage", "late-bleeding"})
+          == Expected{{"pelvic-health physiotherapist", {"late-bleeding", "leakage"}}});
+  }
+  SUBCASE("a specific clinician covers a general one")
+  {
+    CHECK(booked({"doming", "leakage"}) == Expected{{"pelvic-health physiotherapist", {"leakage", "doming"}}});
+  }
+  SUBCASE("a general clinician alone is booked")
+  {
+    CHECK(booked({"doming"}) == Expected{{"physiotherapist", {"doming"}}});
+  }
+  SUBCASE("only refer rules are booked")
+  {
+    CHECK(booked({"fever", "tired"}).empty());
+    CHECK(booked({"chest-pain"}).empty());
+  }
 }

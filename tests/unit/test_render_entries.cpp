@@ -1,6 +1,9 @@
 #include "backcare/render/entries.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
 
 using namespace backcare;
 
@@ -63,4 +66,31 @@ TEST_CASE("EntryListWriter frames every entry format")
       CHECK_FALSE(list(format, {k_entry}).empty());
     }
   }
+}
+
+TEST_CASE("EntryListWriter: every ListFormat frames an empty list and a long one, no two alike")
+{
+  std::set<std::string> empty_lists;
+  std::set<std::string> lists;
+  for (const ListFormat format : values_of<ListFormat>()) {
+    CAPTURE(name_of(format));
+    const std::string none = list(format, {});
+    const std::string three = list(format, {k_entry, k_entry, k_entry});
+    CHECK_FALSE(none.empty());
+    CHECK(three.size() > list(format, {k_entry}).size());
+    CHECK(three.ends_with("\n"));
+    empty_lists.insert(none);
+    lists.insert(three);
+  }
+  CHECK(empty_lists.size() == values_of<ListFormat>().size());
+  CHECK(lists.size() == values_of<ListFormat>().size());
+}
+
+TEST_CASE("EntryListWriter: the JSON list is one valid array")
+{
+  const std::string json = list(ListFormat::json, {k_entry, k_entry, k_entry});
+  const nlohmann::json parsed = nlohmann::json::parse(json);
+  REQUIRE(parsed.is_array());
+  CHECK(parsed.size() == 3);
+  CHECK(parsed[2]["note"] == "=SUM(A1)"); // JSON needs no formula guard
 }

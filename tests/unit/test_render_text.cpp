@@ -37,3 +37,17 @@ TEST_CASE("format_dosage")
   walk.minutes = 15;
   CHECK(format_dosage(walk) == "15 min");
 }
+
+TEST_CASE("paint")
+{
+  Style plain;
+  CHECK(paint("x", Paint::red, plain) == "x");
+  Style color;
+  color.color = true;
+  CHECK(paint("x", Paint::bold, color) == "\x1b[1mx\x1b[0m");
+  CHECK(paint("x", Paint::red, color) == "\x1b[31mx\x1b[0m");
+  CHECK(paint("x", Paint::yellow, color) == "\x1b[33mx\x1b[0m");
+  CHECK(paint("x", Paint::green, color) == "\x1b[32mx\x1b[0m");
+  CHECK(paint("x", Paint::bold_red, color) == "\x1b[1;31mx\x1b[0m");
+  CHECK(paint("x", Paint::bold_yellow, color) == "\x1b[1;33mx\x1b[0m");
+}

@@ -1,5 +1,6 @@
 #include "backcare/core/error.hpp"
 #include "backcare/store/catalog_loader.hpp"
+#include "scratch.hpp"
 
 #include <doctest/doctest.h>
 
@@ -196,9 +197,8 @@ TEST_CASE("parse_catalog: malformed TOML is a parse error, not a crash")
 
 TEST_CASE("read_catalog_sources")
 {
-  const auto dir = std::filesystem::temp_directory_path() / "backcare-test-catalog";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const ScratchFolder scratch;
+  const std::filesystem::path& dir = scratch.path();
   SUBCASE("a missing path is no_input")
   {
     try {
@@ -218,7 +218,6 @@ TEST_CASE("read_catalog_sources")
     CHECK(sources[0].path == (dir / "a.toml").string());
     CHECK(sources[1].text == "[catalog]\nversion = \"b\"\n");
   }
-  std::filesystem::remove_all(dir);
 }
 
 namespace {
@@ -305,5 +304,50 @@ TEST_CASE("parse_catalog: [progression]")
     } catch (const Error& e) {
       CHECK(std::string(e.what()) == "b.toml:2:1: duplicate [progression] (first defined at a.toml:38:1)");
     }
+  }
+}
+
+TEST_CASE("parse_catalog accepts every word of the vocabularies it reads")
+{
+  for (const std::string& category : names_of<Category>()) {
+    CAPTURE(category);
+    const Catalog c =
+        parse_catalog({{"test.toml", replaced(k_minimal, "\"breathing\"\ndosage", "\"" + category + "\"\ndosage")}});
+    CHECK(c.exercises[0].category == category);
+  }
+  for (const std::string& item : names_of<Equipment>()) {
+    CAPTURE(item);
+    const Catalog c =
+        parse_catalog({{"test.toml", replaced(k_minimal, "equipment = []", "equipment = [\"" + item + "\"]")}});
+    CHECK(c.exercises[0].equipment == std::vector<std::string>{item});
+  }
+  for (const std::string& posture : names_of<Posture>()) {
+    CAPTURE(posture);
+    const Catalog c =
+        parse_catalog({{"test.toml", replaced(k_minimal, "postures = []", "postures = [\"" + posture + "\"]")}});
+    CHECK(c.exercises[0].postures == std::vector<std::string>{posture});
+  }
+  for (const Level level : values_of<Level>()) {
+    CAPTURE(name_of(level));
+    const std::string text =
+        replaced(k_minimal, "level = \"urgent\"", "level = \"" + std::string(name_of(level)) + "\"");
+    CHECK(parse_catalog({{"test.toml", text}}).rules[0].level == level);
+  }
+  for (const std::string& delivery : names_of<Delivery>(true)) {
+    CAPTURE(delivery);
+    const std::string text = replaced(k_minimal, "[\"fever\"] }", "[\"fever\"], delivery = \"" + delivery + "\" }");
+    CHECK(parse_catalog({{"test.toml", text}}).rules[0].when.delivery == parse_word<Delivery>(delivery));
+  }
+  for (const Verdict verdict : values_of<Verdict>()) {
+    const std::string name(name_of(verdict));
+    CAPTURE(name);
+    const std::string rule = replaced(k_minimal, "[\"fever\"] }", "[\"fever\"], trend_verdict = \"" + name + "\" }");
+    CHECK(parse_catalog({{"test.toml", rule}}).rules[0].when.trend_verdict == verdict);
+    const std::string flag = k_minimal
+                             + "\n[[trend_flag]]\nid = \"note\"\nmessage = \"m\"\nsource = \"s\"\nwhen = { verdict = \""
+                             + name + "\" }\n";
+    const Catalog c = parse_catalog({{"test.toml", flag}});
+    REQUIRE(c.trend_flags.size() == 1);
+    CHECK(c.trend_flags[0].when.verdict == verdict);
   }
 }

@@ -1,5 +1,6 @@
 #include "backcare/core/error.hpp"
 #include "backcare/store/files.hpp"
+#include "scratch.hpp"
 
 #include <doctest/doctest.h>
 
@@ -25,9 +26,8 @@ std::string slurp(const fs::path& path)
 
 TEST_CASE("write_output")
 {
-  const fs::path dir = fs::temp_directory_path() / "backcare-test-files";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const ScratchFolder scratch;
+  const fs::path& dir = scratch.path();
   SUBCASE("writes and replaces, leaving no temporary file")
   {
     write_output((dir / "out.txt").string(), "first");
@@ -96,7 +96,6 @@ TEST_CASE("write_output")
     write_output("/dev/null", "x");
     CHECK(fs::is_character_file("/dev/null"));
   }
-  fs::remove_all(dir);
 }
 
 TEST_CASE("read_input_file")
@@ -113,6 +112,30 @@ TEST_CASE("read_input_file")
   }
   SUBCASE("a missing file is no_input")
   {
-    CHECK_THROWS_AS(read_input_file("/nonexistent/x.csv", "log import"), Error);
+    const ScratchFolder scratch;
+    const std::string missing = (scratch / "x.csv").string();
+    try {
+      read_input_file(missing, "log import");
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::no_input);
+      CHECK(std::string(e.what()).find(missing) != std::string::npos);
+    }
   }
+}
+
+TEST_CASE("ScratchFolder: the tests' own folder is unique and removed with its content")
+{
+  fs::path kept;
+  {
+    const ScratchFolder a;
+    const ScratchFolder b;
+    CHECK(fs::is_directory(a.path()));
+    CHECK(a.path() != b.path());
+    CHECK(fs::equivalent(a.path().parent_path(), fs::temp_directory_path()));
+    fs::create_directories(a / "sub" / "deeper");
+    std::ofstream(a / "sub" / "file.txt") << "x";
+    kept = a.path();
+  }
+  CHECK_FALSE(fs::exists(kept));
 }

@@ -1,5 +1,6 @@
 #include "backcare/core/error.hpp"
 #include "backcare/store/pain_log.hpp"
+#include "scratch.hpp"
 
 #include <doctest/doctest.h>
 #include <sqlite3.h>
@@ -15,15 +16,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Each test gets its own scratch folder, removed afterwards.
+// Each test gets its own scratch folder, removed afterwards; the log goes
+// in data/ inside it, which is not made until a test makes it.
 struct Scratch {
-  fs::path dir;
-  Scratch()
-    : dir(fs::temp_directory_path() / fs::path("backcare-log-" + std::to_string(::getpid())))
-  {
-    fs::remove_all(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
+  ScratchFolder folder;
+  fs::path dir = folder.path();
   std::string db() const { return (dir / "data" / "default.db").string(); }
 };
 
@@ -92,7 +89,7 @@ TEST_CASE("PainLog::open")
   SUBCASE("without create, a missing log is nullptr and nothing is made")
   {
     CHECK(PainLog::open(scratch.db(), false) == nullptr);
-    CHECK_FALSE(fs::exists(scratch.dir));
+    CHECK_FALSE(fs::exists(scratch.dir / "data"));
   }
   SUBCASE("creates a private folder and file, migrated from version 0")
   {
