@@ -68,7 +68,7 @@ int run_trend(const TrendOptions& o, const Context& context)
     request.pain_since = as_of - std::chrono::days{*s.pain_days};
   }
   for (const FiredRule& fired : run_triage(catalog, s).fired) {
-    if (fired.rule->level == Level::refer) {
+    if (fired.rule->level >= Level::refer) { // what plan says, care-now signs first
       request.referrals.push_back(fired.rule);
     }
   }

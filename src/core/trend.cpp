@@ -368,7 +368,7 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
   }
   add_sessions(report, catalog.progression);
   for (const Rule* rule : request.referrals) {
-    report.flags.push_back({rule->id, rule->message, rule->source, rule->refer_to});
+    report.flags.push_back({rule->id, rule->message, rule->source, rule->refer_to, rule->level});
   }
   for (const TrendFlag& flag : catalog.trend_flags) {
     if (!report.days.empty() && holds(flag.when, report)) {

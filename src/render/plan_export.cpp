@@ -171,10 +171,10 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
     list(words::finding_lines(plan));
     list(words::dropped_lines(plan));
     const Phase& phase = *catalog.find_phase(plan.current_phase);
-    out += fmt::format("## Phase {} of {}: {}\n\nFocus: {}.\n\n{}\n\n", phase.number, catalog.phases.size(), phase.name,
-                       phase.focus, words::phase_reason(plan));
+    out += fmt::format("## Phase {} of {}: {}\n\n{}\n\n{}\n\n", phase.number, catalog.phases.size(), phase.name,
+                       words::phase_focus(catalog, plan, phase), words::phase_reason(plan));
     if (const auto needs = words::move_on_lines(plan); !needs.empty()) {
-      out += fmt::format("To move on to phase {}:\n\n", phase.number + 1);
+      out += fmt::format("To move on to phase {}:\n\n", plan.progress.phase + 1);
       list(needs);
     }
     out += words::adherence_line(plan) + "\n\n";

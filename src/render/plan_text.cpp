@@ -114,7 +114,7 @@ private:
     para(words::phase_reason(m_plan));
     const auto needs = words::move_on_lines(m_plan);
     if (!needs.empty()) {
-      para(fmt::format("To move on to phase {}:", phase.number + 1));
+      para(fmt::format("To move on to phase {}:", m_plan.progress.phase + 1));
       for (const std::string& line : needs) {
         para(line, "  - ", "    ");
       }

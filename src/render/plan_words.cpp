@@ -228,7 +228,7 @@ std::string progress_summary(const Plan& plan)
   std::string text = phase_reason(plan);
   const auto needs = move_on_lines(plan);
   if (!needs.empty()) {
-    text += fmt::format(" To move on to phase {}: {}", plan.current_phase + 1, fmt::join(needs, " "));
+    text += fmt::format(" To move on to phase {}: {}", plan.progress.phase + 1, fmt::join(needs, " "));
   }
   return text + " " + adherence_line(plan);
 }

@@ -333,7 +333,9 @@ std::string render_trend_text(const TrendReport& r, const Style& style)
   if (!r.flags.empty()) {
     out += "\n" + bold("Notes") + "\n";
     for (const TrendFlagResult& flag : r.flags) {
-      out += para(flag.refer_to.empty() ? flag.message : fmt::format("Book: {}. {}", flag.refer_to, flag.message),
+      out += para(flag.refer_to.empty()        ? flag.message
+                  : seeks_care_now(flag.level) ? fmt::format("Now: {}. Contact: {}.", flag.message, flag.refer_to)
+                                               : fmt::format("Book: {}. {}", flag.refer_to, flag.message),
                   "  - ", "    ");
     }
   }
@@ -354,7 +356,11 @@ std::string render_trend_json(const TrendReport& r)
   }
   Json flags = Json::array();
   for (const TrendFlagResult& f : r.flags) {
-    flags.push_back({{"id", f.id}, {"message", f.message}, {"source", f.source}, {"refer_to", f.refer_to}});
+    flags.push_back({{"id", f.id},
+                     {"message", f.message},
+                     {"source", f.source},
+                     {"refer_to", f.refer_to},
+                     {"level", name_of(f.level)}});
   }
   Json doc;
   doc["schema_version"] = 1;

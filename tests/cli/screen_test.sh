@@ -63,4 +63,15 @@ case_bad_input_changes_nothing() {
   [ ! -e "$SCRATCH/data/default.db" ] || fail "a failed screen created the log"
 }
 
+case_trend_says_what_plan_says_about_an_urgent_sign() {
+  bc log add 3
+  bc screen --symptom fever
+  expect_rc 3
+  bc trend --format json
+  expect_rc 0
+  json_check 'd["flags"][0]["id"] == "possible-infection" and d["flags"][0]["level"] == "urgent"'
+  bc trend
+  expect_out "Now: Back pain with a fever or chills can be an infection."
+}
+
 finish

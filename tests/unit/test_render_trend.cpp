@@ -349,8 +349,9 @@ TEST_CASE("render_trend_json")
   CHECK(doc["slope_per_week"] == -0.8);
   REQUIRE(doc["flags"].size() == 2);
   CHECK(doc["flags"][0] == Json::parse(R"({"id": "long-pain", "message": "Long-lasting pain deserves an assessment.",
-                                           "source": "tiny duration source", "refer_to": "physiotherapist"})"));
+                                           "source": "tiny duration source", "refer_to": "physiotherapist", "level": "refer"})"));
   CHECK(doc["flags"][1]["refer_to"] == "");
+  CHECK(doc["flags"][1]["level"] == "self-care");
   CHECK(doc["by"] == "week");
   CHECK(doc["days_logged"] == 9);
   CHECK(doc["days_in_range"] == 26);
