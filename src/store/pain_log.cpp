@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <map>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -103,6 +104,41 @@ const std::vector<const char*> k_migrations{
       SELECT id, kind, summary, entry_id, at, severity, location, tags, note FROM change;
     DROP TABLE change;
     ALTER TABLE change_v2 RENAME TO change;
+  )sql",
+    // Version 3, for speed. The location check becomes equalities joined
+    // with OR: an IN list built a temporary B-tree for every row written.
+    // Entries are indexed by time alone, which with the rowid gives the
+    // (at, id) order of `log list` without a sort. day_summary holds each
+    // day's figures, kept up to date in the transaction of every write,
+    // so that a trend reads one row per day instead of every entry.
+    R"sql(
+    CREATE TABLE entry_v3 (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL
+        CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+      severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+      location TEXT NOT NULL
+        CHECK (location = 'low-back' OR location = 'pelvis' OR location = 'sacroiliac' OR location = 'pubic'
+               OR location = 'hip' OR location = 'other'),
+      tags TEXT NOT NULL DEFAULT '',
+      note TEXT NOT NULL DEFAULT '',
+      change_id INTEGER
+    ) STRICT;
+    INSERT INTO entry_v3 (id, at, severity, location, tags, note, change_id)
+      SELECT id, at, severity, location, tags, note, change_id FROM entry;
+    DROP TABLE entry;
+    ALTER TABLE entry_v3 RENAME TO entry;
+    CREATE INDEX entry_by_time ON entry (at);
+    CREATE INDEX entry_by_change ON entry (change_id) WHERE change_id IS NOT NULL;
+    CREATE TABLE day_summary (
+      day TEXT PRIMARY KEY,
+      entries INTEGER NOT NULL,
+      total INTEGER NOT NULL,
+      lowest INTEGER NOT NULL,
+      highest INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO day_summary (day, entries, total, lowest, highest)
+      SELECT substr(at, 1, 10), count(*), sum(severity), min(severity), max(severity) FROM entry GROUP BY 1;
   )sql",
 };
 
@@ -334,7 +370,78 @@ void insert_session(Database& db, const Session& s, std::optional<std::int64_t> 
   insert.run();
 }
 
+// The day of an `at`: its first ten characters, YYYY-MM-DD.
+std::string_view day_of(std::string_view at)
+{
+  return at.substr(0, 10);
+}
+
+// Sums of one day's entries, as day_summary holds them.
+struct DayTotals {
+  std::int64_t entries = 0;
+  std::int64_t total = 0;
+  int lowest = 10;
+  int highest = 0;
+
+  void add(int severity)
+  {
+    ++entries;
+    total += severity;
+    lowest = std::min(lowest, severity);
+    highest = std::max(highest, severity);
+  }
+};
+
+// Per-day totals of new entries, by YYYY-MM-DD.
+using DayTotalsMap = std::map<std::string, DayTotals, std::less<>>;
+
+// Adds new entries to the day summaries. Only new entries: a lowest or
+// highest cannot be taken back, so a change or removal recounts its day.
+void add_to_days(Database& db, const DayTotalsMap& days)
+{
+  Statement upsert(db, "INSERT INTO day_summary (day, entries, total, lowest, highest) VALUES (?1, ?2, ?3, ?4, ?5) "
+                       "ON CONFLICT (day) DO UPDATE SET entries = entries + excluded.entries, "
+                       "total = total + excluded.total, lowest = min(lowest, excluded.lowest), "
+                       "highest = max(highest, excluded.highest)");
+  for (const auto& [day, totals] : days) {
+    upsert.bind(1, day).bind(2, totals.entries).bind(3, totals.total).bind(4, totals.lowest).bind(5, totals.highest);
+    upsert.run();
+  }
+}
+
+void add_to_day(Database& db, const Entry& entry)
+{
+  DayTotalsMap days;
+  days[std::string(day_of(entry.at))].add(entry.severity);
+  add_to_days(db, days);
+}
+
+// Recounts the summaries of the days `first` to `last` (YYYY-MM-DD) from
+// their entries, through the index on `at`.
+void recount_days(Database& db, std::string_view first, std::string_view last)
+{
+  Statement(db, "DELETE FROM day_summary WHERE day BETWEEN ?1 AND ?2").bind(1, first).bind(2, last).run();
+  Statement(db, "INSERT INTO day_summary (day, entries, total, lowest, highest) "
+                "SELECT substr(at, 1, 10), count(*), sum(severity), min(severity), max(severity) FROM entry "
+                "WHERE at >= ?1 AND at < ?2 GROUP BY 1")
+      .bind(1, first)
+      .bind(2, std::string(last) + "U")
+      .run();
+}
+
+void recount_day(Database& db, std::string_view at)
+{
+  recount_days(db, day_of(at), day_of(at));
+}
+
 } // namespace
+
+const char* const PainLogSql::list =
+    "SELECT id, at, severity, location, tags, note FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at, id";
+const char* const PainLogSql::add =
+    "INSERT INTO entry (at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5)";
+const char* const PainLogSql::import = "INSERT INTO entry (id, at, severity, location, tags, note, change_id) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
 std::string default_data_dir(const char* xdg_data_home, const char* home)
 {
@@ -386,6 +493,8 @@ std::unique_ptr<PainLog> PainLog::open(const std::string& path, bool create)
     try {
       std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(resolved(path), true)));
       check_is_backcare_log(*log->m_db, static_cast<int>(k_migrations.size()));
+      log->m_db->keep_wal_on_close();
+      log->m_summarized = user_version(*log->m_db) >= 3;
       return log;
     } catch (const Error&) {
       throw error; // the first failure says more
@@ -449,6 +558,7 @@ std::unique_ptr<PainLog> PainLog::open_existing(const std::string& path)
       std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(path)));
       check_is_backcare_log(*log->m_db, static_cast<int>(k_migrations.size()));
       log->m_db->use_wal();
+      log->m_db->keep_wal_on_close();
       log->migrate();
       return log;
     } catch (const store::Busy&) {
@@ -486,11 +596,12 @@ void PainLog::migrate()
 std::int64_t PainLog::add(const Entry& entry, const std::function<void(const Entry&)>& confirm)
 {
   Transaction transaction(*m_db);
-  Statement insert(*m_db, "INSERT INTO entry (at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement insert(*m_db, PainLogSql::add);
   bind_fields(insert, 1, entry);
   insert.run();
   Entry stored = entry;
   stored.id = m_db->last_insert_id();
+  add_to_day(*m_db, entry);
   Statement change(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('add', ?1, ?2)");
   change.bind(1, "added " + describe(stored)).bind(2, stored.id).run();
   if (confirm) {
@@ -531,6 +642,10 @@ Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today,
   Statement update(*m_db, "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
   bind_fields(update, 1, after);
   update.bind(6, id).run();
+  recount_day(*m_db, before->at);
+  if (day_of(after.at) != day_of(before->at)) {
+    recount_day(*m_db, after.at);
+  }
   if (confirm) {
     confirm(after);
   }
@@ -547,6 +662,7 @@ Entry PainLog::remove(std::int64_t id, const std::function<void(const Entry&)>& 
   }
   record_change(*m_db, "remove", "removed " + describe(*before), &*before);
   Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, id).run();
+  recount_day(*m_db, before->at);
   if (confirm) {
     confirm(*before);
   }
@@ -561,9 +677,10 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   const std::int64_t change_id = record_change(*m_db, "import", "import", nullptr);
   Statement exists(*m_db, "SELECT 1 FROM entry WHERE at = ?1 AND severity = ?2 AND note = ?3 LIMIT 1");
   Statement id_taken(*m_db, "SELECT 1 FROM entry WHERE id = ?1");
-  Statement insert(*m_db, "INSERT INTO entry (id, at, severity, location, tags, note, change_id) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  Statement insert(*m_db, PainLogSql::import);
   ImportResult result;
+  DayTotalsMap days;
+  auto day = days.end(); // the day of the previous entry: files come in time order
   while (auto entry = next()) {
     exists.bind(1, entry->at).bind(2, entry->severity).bind(3, entry->note);
     const bool duplicate = exists.step();
@@ -586,6 +703,10 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
     bind_fields(insert, 2, *entry);
     insert.bind(7, change_id).run();
     ++result.added;
+    if (day == days.end() || day->first != day_of(entry->at)) {
+      day = days.try_emplace(std::string(day_of(entry->at))).first;
+    }
+    day->second.add(entry->severity);
   }
   if (confirm) {
     confirm(result);
@@ -597,7 +718,9 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
       .bind(1, fmt::format("imported {} entries", result.added))
       .bind(2, change_id)
       .run();
+  add_to_days(*m_db, days);
   transaction.commit();
+  m_db->checkpoint(); // a large import would otherwise leave a WAL as large
   return result;
 }
 
@@ -625,23 +748,39 @@ std::optional<std::string> PainLog::undo(const std::function<void(const std::str
     Statement(*m_db, "DELETE FROM session WHERE id = ?1").bind(1, restored.id).run();
     insert_session(*m_db, restored, std::nullopt);
   } else if (kind == "add") {
-    Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, last.integer(3)).run();
+    if (const auto added = find(last.integer(3))) {
+      Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, added->id).run();
+      recount_day(*m_db, added->at);
+    }
   } else if (kind == "import") {
+    Statement span(*m_db, "SELECT min(at), max(at) FROM entry WHERE change_id = ?1");
+    span.bind(1, change_id).step();
+    const std::string first = span.text(0);
+    const std::string last_at = span.text(1);
     Statement(*m_db, "DELETE FROM entry WHERE change_id = ?1").bind(1, change_id).run();
+    if (!first.empty()) {
+      recount_days(*m_db, day_of(first), day_of(last_at));
+    }
   } else {
     // The snapshot of the entry before the edit or removal.
     const Entry before = read_entry(last, 3);
     if (kind == "edit") {
+      const auto edited = find(before.id);
       Statement update(*m_db,
                        "UPDATE entry SET at = ?1, severity = ?2, location = ?3, tags = ?4, note = ?5 WHERE id = ?6");
       bind_fields(update, 1, before);
       update.bind(6, before.id).run();
+      recount_day(*m_db, before.at);
+      if (edited && day_of(edited->at) != day_of(before.at)) {
+        recount_day(*m_db, edited->at);
+      }
     } else {
       Statement insert(*m_db,
                        "INSERT INTO entry (id, at, severity, location, tags, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
       insert.bind(1, before.id);
       bind_fields(insert, 2, before);
       insert.run();
+      add_to_day(*m_db, before);
     }
   }
   Statement(*m_db, "DELETE FROM change WHERE id = ?1").bind(1, change_id).run();
@@ -655,8 +794,7 @@ std::optional<std::string> PainLog::undo(const std::function<void(const std::str
 void PainLog::for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const
 {
   const auto [since, until] = bounds(filter);
-  Statement select(*m_db,
-                   fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at, id", k_entry_columns));
+  Statement select(*m_db, PainLogSql::list);
   select.bind(1, since).bind(2, until);
   while (select.step()) {
     visit(read_entry(select));
@@ -665,33 +803,51 @@ void PainLog::for_each(const EntryFilter& filter, const std::function<void(const
 
 std::vector<DaySummary> PainLog::days(const EntryFilter& filter) const
 {
-  // One streaming pass over the covering index (at, severity), in time
-  // order: cheaper than GROUP BY on substr(at), which needs a temporary
-  // B-tree, and it never holds more than one day's figures.
+  if (!m_summarized) {
+    return days_by_scan(filter);
+  }
+  Statement select(*m_db, "SELECT day, entries, total, lowest, highest FROM day_summary "
+                          "WHERE day BETWEEN ?1 AND ?2 ORDER BY day");
+  select.bind(1, filter.since ? format_date(*filter.since) : std::string("0000"))
+      .bind(2, filter.until ? format_date(*filter.until) : std::string("9999-99-99"));
+  std::vector<DaySummary> days;
+  while (select.step()) {
+    DaySummary& day = days.emplace_back();
+    day.day = parse_date(select.text_view(0)).value_or(Date{});
+    day.entries = static_cast<int>(select.integer(1));
+    day.mean = static_cast<double>(select.integer(2)) / static_cast<double>(day.entries);
+    day.min = static_cast<int>(select.integer(3));
+    day.max = static_cast<int>(select.integer(4));
+  }
+  return days;
+}
+
+// One streaming pass over the entries in time order, for a log opened
+// read-only before its migration to day summaries (on a full disk).
+std::vector<DaySummary> PainLog::days_by_scan(const EntryFilter& filter) const
+{
   const auto [since, until] = bounds(filter);
-  Statement select(*m_db, "SELECT substr(at, 1, 10), severity FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at");
+  Statement select(*m_db, "SELECT at, severity FROM entry WHERE at >= ?1 AND at < ?2 ORDER BY at");
   select.bind(1, since).bind(2, until);
   std::vector<DaySummary> days;
   std::string current;
-  long sum = 0;
+  DayTotals totals;
   const auto close_day = [&] {
     if (!days.empty()) {
-      days.back().mean = static_cast<double>(sum) / days.back().entries;
+      days.back().entries = static_cast<int>(totals.entries);
+      days.back().mean = static_cast<double>(totals.total) / static_cast<double>(totals.entries);
+      days.back().min = totals.lowest;
+      days.back().max = totals.highest;
     }
   };
   while (select.step()) {
-    const auto severity = static_cast<int>(select.integer(1));
-    if (const std::string_view day = select.text_view(0); day != current) {
+    if (const std::string_view day = day_of(select.text_view(0)); day != current) {
       close_day();
-      days.push_back({parse_date(day).value_or(Date{}), 0, 0, severity, severity});
+      days.push_back({parse_date(day).value_or(Date{}), 0, 0, 0, 0});
       current = day;
-      sum = 0;
+      totals = {};
     }
-    DaySummary& today = days.back();
-    ++today.entries;
-    sum += severity;
-    today.min = std::min(today.min, severity);
-    today.max = std::max(today.max, severity);
+    totals.add(static_cast<int>(select.integer(1)));
   }
   close_day();
   return days;

@@ -34,7 +34,7 @@ bool is_profile_name(std::string_view name);
 std::string database_path(const std::string& data_dir, const std::string& profile);
 
 // The schema version this program writes; a newer database is refused.
-constexpr int k_schema_version = 2;
+constexpr int k_schema_version = 3;
 
 struct EntryFilter {
   std::optional<Date> since; // inclusive
@@ -61,6 +61,14 @@ struct SessionEdit {
 struct ImportResult {
   std::size_t added = 0;
   std::size_t skipped = 0; // already in the log (same at, severity and note)
+};
+
+// The statements behind for_each and the inserts of add and import, for
+// the tests that check their query plans and programs.
+struct PainLogSql {
+  static const char* const list;   // ?1 from `at` (inclusive), ?2 to (exclusive)
+  static const char* const add;    // ?1 at, ?2 severity, ?3 location, ?4 tags, ?5 note
+  static const char* const import; // ?1 id, then as add, ?7 change_id
 };
 
 class PainLog {
@@ -94,7 +102,8 @@ public:
   std::optional<Entry> find(std::int64_t id) const;
   // Calls `visit` for each entry in time order (oldest first), streaming.
   void for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const;
-  // Per-day summaries (count, mean, min, max), aggregated in SQL, in date order.
+  // Per-day summaries (count, mean, min, max) in date order, read from the
+  // summary table that every write keeps up to date: one row per day.
   std::vector<DaySummary> days(const EntryFilter& filter) const;
   // The most recent entry between the two dates, inclusive.
   std::optional<Entry> latest(Date from, Date to) const;
@@ -126,8 +135,10 @@ private:
   static void create_log(const std::string& path);
   static std::unique_ptr<PainLog> open_existing(const std::string& path);
   void migrate();
+  std::vector<DaySummary> days_by_scan(const EntryFilter& filter) const;
 
   std::unique_ptr<store::Database> m_db;
+  bool m_summarized = true; // day_summary exists (schema 3 and later)
 };
 
 } // namespace backcare
