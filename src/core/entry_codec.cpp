@@ -225,7 +225,6 @@ std::optional<Entry> EntryReader::next()
 // breaks). Returns false at the end of the text; skips blank lines.
 bool EntryReader::read_record(std::vector<std::string>& fields)
 {
-  fields.clear();
   m_record_start = m_pos;
   while (has(m_pos) && (m_text[m_pos] == '\n' || m_text[m_pos] == '\r')) {
     skip_line_end();
@@ -236,10 +235,20 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
   }
   m_record_start = m_pos;
   if (!has(m_pos)) {
+    fields.clear();
     return false;
   }
   m_record_line = m_line;
-  std::string field;
+  // The strings of the previous record are reused: no allocation per field.
+  std::size_t count = 0;
+  const auto next_field = [&]() -> std::string& {
+    if (count == fields.size()) {
+      fields.emplace_back();
+    }
+    fields[count].clear();
+    return fields[count++];
+  };
+  std::string* field = &next_field();
   std::size_t line_start = m_pos;
   for (;;) {
     if (has(m_pos) && m_text[m_pos] == '"') {
@@ -254,7 +263,7 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
         if (c == '"') {
           ++m_pos;
           if (has(m_pos) && m_text[m_pos] == '"') {
-            field += '"';
+            *field += '"';
             ++m_pos;
             continue;
           }
@@ -263,30 +272,32 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
         if (c == '\n' || c == '\r') {
           const std::size_t from = m_pos;
           skip_line_end();
-          field.append(m_text, from, m_pos - from);
+          field->append(m_text, from, m_pos - from);
           line_start = m_pos;
           continue;
         }
-        field += c;
+        *field += c;
         ++m_pos;
       }
       if (has(m_pos) && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
         fail(m_line, m_pos - line_start + 1, "unexpected text after a closing quote");
       }
     } else {
+      const std::size_t from = m_pos;
       while (has(m_pos) && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
         if (m_text[m_pos] == '"') {
           fail(m_line, m_pos - line_start + 1, "a quote inside an unquoted field (quote the whole field)");
         }
-        field += m_text[m_pos++];
+        ++m_pos;
       }
+      field->append(m_text, from, m_pos - from);
     }
-    fields.push_back(std::move(field));
-    field.clear();
     if (has(m_pos) && m_text[m_pos] == ',') {
       ++m_pos;
+      field = &next_field();
       continue;
     }
+    fields.resize(count);
     if (has(m_pos)) {
       skip_line_end();
     }
@@ -307,7 +318,7 @@ void EntryReader::skip_line_end()
 
 std::optional<Entry> EntryReader::next_csv()
 {
-  std::vector<std::string> fields;
+  std::vector<std::string>& fields = m_fields;
   if (!read_record(fields)) {
     return std::nullopt;
   }

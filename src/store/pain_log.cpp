@@ -429,6 +429,14 @@ void recount_days(Database& db, std::string_view first, std::string_view last)
       .run();
 }
 
+// The smallest or largest value of a column (an indexed one: SQLite then
+// reads one end of the index); empty when the log is empty.
+std::string column_end(Database& db, const char* sql)
+{
+  Statement select(db, sql);
+  return select.step() ? select.text(0) : std::string();
+}
+
 void recount_day(Database& db, std::string_view at)
 {
   recount_days(db, day_of(at), day_of(at));
@@ -678,19 +686,30 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   Statement exists(*m_db, "SELECT 1 FROM entry WHERE at = ?1 AND severity = ?2 AND note = ?3 LIMIT 1");
   Statement id_taken(*m_db, "SELECT 1 FROM entry WHERE id = ?1");
   Statement insert(*m_db, PainLogSql::import);
+  // What the log holds, kept up to date as rows go in: a row whose `at` is
+  // outside [first_at, last_at] repeats no entry, and an id above max_id is
+  // free, so neither needs a lookup. A file in time order (an export) into
+  // an older or empty log needs none at all.
+  std::string first_at = column_end(*m_db, "SELECT min(at) FROM entry");
+  std::string last_at = column_end(*m_db, "SELECT max(at) FROM entry");
+  Statement largest_id(*m_db, "SELECT max(id) FROM entry");
+  largest_id.step();
+  std::int64_t max_id = largest_id.integer(0);
   ImportResult result;
   DayTotalsMap days;
   auto day = days.end(); // the day of the previous entry: files come in time order
   while (auto entry = next()) {
-    exists.bind(1, entry->at).bind(2, entry->severity).bind(3, entry->note);
-    const bool duplicate = exists.step();
-    exists.reset();
-    if (duplicate) {
-      ++result.skipped;
-      continue;
+    if (!first_at.empty() && entry->at >= first_at && entry->at <= last_at) {
+      exists.bind(1, entry->at).bind(2, entry->severity).bind(3, entry->note);
+      const bool duplicate = exists.step();
+      exists.reset();
+      if (duplicate) {
+        ++result.skipped;
+        continue;
+      }
     }
     bool keep_id = entry->id > 0;
-    if (keep_id) {
+    if (keep_id && entry->id <= max_id) {
       id_taken.bind(1, entry->id);
       keep_id = !id_taken.step();
       id_taken.reset();
@@ -703,10 +722,24 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
     bind_fields(insert, 2, *entry);
     insert.bind(7, change_id).run();
     ++result.added;
+    max_id = std::max(max_id, m_db->last_insert_id());
+    if (first_at.empty() || entry->at < first_at) {
+      first_at = entry->at;
+    }
+    if (entry->at > last_at) {
+      last_at = entry->at;
+    }
     if (day == days.end() || day->first != day_of(entry->at)) {
       day = days.try_emplace(std::string(day_of(entry->at))).first;
     }
     day->second.add(entry->severity);
+  }
+  if (result.added > 0) {
+    Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
+        .bind(1, fmt::format("imported {} entries", result.added))
+        .bind(2, change_id)
+        .run();
+    add_to_days(*m_db, days);
   }
   if (confirm) {
     confirm(result);
@@ -714,11 +747,6 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
   }
-  Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
-      .bind(1, fmt::format("imported {} entries", result.added))
-      .bind(2, change_id)
-      .run();
-  add_to_days(*m_db, days);
   transaction.commit();
   m_db->checkpoint(); // a large import would otherwise leave a WAL as large
   return result;

@@ -68,8 +68,9 @@ private:
   std::size_t m_record_start = 0;
   std::size_t m_line = 1;
   std::size_t m_record_line = 1;
-  std::vector<int> m_columns; // CSV: which field of Entry each column holds
-  std::size_t m_index = 0;    // JSON: the entry being checked or returned next
+  std::vector<int> m_columns;        // CSV: which field of Entry each column holds
+  std::vector<std::string> m_fields; // CSV: the fields of the record being read
+  std::size_t m_index = 0;           // JSON: the entry being checked or returned next
   std::vector<Entry> m_json_entries;
 };
 
