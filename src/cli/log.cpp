@@ -104,7 +104,16 @@ void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat for
   style.color = color;
   EntryListWriter writer(format, style);
   output.write(writer.begin());
-  log.for_each(filter, [&](const Entry& entry) { output.write(writer.row(entry)); });
+  // Rows are gathered in one buffer and written 64 KiB at a time.
+  std::string rows;
+  log.for_each(filter, [&](const Entry& entry) {
+    rows += writer.row(entry);
+    if (rows.size() >= 65536) {
+      output.write(rows);
+      rows.clear();
+    }
+  });
+  output.write(rows);
   output.write(writer.end());
 }
 

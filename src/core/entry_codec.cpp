@@ -63,6 +63,88 @@ std::optional<std::int64_t> parse_integer(std::string_view text)
   return value;
 }
 
+// Appends a CSV field as csv_field writes it, without a copy when the
+// text needs neither the formula guard nor quotes (most fields).
+void append_csv_field(std::string& out, std::string_view text, bool free_text)
+{
+  const bool guarded = free_text && !text.empty() && (formula_start(text.front()) || text.front() == '\'');
+  if (!guarded && text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += csv_field(text, free_text);
+}
+
+// Appends a JSON string as nlohmann's dump writes it. Printable ASCII
+// without '"' or '\\' is copied as it is; anything else (escapes,
+// non-ASCII text, invalid UTF-8) goes through nlohmann itself, so that the
+// output stays exactly the same.
+void append_json_string(std::string& out, std::string_view text)
+{
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte < 0x80 && byte != '"' && byte != '\\';
+  });
+  if (!plain) {
+    out += nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  out += text;
+  out += '"';
+}
+
+void append_integer(std::string& out, std::int64_t value)
+{
+  std::array<char, 24> digits{};
+  const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+  (void)ec; // 24 characters hold any int64
+  out.append(digits.data(), end);
+}
+
+// Written by hand rather than through fmt or a JSON object per entry: a
+// list or export of a large log spends its time here.
+void append_entry_csv(std::string& out, const Entry& entry)
+{
+  append_integer(out, entry.id);
+  out += ',';
+  out += entry.at;
+  out += ',';
+  append_integer(out, entry.severity);
+  out += ',';
+  out += entry.location;
+  out += ',';
+  append_csv_field(out, join_tags(entry.tags), true);
+  out += ',';
+  append_csv_field(out, entry.note, true);
+  out += "\r\n";
+}
+
+void append_entry_json(std::string& out, const Entry& entry)
+{
+  // The keys in k_entry_columns order, as an ordered_json would write them.
+  // A log written before notes were checked may hold invalid UTF-8: it is
+  // shown as U+FFFD rather than fail halfway through an export.
+  out += "{\"id\":";
+  append_integer(out, entry.id);
+  out += ",\"at\":";
+  append_json_string(out, entry.at);
+  out += ",\"severity\":";
+  append_integer(out, entry.severity);
+  out += ",\"location\":";
+  append_json_string(out, entry.location);
+  out += ",\"tags\":[";
+  for (std::size_t i = 0; i < entry.tags.size(); ++i) {
+    if (i > 0) {
+      out += ',';
+    }
+    append_json_string(out, entry.tags[i]);
+  }
+  out += "],\"note\":";
+  append_json_string(out, entry.note);
+  out += '}';
+}
+
 } // namespace
 
 std::string csv_field(std::string_view text, bool free_text)
@@ -99,22 +181,18 @@ std::string entry_csv_header()
 
 std::string entry_csv(const Entry& entry)
 {
-  return fmt::format("{},{},{},{},{},{}\r\n", entry.id, entry.at, entry.severity, entry.location,
-                     csv_field(join_tags(entry.tags), true), csv_field(entry.note, true));
+  std::string out;
+  out.reserve(48 + entry.note.size());
+  append_entry_csv(out, entry);
+  return out;
 }
 
 std::string entry_json(const Entry& entry)
 {
-  nlohmann::ordered_json j;
-  j[k_entry_columns[k_id]] = entry.id;
-  j[k_entry_columns[k_at]] = entry.at;
-  j[k_entry_columns[k_severity]] = entry.severity;
-  j[k_entry_columns[k_location]] = entry.location;
-  j[k_entry_columns[k_tags]] = entry.tags;
-  j[k_entry_columns[k_note]] = entry.note;
-  // A log written before notes were checked may hold invalid UTF-8: show
-  // it as U+FFFD rather than fail halfway through an export.
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  std::string out;
+  out.reserve(96 + entry.note.size());
+  append_entry_json(out, entry);
+  return out;
 }
 
 EntryReader::EntryReader(std::string name, std::string text, Date today)
