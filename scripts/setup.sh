@@ -12,6 +12,7 @@ packages=(
   python3-jsonschema                  # JSON output checked against docs/schema in CLI tests
   mandoc groff                        # man page lint in CLI tests
   clang-format                        # the format-check target CI runs
+  sqlite3 strace                      # scripts/bench.sh: the sqlite3 CLI references, fsync counts
   clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
 )
 
