@@ -69,14 +69,11 @@ int report(const std::string& message, ExitCode code)
   return static_cast<int>(code);
 }
 
+// The built-in catalog's version was read when it was compiled in, so the
+// version costs no parsing.
 std::string version_text()
 {
-  std::string catalog_version = "(catalog does not load)";
-  try {
-    catalog_version = parse_catalog(embedded_catalog()).version;
-  } catch (const Error&) {
-  }
-  return fmt::format("backcare {} (catalog {})", BACKCARE_VERSION, catalog_version);
+  return fmt::format("backcare {} (catalog {})", BACKCARE_VERSION, compiled_catalog_version());
 }
 
 void add_global_options(CLI::App& app, Context& context)
@@ -193,6 +190,12 @@ void on_parsed(CLI::App& sub, Action& action, Action run)
 
 int run(int argc, char** argv)
 {
+  // `backcare --version` alone is answered before the command line is set
+  // up: scripts probe it, and it should cost no more than starting.
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    std::puts(version_text().c_str());
+    return 0;
+  }
   Context context = Context::capture();
   Action action;
   CLI::App app("backcare: exercise guidance for low back pain after giving birth.\n"

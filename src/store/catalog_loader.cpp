@@ -595,7 +595,7 @@ Catalog parse_catalog(const std::vector<CatalogSource>& sources)
 
 Catalog load_catalog(const std::string& path)
 {
-  return parse_catalog(path.empty() ? embedded_catalog() : read_catalog_sources(path));
+  return path.empty() ? compiled_catalog() : parse_catalog(read_catalog_sources(path));
 }
 
 } // namespace backcare

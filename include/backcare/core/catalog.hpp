@@ -27,6 +27,8 @@ struct Dosage {
   std::optional<int> times_per_day; // a quick check repeated through the day
   int days_per_week = 3;
   std::string per; // e.g. "side" for "each side"; empty when not needed
+
+  bool operator==(const Dosage&) const = default;
 };
 
 struct Exercise {
@@ -44,6 +46,8 @@ struct Exercise {
   bool carry_forward = false;            // kept in the week of every later phase
   bool substitute_only = false;          // offered only in place of another
   std::string source;
+
+  bool operator==(const Exercise&) const = default;
 };
 
 struct Phase {
@@ -56,6 +60,8 @@ struct Phase {
   std::vector<std::string> closed_by; // signs that contradict an entry criterion
   std::string source;
 
+  bool operator==(const Phase&) const = default;
+
   int min_weeks(Delivery delivery) const
   {
     return delivery == Delivery::cesarean ? min_weeks_cesarean : min_weeks_vaginal;
@@ -65,6 +71,8 @@ struct Phase {
 struct Symptom {
   std::string id;
   std::string question;
+
+  bool operator==(const Symptom&) const = default;
 };
 
 // All given fields must hold for a rule to fire.
@@ -78,6 +86,8 @@ struct Condition {
   std::optional<bool> pregnancy_back_pain;
   std::optional<Verdict> trend_verdict; // the log's verdict, as `trend` gives it
   std::optional<bool> red_sessions;     // red exercise sessions too close together
+
+  bool operator==(const Condition&) const = default;
 };
 
 struct Rule {
@@ -91,6 +101,8 @@ struct Rule {
   std::optional<int> max_phase;   // never go above this phase while it fires
   bool hold = false;              // no moving up while it fires
   std::vector<std::string> avoid; // exercises dropped while it fires
+
+  bool operator==(const Rule&) const = default;
 };
 
 // A note for `backcare trend`; all given conditions must hold.
@@ -100,6 +112,8 @@ struct TrendCondition {
   std::optional<int> pain_weeks_min;
   std::optional<bool> pain_present;
   std::optional<Verdict> verdict;
+
+  bool operator==(const TrendCondition&) const = default;
 };
 
 struct TrendFlag {
@@ -107,6 +121,8 @@ struct TrendFlag {
   std::string message; // "{weeks}" stands for the weeks after birth
   std::string source;
   TrendCondition when;
+
+  bool operator==(const TrendFlag&) const = default;
 };
 
 // How exercise sessions move a person between phases ("master one item, then
@@ -138,6 +154,8 @@ struct Catalog {
   std::vector<Rule> rules;
   std::vector<TrendFlag> trend_flags;
   Progression progression;
+
+  bool operator==(const Catalog&) const = default;
 
   const Exercise* find_exercise(std::string_view id) const;
   const Phase* find_phase(int number) const;

@@ -6,6 +6,7 @@
 #include "backcare/core/catalog.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backcare {
@@ -18,6 +19,12 @@ struct CatalogSource {
 
 // The catalog compiled into the binary (generated from catalog/*.toml).
 std::vector<CatalogSource> embedded_catalog();
+
+// The same catalog, parsed and checked at build time and built directly:
+// no TOML is parsed at run time (start-up is what `plan` and `trend` pay).
+Catalog compiled_catalog();
+// Its version, without building it (for --version).
+std::string_view compiled_catalog_version();
 
 // Reads a catalog file, or every *.toml file of a folder in name order.
 // A path that does not exist or cannot be read is ExitCode::no_input.
