@@ -212,34 +212,29 @@ void make_private_folder(const fs::path& folder)
   }
 }
 
-// The tables a backcare log has, with the columns the program reads.
-bool has_backcare_tables(Database& db)
-{
-  Statement columns(db, "SELECT count(*) FROM pragma_table_info('entry') "
-                        "WHERE name IN ('id', 'at', 'severity', 'location', 'tags', 'note', 'change_id')");
-  columns.step();
-  Statement tables(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('change', 'profile')");
-  tables.step();
-  return columns.integer(0) == 7 && tables.integer(0) == 2;
-}
-
 // Refuses, before anything is written, a database that is not a backcare
 // log (another program's file) or that a newer backcare wrote. An empty
-// database (a new file) is fine.
+// database (a new file) is fine. A backcare log has no application id and
+// the tables and columns the program reads. One statement: every command
+// opens the log, so this is part of start-up.
 void check_is_backcare_log(Database& db, int latest)
 {
-  const int version = user_version(db);
+  Statement facts(db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                      "(SELECT count(*) FROM sqlite_schema), "
+                      "(SELECT application_id FROM pragma_application_id), "
+                      "(SELECT count(*) FROM pragma_table_info('entry') "
+                      " WHERE name IN ('id', 'at', 'severity', 'location', 'tags', 'note', 'change_id')), "
+                      "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('change', 'profile'))");
+  facts.step();
+  const int version = static_cast<int>(facts.integer(0));
   if (version > latest) {
     throw Error(ExitCode::io, fmt::format("{} was written by a newer backcare (schema {}, this one knows {}); "
                                           "it was left untouched. Upgrade backcare to use it",
                                           db.path(), version, latest));
   }
-  Statement objects(db, "SELECT count(*) FROM sqlite_schema");
-  objects.step();
-  Statement application(db, "PRAGMA application_id");
-  application.step();
-  const bool empty = objects.integer(0) == 0 && version == 0;
-  if (empty || (version > 0 && application.integer(0) == 0 && has_backcare_tables(db))) {
+  const bool empty = facts.integer(1) == 0 && version == 0;
+  const bool ours = version > 0 && facts.integer(2) == 0 && facts.integer(3) == 7 && facts.integer(4) == 2;
+  if (empty || ours) {
     return;
   }
   throw Error(ExitCode::io, fmt::format("{} is not a backcare log (another program's database?); it was left "
@@ -747,8 +742,7 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
   }
-  transaction.commit();
-  m_db->checkpoint(); // a large import would otherwise leave a WAL as large
+  transaction.commit(); // checkpoints too: an import leaves a long WAL
   return result;
 }
 

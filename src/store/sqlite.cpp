@@ -22,6 +22,12 @@ int on_busy(void* database, int count)
   return static_cast<Database*>(database)->keep_waiting(count) ? 1 : 0;
 }
 
+int on_wal_commit(void* database, sqlite3* /*db*/, const char* /*name*/, int frames)
+{
+  static_cast<Database*>(database)->set_wal_frames(frames);
+  return SQLITE_OK;
+}
+
 } // namespace
 
 bool Database::keep_waiting(int count)
@@ -93,14 +99,25 @@ void Database::keep_wal_on_close()
   if (sqlite3_db_config(m_db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr) != SQLITE_OK) {
     fail("configuring the connection");
   }
-  exec("PRAGMA journal_size_limit = 4194304");
+  sqlite3_wal_hook(m_db, on_wal_commit, this); // replaces SQLite's checkpoint at 1000 pages
+}
+
+void Database::committed()
+{
+  if (m_wal_frames >= k_checkpoint_frames) {
+    checkpoint();
+  }
+  m_wal_frames = 0;
 }
 
 void Database::checkpoint()
 {
   // Best effort: what it copies is already committed, and a failure (a
   // reader in the way, a full disk) leaves the WAL for a later checkpoint.
+  // Without the busy handler, so that it never waits for a long reader.
+  sqlite3_busy_handler(m_db, nullptr, nullptr);
   sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  sqlite3_busy_handler(m_db, on_busy, this);
 }
 
 void Database::fail(std::string_view what) const
@@ -262,6 +279,7 @@ void Transaction::commit()
 {
   m_db.exec("COMMIT");
   m_done = true;
+  m_db.committed();
 }
 
 } // namespace backcare::store

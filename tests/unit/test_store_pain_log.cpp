@@ -628,3 +628,18 @@ TEST_CASE("PainLog: a version-1 log is migrated with nothing lost")
   log.reset();
   CHECK(explain(scratch.db(), PainLogSql::add, false).find("OpenEphemeral") == std::string::npos);
 }
+
+TEST_CASE("PainLog: the WAL stays short between commands")
+{
+  // Each command that opens the log reads the whole WAL: commits leave it
+  // for the next command (no checkpoint on close), until it grows long.
+  Scratch scratch;
+  std::uintmax_t longest = 0;
+  for (int i = 0; i < 60; ++i) {
+    PainLog::open(scratch.db(), true)->add(entry(fmt::format("2026-11-{:02}T08:00", 1 + i % 20), i % 11));
+    longest = std::max(longest, fs::file_size(scratch.db() + "-wal"));
+  }
+  CHECK(longest > 0);
+  CHECK(longest < 48 * 4120); // 32 frames and one add, of 4096 bytes and a 24-byte header each
+  CHECK(all(*PainLog::open(scratch.db(), false)).size() == 60);
+}

@@ -81,14 +81,21 @@ public:
   // once the file is known to be a backcare log).
   void use_wal();
   // Leaves the WAL for the next connection instead of checkpointing it on
-  // close. Every commit is already durable in the WAL (synchronous = FULL),
-  // so the checkpoint on close only cost fsyncs; SQLite still checkpoints
-  // once the WAL passes 1000 pages, and then cuts it back to 4 MiB.
+  // close: every commit is already durable in the WAL (synchronous = FULL),
+  // so a checkpoint per command only cost fsyncs. Instead a commit that
+  // leaves the WAL at k_checkpoint_frames or more checkpoints and empties
+  // it (Transaction::commit): each command that opens the log reads the
+  // whole WAL to rebuild its index, so it must stay short.
   void keep_wal_on_close();
   // Copies the WAL into the database and empties it, if nothing is in the
-  // way (after a large import, so that the WAL does not keep its size).
-  // Never fails: what it copies is already committed.
+  // way. Never fails: what it copies is already committed.
   void checkpoint();
+  // Called after each COMMIT: checkpoints when the WAL has grown long.
+  void committed();
+  // Called by SQLite after a commit with the frames in the WAL.
+  void set_wal_frames(int frames) { m_wal_frames = frames; }
+
+  static constexpr int k_checkpoint_frames = 32;
   void exec(std::string_view sql);
   // Runs several statements separated by ';' (for schema migrations).
   void exec_script(const char* sql);
@@ -108,6 +115,7 @@ private:
   sqlite3* m_db = nullptr;
   std::chrono::steady_clock::time_point m_waiting_since;
   bool m_told_waiting = false;
+  int m_wal_frames = 0;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.
