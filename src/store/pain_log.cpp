@@ -742,7 +742,7 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
   }
-  transaction.commit(); // checkpoints too: an import leaves a long WAL
+  transaction.commit(); // the long WAL it leaves is checkpointed on close
   return result;
 }
 

@@ -81,6 +81,11 @@ Database::Database(const std::string& path, bool exclusive)
 
 Database::~Database()
 {
+  // Here, not at the commit, because a statement still open (a SELECT
+  // stepped to a row) holds a snapshot that would stop the checkpoint.
+  if (m_checkpoint_due) {
+    checkpoint();
+  }
   sqlite3_close(m_db);
 }
 
@@ -104,9 +109,7 @@ void Database::keep_wal_on_close()
 
 void Database::committed()
 {
-  if (m_wal_frames >= k_checkpoint_frames) {
-    checkpoint();
-  }
+  m_checkpoint_due = m_checkpoint_due || m_wal_frames >= k_checkpoint_frames;
   m_wal_frames = 0;
 }
 

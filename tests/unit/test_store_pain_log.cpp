@@ -642,4 +642,12 @@ TEST_CASE("PainLog: the WAL stays short between commands")
   CHECK(longest > 0);
   CHECK(longest < 48 * 4120); // 32 frames and one add, of 4096 bytes and a 24-byte header each
   CHECK(all(*PainLog::open(scratch.db(), false)).size() == 60);
+  Feed feed;
+  for (int i = 0; i < 3000; ++i) {
+    feed.entries.push_back(entry(fmt::format("2025-{:02}-{:02}T{:02}:00", 1 + i % 12, 1 + i % 28, i % 24), i % 11,
+                                 fmt::format("row {}", i)));
+  }
+  CHECK(PainLog::open(scratch.db(), false)->import(std::ref(feed)).added == 3000);
+  CHECK(fs::file_size(scratch.db() + "-wal") == 0); // a large import leaves no long WAL behind
+  CHECK(all(*PainLog::open(scratch.db(), false)).size() == 3060);
 }

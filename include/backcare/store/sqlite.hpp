@@ -82,15 +82,15 @@ public:
   void use_wal();
   // Leaves the WAL for the next connection instead of checkpointing it on
   // close: every commit is already durable in the WAL (synchronous = FULL),
-  // so a checkpoint per command only cost fsyncs. Instead a commit that
-  // leaves the WAL at k_checkpoint_frames or more checkpoints and empties
-  // it (Transaction::commit): each command that opens the log reads the
-  // whole WAL to rebuild its index, so it must stay short.
+  // so a checkpoint per command only cost fsyncs. Instead, once a commit
+  // leaves the WAL at k_checkpoint_frames or more, the connection
+  // checkpoints and empties it when it closes: each command that opens the
+  // log reads the whole WAL to rebuild its index, so it must stay short.
   void keep_wal_on_close();
   // Copies the WAL into the database and empties it, if nothing is in the
   // way. Never fails: what it copies is already committed.
   void checkpoint();
-  // Called after each COMMIT: checkpoints when the WAL has grown long.
+  // Called after each COMMIT: notes whether the WAL has grown long.
   void committed();
   // Called by SQLite after a commit with the frames in the WAL.
   void set_wal_frames(int frames) { m_wal_frames = frames; }
@@ -116,6 +116,7 @@ private:
   std::chrono::steady_clock::time_point m_waiting_since;
   bool m_told_waiting = false;
   int m_wal_frames = 0;
+  bool m_checkpoint_due = false;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK unless commit() was called.
