@@ -4,14 +4,14 @@
 # (interleaved, best of several runs, so that a busy machine slows both).
 #
 #   cmake --preset release && cmake --build --preset release
-#   scripts/bench.sh
+#   scripts/bench.sh [ROWS]
 #
-# Environment: BENCH_ROWS (log size, default 200000; 1000000 for the issue's
-# figures), BENCH_RUNS (runs of each large job, default 5), BENCH_STARTS
-# (runs of each start-up job, default 101), BIN (default
-# build/release/backcare). Needs sqlite3 (the CLI) and /usr/bin/python3;
-# counts fsyncs when strace is installed. All data goes into a temporary
-# folder that is removed at the end.
+# ROWS, or BENCH_ROWS: the log size (default 200000; 1000000 for the
+# issue's figures). BENCH_RUNS: runs of each large job (default 5);
+# BENCH_STARTS: runs of each start-up job (default 101); BIN: the program
+# (default build/release/backcare). Needs sqlite3 (the CLI) and
+# /usr/bin/python3; counts fsyncs when strace is installed. All data goes
+# into a temporary folder that is removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=$(realpath "${BIN:-build/release/backcare}")
@@ -20,7 +20,7 @@ command -v sqlite3 >/dev/null || { echo "bench: needs the sqlite3 CLI (apt-get i
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-BIN=$BIN WORK=$work ROWS=${BENCH_ROWS:-200000} RUNS=${BENCH_RUNS:-5} STARTS=${BENCH_STARTS:-101} \
+BIN=$BIN WORK=$work ROWS=${1:-${BENCH_ROWS:-200000}} RUNS=${BENCH_RUNS:-5} STARTS=${BENCH_STARTS:-101} \
   /usr/bin/python3 - <<'PY'
 import datetime, os, shutil, subprocess, sys, time
 
@@ -126,13 +126,15 @@ small = f"{WORK}/small"
 for day in range(1, 15):
     run(bc(small, "log", "add", str(day % 7), "--at", f"2026-11-{day:02}T08:00"))
 select_1 = ["sqlite3", ":memory:", "select 1"]
-(version, _), (trend, _), (plan, _), (sqlite_start, _) = best_of(STARTS, [
+(version, _), (trend, _), (small_trend, _), (plan, _), (sqlite_start, _) = best_of(STARTS, [
     (None, [BIN, "--version"]),
     (None, bc(log, "trend")),
+    (None, bc(small, "trend")),
     (None, bc(small, "plan", "--weeks", "10", "--pain-duration", "8w", "--severity", "4")),
     (None, select_1),
 ])
 report(f"trend ({ROWS} entries) / backcare --version", trend, version, 1.3)
+print(f"{'  (the same trend over 14 entries, for scale)':44} {small_trend * 1000:9.1f}")
 report("backcare --version / sqlite3 'select 1'", version, sqlite_start, 1.2)
 report("plan / sqlite3 'select 1'", plan, sqlite_start, 1.3)
 

@@ -691,6 +691,7 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   largest_id.step();
   std::int64_t max_id = largest_id.integer(0);
   ImportResult result;
+  std::string tags;
   DayTotalsMap days;
   auto day = days.end(); // the day of the previous entry: files come in time order
   while (auto entry = next()) {
@@ -714,8 +715,15 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
     } else {
       insert.bind_null(1);
     }
-    bind_fields(insert, 2, *entry);
-    insert.bind(7, change_id).run();
+    // The text is bound without a copy: `entry` and `tags` outlive run().
+    tags = entry->tags.empty() ? std::string() : join_tags(entry->tags);
+    insert.bind_unowned(2, entry->at)
+        .bind(3, entry->severity)
+        .bind_unowned(4, entry->location)
+        .bind_unowned(5, tags)
+        .bind_unowned(6, entry->note)
+        .bind(7, change_id)
+        .run();
     ++result.added;
     max_id = std::max(max_id, m_db->last_insert_id());
     if (first_at.empty() || entry->at < first_at) {

@@ -205,6 +205,14 @@ Statement& Statement::bind(int index, std::string_view value)
   return *this;
 }
 
+Statement& Statement::bind_unowned(int index, std::string_view value)
+{
+  if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK) {
+    m_db.fail("binding a value");
+  }
+  return *this;
+}
+
 Statement& Statement::bind_null(int index)
 {
   if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) {

@@ -42,6 +42,9 @@ public:
   // Parameters are numbered from 1, as in SQLite.
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view value);
+  // Without a copy (for a hot loop): `value` must stay valid until the
+  // statement has been stepped and reset.
+  Statement& bind_unowned(int index, std::string_view value);
   Statement& bind_null(int index);
 
   // Steps once; true while a row is available.
