@@ -207,7 +207,8 @@ Statement& Statement::bind(int index, std::string_view value)
 
 Statement& Statement::bind_unowned(int index, std::string_view value)
 {
-  if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK) {
+  const char* text = value.data() != nullptr ? value.data() : ""; // "", never NULL, as bind()
+  if (sqlite3_bind_text(m_stmt, index, text, static_cast<int>(value.size()), SQLITE_STATIC) != SQLITE_OK) {
     m_db.fail("binding a value");
   }
   return *this;
