@@ -74,7 +74,13 @@ int run_trend(const TrendOptions& o, const Context& context)
   }
   request.sessions = summary.sessions;
   request.days_per_week = plan_session_days(catalog, inputs, summary.sessions, as_of);
-  const TrendReport report = make_trend(catalog, request, log->days(filter));
+  std::vector<DaySummary> days; // the summary's days, within the range
+  for (const DaySummary& day : summary.days) {
+    if ((!filter.since || day.day >= *filter.since) && (!filter.until || day.day <= *filter.until)) {
+      days.push_back(day);
+    }
+  }
+  const TrendReport report = make_trend(catalog, request, std::move(days));
   Style style;
   style.color = context.use_color(o.output.empty());
   style.unicode = context.utf8_locale();

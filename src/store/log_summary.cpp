@@ -11,14 +11,26 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
   }
   std::vector<Entry> recent;
   log->for_each({today - std::chrono::days{13}, today}, [&](const Entry& entry) { recent.push_back(entry); });
-  LogSummary summary = summarize_log(log->days({std::nullopt, today}), recent, today);
+  std::vector<DaySummary> days = log->days({std::nullopt, today});
+  LogSummary summary = summarize_log(days, recent, today);
+  summary.days = std::move(days);
   summary.screened = screened_signs(log->screenings({today - std::chrono::days{k_screening_days - 1}, today}), today);
   summary.sessions = log->sessions({std::nullopt, today});
   if (!summary.sessions.empty()) {
-    // The next mornings: the log entries from the first session's day on.
+    // The next mornings: the entries of each day after a done session whose
+    // next-morning pain was not given (one indexed read per such day, not
+    // the whole log).
     std::vector<Entry> mornings;
-    log->for_each({date_of(summary.sessions.front().at), today},
-                  [&](const Entry& entry) { mornings.push_back(entry); });
+    std::optional<Date> read_until;
+    for (const Session& session : summary.sessions) {
+      const Date next = date_of(session.at) + std::chrono::days{1};
+      if (session.status != SessionStatus::done || session.next_morning || next > today
+          || (read_until && next <= *read_until)) {
+        continue;
+      }
+      log->for_each({next, next}, [&](const Entry& entry) { mornings.push_back(entry); });
+      read_until = next;
+    }
     summary.sessions = with_next_morning_from_log(std::move(summary.sessions), mornings);
     summary.red_sessions = red_sessions_referral(progression, summary.sessions, today).value_or("");
   }

@@ -169,11 +169,6 @@ std::int64_t Database::last_insert_id() const
   return sqlite3_last_insert_rowid(m_db);
 }
 
-int Database::changes() const
-{
-  return sqlite3_changes(m_db);
-}
-
 Statement::Statement(Database& db, std::string_view sql)
   : m_db(db)
 {
@@ -262,11 +257,6 @@ std::string_view Statement::text_view(int column) const
   const int size = sqlite3_column_bytes(m_stmt, column);
   return data ? std::string_view(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
               : std::string_view();
-}
-
-double Statement::real(int column) const
-{
-  return sqlite3_column_double(m_stmt, column);
 }
 
 bool Statement::is_null(int column) const

@@ -60,6 +60,9 @@ struct LogSummary {
   std::vector<Session> sessions;
   // Why red sessions came too close together; empty when they did not.
   std::string red_sessions;
+  // Every logged day up to today (what summarize_log was given), so that a
+  // caller never reads them twice.
+  std::vector<DaySummary> days;
 };
 
 // The days of pelvic pain of 4+ that make the pelvic sign (our choice of

@@ -71,7 +71,7 @@ struct TrendFlagResult {
   std::string id;
   std::string message; // with {weeks} filled in
   std::string source;
-  std::string refer_to; // empty for notes
+  std::string refer_to;           // empty for notes
   Level level = Level::self_care; // the rule's level; self-care for notes
 };
 

@@ -57,7 +57,6 @@ public:
   std::string text(int column) const;
   // The column's text without a copy; valid until the next step or reset.
   std::string_view text_view(int column) const;
-  double real(int column) const;
   bool is_null(int column) const;
 
 private:
@@ -103,7 +102,6 @@ public:
   // Runs several statements separated by ';' (for schema migrations).
   void exec_script(const char* sql);
   std::int64_t last_insert_id() const;
-  int changes() const;
   const std::string& path() const { return m_path; }
   sqlite3* handle() const { return m_db; }
 
