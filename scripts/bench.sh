@@ -138,6 +138,35 @@ print(f"{'  (the same trend over 14 entries, for scale)':44} {small_trend * 1000
 report("backcare --version / sqlite3 'select 1'", version, sqlite_start, 1.2)
 report("plan / sqlite3 'select 1'", plan, sqlite_start, 1.3)
 
+# The closed loop: a year of sessions (three a week) and three entries a
+# day. `plan` replays every session; `session add` makes that day's plan
+# before it saves.
+year = f"{WORK}/year"
+first = datetime.date(2025, 11, 27)
+with open(f"{WORK}/year.csv", "w", newline="") as entries, open(f"{WORK}/sessions.json", "w") as sessions:
+    entries.write("at,severity\r\n")
+    done = []
+    for n in range(365):
+        day = first + datetime.timedelta(days=n)
+        for i, clock in enumerate(("07:30", "13:00", "20:00")):
+            entries.write(f"{day}T{clock},{2 + (n + i) % 3}\r\n")
+        if day.weekday() in (0, 2, 4):
+            done.append(f'{{"at": "{day}T18:00", "status": "done", "phase": 2, "pain_during": 2}}')
+    sessions.write("[" + ",\n".join(done) + "]\n")
+run(bc(year, "profile", "set", "--birth-date", "2025-11-01"))
+run(bc(year, "log", "import", f"{WORK}/year.csv"))
+run(bc(year, "session", "import", f"{WORK}/sessions.json"))
+(year_plan, _), (year_version, _) = best_of(STARTS // 4 + 1, [
+    (None, bc(year, "plan")),
+    (None, [BIN, "--version"]),
+])
+report(f"plan (a year: {len(done)} sessions) / --version", year_plan, year_version, 1.3)
+(session_add, _), (log_add, _) = best_of(21, [
+    (None, bc(year, "session", "add", "--pain-during", "2")),
+    (None, bc(year, "log", "add", "3")),
+])
+report("session add / log add (the same year's log)", session_add, log_add, 1.0)
+
 # Durability: an entry is on disk when `log add` returns. Not a ratio: the
 # time of one add, and the fsyncs it makes.
 (add, _), = best_of(21, [(None, bc(small, "log", "add", "4", "--note", "bench"))])

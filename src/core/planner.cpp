@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace backcare {
 namespace {
@@ -60,10 +61,8 @@ public:
         ceiling = phase.number;
       }
     }
-    for (const Session& session : m_request.sessions) {
-      if (session.ceiling > 0 && date_of(session.at) == day) {
-        ceiling = std::min(ceiling, session.ceiling);
-      }
+    if (const auto it = m_recorded.find(day); it != m_recorded.end()) {
+      ceiling = std::min(ceiling, it->second);
     }
     return ceiling;
   }
@@ -97,6 +96,12 @@ public:
     replay.last_phase = static_cast<int>(m_catalog.phases.size());
     replay.today = m_request.as_of;
     replay.trend_worse = m_request.situation.trend_verdict == Verdict::worse;
+    for (const Session& session : m_request.sessions) {
+      if (session.ceiling > 0) {
+        const auto [it, added] = m_recorded.emplace(date_of(session.at), session.ceiling);
+        it->second = added ? it->second : std::min(it->second, session.ceiling);
+      }
+    }
     replay.ceiling = [this](Date day) { return ceiling_on(day); };
     m_plan.progress = progress(m_catalog.progression, replay);
     if (!m_request.phase) {
@@ -254,6 +259,7 @@ private:
   const Catalog& m_catalog;
   const PlanRequest& m_request;
   Plan& m_plan;
+  std::map<Date, int> m_recorded; // the lowest ceiling recorded with each day's sessions
 };
 
 } // namespace

@@ -20,17 +20,16 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
     // The next mornings: the entries of each day after a done session whose
     // next-morning pain was not given (one indexed read per such day, not
     // the whole log).
-    std::vector<Entry> mornings;
-    std::optional<Date> read_until;
+    std::vector<Date> next_days;
     for (const Session& session : summary.sessions) {
       const Date next = date_of(session.at) + std::chrono::days{1};
-      if (session.status != SessionStatus::done || session.next_morning || next > today
-          || (read_until && next <= *read_until)) {
-        continue;
+      const bool needed = session.status == SessionStatus::done && !session.next_morning && next <= today;
+      if (needed && (next_days.empty() || next_days.back() < next)) {
+        next_days.push_back(next);
       }
-      log->for_each({next, next}, [&](const Entry& entry) { mornings.push_back(entry); });
-      read_until = next;
     }
+    std::vector<Entry> mornings;
+    log->for_each_on(next_days, [&](const Entry& entry) { mornings.push_back(entry); });
     summary.sessions = with_next_morning_from_log(std::move(summary.sessions), mornings);
     summary.red_sessions = red_sessions_referral(progression, summary.sessions, today).value_or("");
   }

@@ -831,6 +831,19 @@ void PainLog::for_each(const EntryFilter& filter, const std::function<void(const
   }
 }
 
+void PainLog::for_each_on(const std::vector<Date>& days, const std::function<void(const Entry&)>& visit) const
+{
+  Statement select(*m_db, PainLogSql::list); // prepared once for every day
+  for (const Date day : days) {
+    const auto [since, until] = bounds({day, day});
+    select.bind(1, since).bind(2, until);
+    while (select.step()) {
+      visit(read_entry(select));
+    }
+    select.reset();
+  }
+}
+
 std::vector<DaySummary> PainLog::days(const EntryFilter& filter) const
 {
   if (!m_summarized) {
