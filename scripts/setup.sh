@@ -11,7 +11,7 @@ packages=(
   python3-icalendar python3-vobject   # the iCalendar export's real consumers, in CLI tests
   python3-jsonschema                  # JSON output checked against docs/schema in CLI tests
   mandoc groff                        # man page lint in CLI tests
-  clang-format                        # the format-check target CI runs
+  clang-format clang-tidy             # the format-check and tidy targets CI runs
   sqlite3 strace                      # scripts/bench.sh: the sqlite3 CLI references, fsync counts
   clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
 )

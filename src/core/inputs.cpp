@@ -14,7 +14,7 @@ long minutes_of(std::string_view at)
   const long days = date_of(at).time_since_epoch().count();
   const int hour = (at[11] - '0') * 10 + (at[12] - '0');
   const int minute = (at[14] - '0') * 10 + (at[15] - '0');
-  return days * 24 * 60 + hour * 60 + minute;
+  return (days * 24 + hour) * 60 + minute;
 }
 
 std::optional<Reading> log_severity(const std::vector<Entry>& recent, Date today, std::string& latest_at)
@@ -35,7 +35,7 @@ std::optional<Reading> log_severity(const std::vector<Entry>& recent, Date today
   Reading highest{latest->severity, latest->at};
   for (const Entry& entry : recent) {
     const long at = minutes_of(entry.at);
-    const bool inside = at <= end && at >= end - 24 * 60;
+    const bool inside = at <= end && at >= end - 24L * 60;
     // The highest wins; among equals the latest, the one closest to now.
     if (inside
         && (entry.severity > highest.severity || (entry.severity == highest.severity && entry.at > highest.at))) {
@@ -96,6 +96,7 @@ void pelvic_sign(const std::vector<Entry>& recent, Date today, LogSummary& summa
   }
   summary.pelvic_days = static_cast<int>(high_days.size());
   std::vector<DaySummary> days;
+  days.reserve(by_day.size());
   for (const auto& [day, totals] : by_day) {
     days.push_back({day, totals.second, static_cast<double>(totals.first) / totals.second, 0, 0});
   }
