@@ -151,13 +151,20 @@ void check_global_options(const CLI::App& app, const Context& context)
 // tree and name the first one that is not a subcommand where one is due.
 void check_subcommand_name(const CLI::App& app, int argc, char** argv)
 {
-  static const std::vector<std::string_view> k_valued{"--data-dir", "--profile", "--catalog",
-                                                      "--as-of",    "--color",   "--config"};
+  // The global options that take a value, as declared (their value is not a command).
+  std::vector<std::string> valued;
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->get_expected_max() != 0) {
+      for (const std::string& name : option->get_lnames()) {
+        valued.push_back("--" + name);
+      }
+    }
+  }
   const CLI::App* level = &app;
   std::string path = "backcare";
   for (int i = 1; i < argc && !level->get_subcommands({}).empty(); ++i) {
     const std::string_view arg = argv[i];
-    if (std::find(k_valued.begin(), k_valued.end(), arg) != k_valued.end()) {
+    if (std::find(valued.begin(), valued.end(), arg) != valued.end()) {
       ++i;
       continue;
     }
