@@ -261,6 +261,7 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   request.equipment = inputs.equipment;
   request.origins = inputs.origins;
   request.sessions = summary.sessions;
+  request.screenings = summary.screenings;
   request.start = next_monday_after(as_of);
   IcsOptions ics;
   problems.check([&] {

@@ -83,6 +83,7 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
   request.equipment = inputs.equipment;
   request.origins = inputs.origins;
   request.sessions = result.summary.sessions;
+  request.screenings = result.summary.screenings;
   request.start = day - (std::chrono::weekday{day} - std::chrono::Monday);
   if (!seeks_care_now(run_triage(catalog, inputs.situation).level) && !inputs.missing.empty()) {
     throw usage_error(fmt::format("{} needs your plan of {}, which needs {}: save it with backcare profile set "
@@ -152,7 +153,7 @@ int run_add(const SessionOptions& o, const Context& context)
     }
   }
   session.phase = day_plan.plan.current_phase;
-  session.ceiling = day_plan.plan.max_allowed;
+  session.ceiling = day_plan.plan.session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {
     throw usage_error(problem);
   }
@@ -188,7 +189,7 @@ int run_skip(const SessionOptions& o, const Context& context)
   const auto log = open_log(context, LogAccess::write);
   const DayPlan day_plan = plan_of_day(context, catalog, *log, date_of(session.at), "session skip");
   session.phase = std::max(1, day_plan.plan.current_phase);
-  session.ceiling = day_plan.plan.max_allowed;
+  session.ceiling = day_plan.plan.session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {
     throw usage_error(problem);
   }

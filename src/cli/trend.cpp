@@ -24,8 +24,8 @@ struct TrendOptions {
 // The plan's session days a week, from the plan `plan` would print today;
 // nullopt when it cannot be made (no birth date or no pain logged) or gives
 // no exercise (care is needed now).
-std::optional<int> plan_session_days(const Catalog& catalog, const ResolvedInputs& inputs,
-                                     const std::vector<Session>& sessions, Date as_of)
+std::optional<int> plan_session_days(const Catalog& catalog, const ResolvedInputs& inputs, const LogSummary& summary,
+                                     Date as_of)
 {
   if (!inputs.missing.empty()) {
     return std::nullopt;
@@ -35,7 +35,8 @@ std::optional<int> plan_session_days(const Catalog& catalog, const ResolvedInput
   request.situation = inputs.situation;
   request.equipment = inputs.equipment;
   request.origins = inputs.origins;
-  request.sessions = sessions;
+  request.sessions = summary.sessions;
+  request.screenings = summary.screenings;
   request.start = next_monday_after(as_of);
   const Plan plan = make_plan(catalog, request);
   return plan.current_phase > 0 ? std::optional<int>(plan.session_days) : std::nullopt;
@@ -73,7 +74,7 @@ int run_trend(const TrendOptions& o, const Context& context)
     }
   }
   request.sessions = summary.sessions;
-  request.days_per_week = plan_session_days(catalog, inputs, summary.sessions, as_of);
+  request.days_per_week = plan_session_days(catalog, inputs, summary, as_of);
   std::vector<DaySummary> days; // the summary's days, within the range
   for (const DaySummary& day : summary.days) {
     if ((!filter.since || day.day >= *filter.since) && (!filter.until || day.day <= *filter.until)) {

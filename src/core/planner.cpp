@@ -1,10 +1,12 @@
 #include "backcare/core/planner.hpp"
 
 #include "backcare/core/error.hpp"
+#include "backcare/core/screening.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace backcare {
@@ -64,6 +66,64 @@ public:
     if (const auto it = m_recorded.find(day); it != m_recorded.end()) {
       ceiling = std::min(ceiling, it->second);
     }
+    return std::min(ceiling, sign_ceiling(signs_on(day)));
+  }
+
+  // Whether the plan held on a past day: a sign of a screening was in force,
+  // or a session recorded a ceiling below what time and signs allowed (the
+  // plan held or a rule capped it then).
+  bool held_on(Date day) const
+  {
+    const auto signs = signs_on(day);
+    if (!signs.empty()) {
+      return true;
+    }
+    const auto it = m_recorded.find(day);
+    if (it == m_recorded.end()) {
+      return false;
+    }
+    const auto& s = m_request.situation;
+    const int days_now = s.days_postpartum.value_or(7 * s.weeks_postpartum.value_or(0));
+    const int weeks_then = std::max(0, days_now - days_between(day, m_request.as_of)) / 7;
+    int by_time = 1;
+    for (const Phase& phase : m_catalog.phases) {
+      by_time = phase.min_weeks(delivery()) <= weeks_then ? phase.number : by_time;
+    }
+    return it->second < by_time;
+  }
+
+  // The signs of the screenings in force on a past day.
+  std::vector<std::string> signs_on(Date day) const
+  {
+    return m_request.screenings.empty() ? std::vector<std::string>{} : screened_signs(m_request.screenings, day).signs;
+  }
+
+  // The highest phase reported signs allow: the caps of the rules they fire
+  // and the phases they close (as max_allowed does today).
+  int sign_ceiling(const std::vector<std::string>& signs) const
+  {
+    const int open = static_cast<int>(m_catalog.phases.size());
+    if (signs.empty()) {
+      return open;
+    }
+    const std::string key = fmt::format("{}", fmt::join(signs, ";"));
+    if (const auto it = m_sign_ceilings.find(key); it != m_sign_ceilings.end()) {
+      return it->second;
+    }
+    Situation then = m_request.situation;
+    then.symptoms = signs;
+    then.trend_verdict.reset();
+    then.red_sessions.clear();
+    int ceiling = run_triage(m_catalog, then).max_phase.value_or(open);
+    for (const Phase& phase : m_catalog.phases) {
+      for (const std::string& id : phase.closed_by) {
+        if (std::find(signs.begin(), signs.end(), id) != signs.end()) {
+          ceiling = std::min(ceiling, phase.number - 1);
+        }
+      }
+    }
+    ceiling = std::max(1, ceiling);
+    m_sign_ceilings.emplace(key, ceiling);
     return ceiling;
   }
 
@@ -103,6 +163,21 @@ public:
       }
     }
     replay.ceiling = [this](Date day) { return ceiling_on(day); };
+    // Nobody moves up while a rule holds the plan, a reported warning sign
+    // is in force, or sessions were too painful (the roadmap's "no warning
+    // sign" criterion).
+    const Rule* holding = m_plan.triage.held_by;
+    for (const FiredRule& fired : m_plan.triage.fired) {
+      const bool sign = !fired.rule->when.symptoms_any.empty() || fired.rule->when.red_sessions.value_or(false);
+      holding = holding ? holding : (sign && fired.rule->level == Level::refer ? fired.rule : nullptr);
+    }
+    m_plan.holds = holding != nullptr;
+    if (holding) {
+      std::string title = holding->title;
+      title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+      replay.hold_reason = "this applies: " + title;
+    }
+    replay.holds = [this](Date day) { return day >= m_request.as_of ? m_plan.holds : held_on(day); };
     m_plan.progress = progress(m_catalog.progression, replay);
     if (!m_request.phase) {
       m_plan.current_phase = std::min(m_plan.max_allowed, m_plan.progress.phase);
@@ -259,7 +334,8 @@ private:
   const Catalog& m_catalog;
   const PlanRequest& m_request;
   Plan& m_plan;
-  std::map<Date, int> m_recorded; // the lowest ceiling recorded with each day's sessions
+  std::map<Date, int> m_recorded;                     // the lowest ceiling recorded with each day's sessions
+  mutable std::map<std::string, int> m_sign_ceilings; // sign_ceiling by the signs, joined
 };
 
 } // namespace

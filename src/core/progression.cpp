@@ -88,6 +88,7 @@ private:
   int ceiling_on(Date day) const;
   void start(Date day);
   void follow_ceiling(Date day);
+  void open_next(Date day, bool had_session);
   void count(const Session& session);
   void change(Date day, int to, Decision decision, std::string why);
   bool may_advance(Date day) const;
@@ -102,7 +103,8 @@ private:
   const ProgressRequest& m_request;
   Progress m_result;
   State m_state;
-  int m_ceiling = 1; // the ceiling of the day being replayed
+  int m_ceiling = 1;       // the ceiling of the day being replayed
+  int m_last_ceiling = 99; // the ceiling of the day before
   std::vector<Date> m_reds;
   std::optional<State> m_before_advance; // while no session has been done in the new phase
   std::size_t m_results_before_advance = 0;
@@ -127,6 +129,24 @@ void Replay::start(Date day)
   m_result.history.push_back({day, 0, phase, Decision::start, std::move(why)});
 }
 
+// After the day's sessions: a phase mastered while the next one was closed
+// moves up on the day the next one opens (only when the last session was
+// not done while the plan held).
+void Replay::open_next(Date day, bool had_session)
+{
+  const bool opened = m_last_ceiling <= m_state.phase && m_ceiling > m_state.phase;
+  m_last_ceiling = m_ceiling;
+  const bool last_held = !m_state.stint.empty() && m_request.holds && m_request.holds(m_state.stint.back().date);
+  if (had_session || !opened || last_held || !may_advance(day)) {
+    return;
+  }
+  const int sessions = static_cast<int>(m_state.stint.size());
+  change(day, m_state.phase + 1, Decision::advance,
+         fmt::format("Moved up to phase {} on {}, the day it opened: {} in phase {} already, the last {} green.",
+                     m_state.phase + 1, format_day(day), count_of(sessions, "session"), m_state.phase,
+                     m_rules.advance_green_in_row));
+}
+
 void Replay::follow_ceiling(Date day)
 {
   if (m_state.phase <= m_ceiling) {
@@ -148,8 +168,8 @@ void Replay::change(Date day, int to, Decision decision, std::string why)
 bool Replay::may_advance(Date day) const
 {
   const auto& stint = m_state.stint;
-  return m_state.phase < m_request.last_phase && m_ceiling > m_state.phase
-         && static_cast<int>(stint.size()) >= m_rules.advance_sessions
+  return m_state.phase < m_request.last_phase && m_ceiling > m_state.phase && !(m_request.holds && m_request.holds(day))
+         && !stint.empty() && static_cast<int>(stint.size()) >= m_rules.advance_sessions
          && span(stint.front().date, day) >= m_rules.advance_days
          && trailing_greens(false) >= m_rules.advance_green_in_row;
 }
@@ -197,7 +217,8 @@ void Replay::count(const Session& session)
 // A worse trend holds: an advance nobody has trained in yet is undone.
 void Replay::put_off_advance()
 {
-  if (!m_request.trend_worse || !m_before_advance) {
+  const bool held = m_request.trend_worse || (m_request.holds && m_request.holds(m_request.today));
+  if (!held || !m_before_advance) {
     return;
   }
   m_state = *m_before_advance;
@@ -206,10 +227,11 @@ void Replay::put_off_advance()
     m_result.sessions[i].phase = m_state.phase;
   }
   m_state.decision = Decision::hold;
-  m_state.why =
-      fmt::format("Your pain diary is getting worse (trend: worse), so you stay in phase {} for now, although "
-                  "your sessions would move you on.",
-                  m_state.phase);
+  const std::string because = m_request.trend_worse ? std::string("your pain diary is getting worse (trend: worse)")
+                              : m_request.hold_reason.empty() ? std::string("the plan holds for now")
+                                                              : m_request.hold_reason;
+  m_state.why = fmt::format("You stay in phase {} for now, although your sessions would move you on: {}.",
+                            m_state.phase, because);
 }
 
 // The latest group of refer_reds red sessions within refer_within_days days.
@@ -328,6 +350,10 @@ void Replay::explain_to_move_on()
   }
   if (m_request.trend_worse) {
     needs.push_back("Let your pain settle: your pain diary must stop getting worse.");
+  } else if (m_request.holds && m_request.holds(m_request.today)) {
+    needs.push_back(
+        fmt::format("Have no warning sign and nothing holding the plan{}.",
+                    m_request.hold_reason.empty() ? std::string() : " (now: " + m_request.hold_reason + ")"));
   }
 }
 
@@ -351,9 +377,12 @@ Progress Replay::run()
       m_ceiling = ceiling_on(day);
     }
     follow_ceiling(day);
+    bool had_session = false;
     for (; next != sessions.end() && date_of(next->at) == day; ++next) {
       count(*next);
+      had_session = true;
     }
+    open_next(day, had_session);
   }
   put_off_advance();
   find_referral();

@@ -14,7 +14,8 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
   std::vector<DaySummary> days = log->days({std::nullopt, today});
   LogSummary summary = summarize_log(days, recent, today);
   summary.days = std::move(days);
-  summary.screened = screened_signs(log->screenings({today - std::chrono::days{k_screening_days - 1}, today}), today);
+  summary.screenings = log->screenings({std::nullopt, today});
+  summary.screened = screened_signs(summary.screenings, today);
   summary.sessions = log->sessions({std::nullopt, today});
   if (!summary.sessions.empty()) {
     // The next mornings: the entries of each day after a done session whose

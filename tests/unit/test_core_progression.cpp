@@ -408,7 +408,7 @@ TEST_CASE("progress: reasons and what is needed to move on")
   SUBCASE("a worse trend")
   {
     const Progress p = run(six_green(), 13, {{0, 4}}, true);
-    CHECK(p.reasons[0].find("Your pain diary is getting worse (trend: worse)") == 0);
+    CHECK(p.reasons[0].find("your pain diary is getting worse (trend: worse)") != std::string::npos);
     CHECK(p.to_move_on == std::vector<std::string>{"Let your pain settle: your pain diary must stop getting worse."});
     CHECK(p.history.size() == 1); // the put-off advance is not a change
   }
@@ -533,11 +533,9 @@ TEST_CASE("progress: property over random histories")
       CHECK(r.phase >= 1);
       CHECK(r.phase <= request.ceiling(date_of(r.at)));
       const int next = i + 1 < results.size() ? results[i + 1].phase : p.phase;
-      if (r.outcome) {
-        CHECK(next <= r.phase + 1); // never more than one phase up per session
-      } else {
-        CHECK(next <= r.phase); // a skipped session moves nothing up
-      }
+      // Never more than one phase up per session (a skipped one may be
+      // followed by the day a mastered phase's next one opens).
+      CHECK(next <= r.phase + 1);
       if (r.outcome == Outcome::red) {
         CHECK(next <= std::max(1, r.phase - 1)); // a red session never moves up, and steps back
       }

@@ -55,6 +55,9 @@ struct LogSummary {
   Verdict verdict = Verdict::insufficient_data;
   // The warning signs of the screenings of the last 7 days.
   ScreenedSigns screened;
+  // Every screening up to today, oldest first (the replay asks which signs
+  // were in force on each past day).
+  std::vector<Screening> screenings;
   // Every exercise session up to today, oldest first, with the next-morning
   // pain taken from the log where it was not given.
   std::vector<Session> sessions;

@@ -27,6 +27,9 @@ struct PlanRequest {
   // The person's exercise sessions up to as_of, next mornings filled in
   // (LogSummary::sessions): the phase follows them, one phase at a time.
   std::vector<Session> sessions;
+  // Every screening up to as_of (LogSummary::screenings): the signs in force
+  // on each past day cap and hold the replay as they did then.
+  std::vector<Screening> screenings;
 };
 
 // Our choice: exercises from earlier phases added for a posture, at most this
@@ -65,10 +68,15 @@ struct DroppedExercise {
 struct Plan {
   PlanRequest request;
   Triage triage;
-  int current_phase = 0;         // 0 when care is needed now and no exercise is given
-  int max_allowed = 0;           // the ceiling of time floors, rule caps and closed phases
-  const Rule* hold = nullptr;    // a rule that holds the plan where it is
-  Progress progress;             // where the sessions have brought the person
+  int current_phase = 0;      // 0 when care is needed now and no exercise is given
+  int max_allowed = 0;        // the ceiling of time floors, rule caps and closed phases
+  const Rule* hold = nullptr; // a rule that holds the plan where it is
+  Progress progress;          // where the sessions have brought the person
+  bool holds = false;         // nobody moves up today: a warning sign, a hold rule, red sessions
+  // The ceiling to record with a session done today: the current phase
+  // while the plan holds (so that the replay never counts today as a day to
+  // move up), else max_allowed.
+  int session_ceiling() const { return holds ? current_phase : max_allowed; }
   int session_days = 0;          // days a week with more than the every-day routine (7 when it is all of it)
   Adherence adherence;           // keeping to the plan, this week and the last 28 days
   std::vector<PhasePlan> phases; // empty when care is needed now

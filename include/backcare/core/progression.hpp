@@ -55,6 +55,11 @@ struct ProgressRequest {
   int last_phase = 4; // the catalog's number of phases
   Date today{};
   bool trend_worse = false; // the log's trend verdict today is "worse"
+  // Days on which nobody moves up (a warning sign in force, a rule that
+  // holds the plan); empty: none. Today's hold also puts off an advance no
+  // session has been done in yet, with `hold_reason` as the words.
+  std::function<bool(Date)> holds;
+  std::string hold_reason; // "you reported leakage", ...
 };
 
 struct Progress {
