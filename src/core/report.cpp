@@ -25,7 +25,7 @@ bool is_clinician_tag(const std::string& tag)
 
 ReportAdvice advice_of(const Rule& rule)
 {
-  return {rule.id, rule.level, rule.title, rule.message, rule.refer_to, rule.source};
+  return {rule.id, rule.level, rule.title, rule.message, rule.refer_to, rule.source, rule.max_phase, rule.hold};
 }
 
 bool names_any(const Rule& rule, const std::vector<std::string>& signs)
@@ -75,6 +75,11 @@ ReportWho who_of(const ReportInput& input)
   who.pain_weeks = s.pain_weeks();
   if (s.pain_days) {
     who.pain_since = input.until - days{*s.pain_days};
+  }
+  for (const InputOrigin& origin : input.inputs.origins) {
+    if (origin.input == "pain_weeks") {
+      who.pain_since_from = origin.source;
+    }
   }
   return who;
 }
@@ -162,7 +167,8 @@ void phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
     if (!seeks_care_now(report.level)) {
       report.phase = progress.phase;
     }
-    report.phase_note = seeks_care_now(report.level)
+    report.phase_note = sessions.empty() ? ""
+                        : seeks_care_now(report.level)
                             ? "An urgent or emergency sign is in force, so no exercise is planned; the phases are "
                               "replayed from the sessions and the ceilings recorded with them."
                             : "No plan could be made (the birth date or a pain entry in the last 7 days is missing); "

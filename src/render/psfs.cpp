@@ -38,7 +38,7 @@ std::string list_text(const std::vector<PsfsRating>& ratings, const Style& style
                        scores_of(rating));
   }
   const PsfsTrend trend = psfs_trend(ratings);
-  return out + "\n" + wrap(words::psfs_change(trend), style.width, "", "") + "\n";
+  return out + "\n" + wrap(words::psfs_change(trend), style.width, "", "");
 }
 
 std::string list_json(const std::vector<PsfsRating>& ratings)
@@ -158,8 +158,7 @@ std::string render_psfs_trend_text(const PsfsTrend& trend, const Style& style)
                           psfs_round(rating.mean()));
   }
   return "\n" + paint("Function (PSFS: 0 unable to 10 as before, mean of your activities)", Paint::bold, style) + "\n"
-         + wrap(series + ".", style.width, "  ", "  ") + "\n" + wrap(words::psfs_change(trend), style.width, "  ", "  ")
-         + "\n";
+         + wrap(series + ".", style.width, "  ", "  ") + wrap(words::psfs_change(trend), style.width, "  ", "  ");
 }
 
 std::string add_psfs_to_trend_json(const std::string& trend_json, const PsfsTrend& trend)

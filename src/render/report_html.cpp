@@ -144,8 +144,10 @@ std::string render_report_html(const Report& r)
   std::string phases = r.phases.empty() ? std::string() : table(rw::phases(r), true);
   phases += "<p>" + html(rw::phase_now(r)) + "</p>\n";
   out += section("Exercise phases", phases);
-  const std::string sessions = section("Sessions by week: adherence and pain response",
-                                       table(rw::weeks(r), true) + "<p>" + html(rw::sessions_total(r)) + "</p>\n");
+  const std::string sessions =
+      section("Sessions by week: adherence and pain response",
+              rw::has_sessions(r) ? table(rw::weeks(r), true) + "<p>" + html(rw::sessions_total(r)) + "</p>\n"
+                                  : std::string("<p>No exercise session in this period.</p>\n"));
   std::string psfs = r.psfs.empty() ? std::string() : table(rw::psfs(r));
   psfs += "<p>" + html(rw::psfs_change(r)) + "</p>\n";
   const auto notes = rw::notes(r);

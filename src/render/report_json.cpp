@@ -52,7 +52,9 @@ Json advice(const std::vector<ReportAdvice>& list)
                    {"title", a.title},
                    {"message", a.message},
                    {"refer_to", a.refer_to},
-                   {"source", a.source}});
+                   {"source", a.source},
+                   {"max_phase", optional(a.max_phase)},
+                   {"hold", a.hold}});
   }
   return out;
 }
@@ -65,7 +67,8 @@ Json who(const ReportWho& w)
           {"delivery", w.delivery ? Json(name_of(*w.delivery)) : Json(nullptr)},
           {"pregnancy_back_pain", optional(w.pregnancy_back_pain)},
           {"pain_since", date(w.pain_since)},
-          {"pain_weeks", optional(w.pain_weeks)}};
+          {"pain_weeks", optional(w.pain_weeks)},
+          {"pain_since_from", w.pain_since_from.empty() ? Json(nullptr) : Json(w.pain_since_from)}};
 }
 
 Json pain(const Report& r)

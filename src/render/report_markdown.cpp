@@ -105,8 +105,9 @@ std::string render_report_markdown(const Report& r)
     out += table(rw::phases(r)) + "\n";
   }
   out += md(rw::phase_now(r)) + "\n";
-  out += "\n## Sessions by week: adherence and pain response\n\n" + table(rw::weeks(r)) + "\n"
-         + md(rw::sessions_total(r)) + "\n";
+  out += "\n## Sessions by week: adherence and pain response\n\n";
+  out += rw::has_sessions(r) ? table(rw::weeks(r)) + "\n" + md(rw::sessions_total(r)) + "\n"
+                             : "No exercise session in this period.\n";
   out += "\n## Function: PSFS (Stratford 1995; 0 unable to 10 as before)\n\n";
   if (!r.psfs.empty()) {
     out += table(rw::psfs(r)) + "\n";

@@ -95,7 +95,11 @@ std::string shortened(std::string_view text, std::size_t limit)
 
 std::string advice_words(const ReportAdvice& advice)
 {
-  return fmt::format("{} ({}; {})", advice.title, name_of(advice.level), advice.refer_to);
+  std::string out = fmt::format("{} ({}; {}", advice.title, name_of(advice.level), advice.refer_to);
+  if (advice.max_phase) {
+    out += fmt::format("; phases up to {}", *advice.max_phase);
+  }
+  return out + (advice.hold ? "; no moving up)" : ")");
 }
 
 } // namespace
@@ -134,9 +138,16 @@ std::vector<std::string> who(const Report& r)
   items.push_back(fmt::format("Back pain in pregnancy: {}", !w.pregnancy_back_pain   ? "not recorded"
                                                             : *w.pregnancy_back_pain ? "yes"
                                                                                      : "no"));
-  items.push_back(w.pain_since ? fmt::format("Current pain episode since {} ({})", format_date(*w.pain_since),
-                                             count_of(w.pain_weeks.value_or(0), "week"))
-                               : std::string("Current pain episode: none recorded"));
+  const std::string from = w.pain_since_from == "log"       ? "; from its first logged pain"
+                           : w.pain_since_from == "profile" ? "; the saved pain start"
+                                                            : "";
+  const auto length = [&] {
+    const int days = days_between(*w.pain_since, r.until);
+    return days < 7 ? count_of(days, "day") : count_of(w.pain_weeks.value_or(days / 7), "week");
+  };
+  items.push_back(w.pain_since
+                      ? fmt::format("Current pain episode since {} ({}{})", format_date(*w.pain_since), length(), from)
+                      : std::string("Current pain episode: none recorded"));
   return items;
 }
 
@@ -248,6 +259,12 @@ std::string phase_now(const Report& r)
     out += fmt::format(" {} earlier {} in the JSON report.", earlier, earlier == 1 ? "change" : "changes");
   }
   return r.phase_note.empty() ? out : out + " " + r.phase_note;
+}
+
+bool has_sessions(const Report& r)
+{
+  return std::any_of(r.weeks.begin(), r.weeks.end(),
+                     [](const ReportWeek& w) { return w.planned > 0 || w.done > 0 || w.skipped > 0; });
 }
 
 Table weeks(const Report& r)

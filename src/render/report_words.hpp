@@ -40,6 +40,8 @@ Table locations(const Report& report);
 std::vector<std::string> signs(const Report& report);
 Table phases(const Report& report);
 std::string phase_now(const Report& report);
+// Whether any session was planned, done or skipped in the period.
+bool has_sessions(const Report& report);
 Table weeks(const Report& report);
 std::string sessions_total(const Report& report);
 Table psfs(const Report& report);

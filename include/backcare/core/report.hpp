@@ -129,6 +129,7 @@ struct ReportWho {
   std::optional<bool> pregnancy_back_pain;
   std::optional<Date> pain_since; // the current episode, as `plan` resolves it
   std::optional<int> pain_weeks;
+  std::string pain_since_from; // "profile" (a saved pain start) or "log" (its first entry with pain)
 };
 
 struct ReportPain {
@@ -148,6 +149,8 @@ struct ReportAdvice {
   std::string message;
   std::string refer_to;
   std::string source;
+  std::optional<int> max_phase; // the plan goes no higher while it fires
+  bool hold = false;            // the plan does not move up while it fires
 };
 
 // A saved screening and, for its "yes" answers, what the rules advised.
