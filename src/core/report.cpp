@@ -136,9 +136,18 @@ int recorded_ceiling(const std::vector<Session>& sessions, Date day, int last_ph
   return ceiling;
 }
 
+// Where the person was, week by week: every change of phase up to `until`
+// and the session days a week of each phase's plan (0 when unknown).
+struct Timeline {
+  std::vector<PhaseChange> history;
+  std::vector<int> days_by_phase; // [0] is phase 1
+};
+
 // The phases from the plan of `until`, or from the sessions alone.
-void phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
+Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
 {
+  Timeline timeline;
+  timeline.days_by_phase.assign(catalog.phases.size(), 0);
   const ResolvedInputs& inputs = input.inputs;
   const auto& sessions = input.summary.sessions;
   const int last_phase = static_cast<int>(catalog.phases.size());
@@ -156,6 +165,11 @@ void phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
     report.phase = plan.current_phase;
     report.max_allowed = plan.max_allowed;
     report.planned_per_week = plan.session_days;
+    // What each phase the person may be in plans (phase 1 is every day).
+    for (int phase = 1; phase <= plan.max_allowed; ++phase) {
+      request.phase = phase;
+      timeline.days_by_phase[static_cast<std::size_t>(phase - 1)] = make_plan(catalog, request).session_days;
+    }
   } else {
     ProgressRequest replay;
     replay.sessions = sessions;
@@ -175,8 +189,9 @@ void phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
                               "the phases are replayed from the sessions and the ceilings recorded with them.";
   }
   if (sessions.empty()) {
-    return; // no session: no history, only where a first plan would start
+    return timeline; // no session: no history, only where a first plan would start
   }
+  timeline.history = progress.history;
   for (const PhaseChange& change : progress.history) {
     if (change.date > input.until) {
       continue;
@@ -188,21 +203,35 @@ void phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
     }
     report.phases.push_back(std::move(phase));
   }
+  return timeline;
 }
 
-void weeks_of(const Catalog& catalog, const ReportInput& input, Report& report)
+// The phase in force on `day`; 0 before the first session.
+int phase_on(const std::vector<PhaseChange>& history, Date day)
+{
+  int phase = 0;
+  for (const PhaseChange& change : history) {
+    if (change.date <= day) {
+      phase = change.to;
+    }
+  }
+  return phase;
+}
+
+void weeks_of(const Catalog& catalog, const ReportInput& input, const Timeline& timeline, Report& report)
 {
   const Date first = monday_of(input.since);
-  const auto& all = input.summary.sessions;
-  // Nothing was planned before the first recorded session; a week cut by
+  // The plan of the phase in force at the end of the week; a week cut by
   // the range counts its share of the week, as adherence() counts days.
-  const std::optional<Date> started = all.empty() ? std::nullopt : std::optional<Date>(date_of(all.front().at));
   for (Date monday = first; monday <= input.until; monday += days{7}) {
     ReportWeek week;
     week.monday = monday;
-    if (started && monday_of(*started) <= monday) {
-      const int covered = days_between(std::max(monday, input.since), std::min(monday + days{6}, input.until)) + 1;
-      week.planned = (report.planned_per_week * covered + 6) / 7;
+    const Date last = std::min(monday + days{6}, input.until);
+    week.phase = phase_on(timeline.history, last);
+    if (week.phase > 0) {
+      const int per_week = timeline.days_by_phase[static_cast<std::size_t>(week.phase - 1)];
+      const int covered = days_between(std::max(monday, input.since), last) + 1;
+      week.planned = (per_week * covered + 6) / 7;
     }
     report.weeks.push_back(week);
   }
@@ -289,10 +318,13 @@ ImprovementBand improvement_band(double change_percent)
 void EntryTally::track(std::optional<PainExtreme>& extreme, const Entry& entry, bool better)
 {
   if (!extreme || better) {
-    extreme = PainExtreme{entry.severity, 1, entry.at};
+    extreme = PainExtreme{entry.severity, 1, entry.at, entry.location};
   } else if (extreme->severity == entry.severity) {
     ++extreme->times;
-    extreme->last_at = std::max(extreme->last_at, entry.at);
+    if (entry.at >= extreme->last_at) {
+      extreme->last_at = entry.at;
+      extreme->location = entry.location;
+    }
   }
 }
 
@@ -355,8 +387,8 @@ Report make_report(const Catalog& catalog, const ReportInput& input)
     report.phase_names.push_back(phase.name);
   }
   report.progression = catalog.progression;
-  phases_of(catalog, input, report);
-  weeks_of(catalog, input, report);
+  const Timeline timeline = phases_of(catalog, input, report);
+  weeks_of(catalog, input, timeline, report);
   report.psfs = psfs_trend(input.psfs);
   report.notes = input.entries.notes();
   return report;

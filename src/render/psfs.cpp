@@ -8,16 +8,39 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace backcare {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string scores_of(const PsfsRating& rating)
+std::size_t text_columns(std::string_view text)
+{
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// "lift the car seat 2, walk 30 minutes 4, ..." in lines of at most
+// `room` columns after the first, breaking only between activities.
+std::string scores_of(const PsfsRating& rating, std::size_t room, const std::string& indent)
 {
   std::string out;
-  for (const PsfsScore& item : rating.scores) {
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", escape_control(item.activity), item.score);
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < rating.scores.size(); ++i) {
+    const PsfsScore& item = rating.scores[i];
+    std::string piece =
+        fmt::format("{} {}{}", escape_control(item.activity), item.score, i + 1 < rating.scores.size() ? "," : "");
+    const std::size_t width = text_columns(piece);
+    if (line > 0 && line + 1 + width > room) {
+      out += "\n" + indent;
+      line = 0;
+    } else if (line > 0) {
+      out += ' ';
+      ++line;
+    }
+    out += piece;
+    line += width;
   }
   return out;
 }
@@ -33,9 +56,12 @@ std::string list_text(const std::vector<PsfsRating>& ratings, const Style& style
       paint(fmt::format("{:>5}  {:<16}  {:>4}  {}", "id", "at", "mean", "scores (0 unable - 10 as before)"),
             Paint::bold, style)
       + "\n";
+  // The scores wrap under their column, so that a line never passes the width.
+  const std::string indent(31, ' ');
+  const std::size_t room = static_cast<std::size_t>(std::max(20, style.width - 31));
   for (const PsfsRating& rating : ratings) {
     out += fmt::format("{:>5}  {:<16}  {:>4.1f}  {}\n", rating.id, rating.at, psfs_round(rating.mean()),
-                       scores_of(rating));
+                       scores_of(rating, room, indent));
   }
   const PsfsTrend trend = psfs_trend(ratings);
   return out + "\n" + wrap(words::psfs_change(trend), style.width, "", "");

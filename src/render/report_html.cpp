@@ -10,6 +10,7 @@
 #include "report_words.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace backcare {
 namespace {
@@ -20,7 +21,7 @@ constexpr std::string_view k_style = R"css(
 @page { margin: 10mm 12mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font: 7.5pt/1.25 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111; margin: 0 auto; max-width: 186mm; }
+body { font: 7.5pt/1.2 "DejaVu Sans", Arial, Helvetica, sans-serif; color: #111; margin: 0 auto; max-width: 186mm; }
 h1 { font-size: 12pt; margin: 0; }
 h2 { font-size: 8.5pt; margin: 2mm 0 0.6mm; padding-bottom: 0.2mm; border-bottom: 0.3mm solid #888; }
 p, ul { margin: 0.4mm 0; }
@@ -29,11 +30,14 @@ table { border-collapse: collapse; width: 100%; margin: 0.6mm 0; }
 th, td { border-bottom: 0.2mm solid #ccc; padding: 0.2mm 0.8mm; text-align: left; vertical-align: top; }
 th { background: #eef1f5; }
 table.dated td:first-child { white-space: nowrap; }
-.n { text-align: right; white-space: nowrap; }
+.n { text-align: right; }
+td.n { white-space: nowrap; }
 .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 5mm; }
 .grid.wide-left { grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); }
 .chart svg { display: block; width: 100%; height: auto; }
 .lead { color: #333; margin-top: 0.4mm; }
+.who { font-weight: bold; }
+.nw { white-space: nowrap; }
 .alert { font-weight: bold; color: #9b1c1c; }
 footer { margin-top: 1.5mm; padding-top: 0.6mm; border-top: 0.3mm solid #888; font-size: 6.5pt; color: #333; }
 @media screen { body { margin: 8mm auto; padding: 0 4mm; } }
@@ -76,8 +80,10 @@ std::string list(const std::vector<std::string>& items)
 // `dated`: the first column holds dates, which never wrap.
 std::string table(const rw::Table& t, bool dated = false)
 {
+  // A date never breaks at its hyphens.
   const auto cell = [&](const char* tag, std::size_t i, const std::string& text) {
-    return fmt::format("<{0}{1}>{2}</{0}>", tag, t.right[i] ? " class=\"n\"" : "", html(text));
+    const std::string shown = parse_date(text) ? "<span class=\"nw\">" + text + "</span>" : html(text);
+    return fmt::format("<{0}{1}>{2}</{0}>", tag, t.right[i] ? " class=\"n\"" : "", shown);
   };
   std::string out = dated ? "<table class=\"dated\">\n<thead><tr>" : "<table>\n<thead><tr>";
   for (std::size_t i = 0; i < t.head.size(); ++i) {
@@ -125,21 +131,23 @@ std::string render_report_html(const Report& r)
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += fmt::format("<title>{}, {}</title>\n", html(rw::title(r)), html(rw::period(r)));
   out += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_style);
-  out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"lead\">{}. {}</p>\n</header>\n", html(rw::title(r)),
-                     html(rw::period(r)), html(rw::k_disclaimer));
+  // Who, in one line under the title: the page has no room to spare.
+  const auto who = rw::who(r);
+  out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"lead\">{}. {}</p>\n<p class=\"who\">{}.</p>\n</header>\n",
+                     html(rw::title(r)), html(rw::period(r)), html(rw::k_disclaimer),
+                     html(fmt::format("{}", fmt::join(who, ". "))));
   if (seeks_care_now(r.level)) {
     out +=
         fmt::format("<p class=\"alert\">An {} warning sign is in force on {}: see \"Warning signs and advice\".</p>\n",
                     name_of(r.level), format_date(r.until));
   }
-  const std::string who_and_pain =
-      section("Who", list(rw::who(r))) + section("Pain (0-10 numeric rating scale)", list(rw::pain(r)));
+  const std::string pain = section("Pain (0-10 numeric rating scale)", list(rw::pain(r)));
   std::string chart_and_places =
       section("Daily pain and weekly mean", "<div class=\"chart\">\n" + chart(r) + "</div>\n");
   if (!r.pain.locations.empty()) {
     chart_and_places += table(rw::locations(r));
   }
-  out += columns(who_and_pain, chart_and_places);
+  out += columns(pain, chart_and_places);
   out += section("Warning signs and advice", list(rw::signs(r)));
   std::string phases = r.phases.empty() ? std::string() : table(rw::phases(r), true);
   phases += "<p>" + html(rw::phase_now(r)) + "</p>\n";

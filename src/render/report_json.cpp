@@ -31,7 +31,8 @@ template <typename T> Json optional(const std::optional<T>& value)
 
 Json extreme(const std::optional<PainExtreme>& e)
 {
-  return e ? Json{{"severity", e->severity}, {"times", e->times}, {"last_at", e->last_at}} : Json(nullptr);
+  return e ? Json{{"severity", e->severity}, {"times", e->times}, {"last_at", e->last_at}, {"location", e->location}}
+           : Json(nullptr);
 }
 
 Json window(const std::optional<Window>& w)
@@ -140,6 +141,7 @@ Json sessions(const Report& r)
       reasons[std::string(name_of(reason))] = n;
     }
     weeks.push_back({{"start", format_date(w.monday)},
+                     {"phase", w.phase},
                      {"planned", w.planned},
                      {"done", w.done},
                      {"skipped", w.skipped},

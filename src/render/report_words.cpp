@@ -162,9 +162,9 @@ std::vector<std::string> pain(const Report& r)
     items.push_back("No pain entry in this period");
     return items;
   }
-  items.push_back(fmt::format("Best {}/10 ({}, last {}); worst {}/10 ({}, last {})", p.best->severity,
-                              entries(p.best->times), when(p.best->last_at), p.worst->severity, entries(p.worst->times),
-                              when(p.worst->last_at)));
+  items.push_back(fmt::format("Best {}/10 ({}, last {}, {}); worst {}/10 ({}, last {}, {})", p.best->severity,
+                              entries(p.best->times), when(p.best->last_at), p.best->location, p.worst->severity,
+                              entries(p.worst->times), when(p.worst->last_at), p.worst->location));
   items.push_back(fmt::format("Average {}/10 (mean of the daily means); {} of {} days logged, {}",
                               one_decimal(*p.average), t.days_logged, days_between(r.since, r.until) + 1,
                               entries(t.entries)));
@@ -269,8 +269,8 @@ bool has_sessions(const Report& r)
 
 Table weeks(const Report& r)
 {
-  Table table{{"Week of", "Done", "Skipped", "During", "Next morning", "Green/amber/red"},
-              {false, true, false, true, true, true},
+  Table table{{"Week of", "Phase", "Done", "Skipped", "During", "Next morning", "Green/amber/red +pending"},
+              {false, true, true, false, true, true, true},
               {}};
   for (const ReportWeek& w : r.weeks) {
     const bool started = w.planned > 0 || w.done > 0 || w.skipped > 0;
@@ -285,9 +285,10 @@ Table weeks(const Report& r)
         w.skipped == 0 ? std::string(started ? "0" : "-") : fmt::format("{} ({})", w.skipped, fmt::join(reasons, ", "));
     std::string outcomes = w.done == 0 ? std::string("-") : fmt::format("{}/{}/{}", w.green, w.amber, w.red);
     if (w.pending > 0) {
-      outcomes += fmt::format(", {} pending", w.pending);
+      outcomes += fmt::format(" +{}", w.pending);
     }
-    table.rows.push_back({format_date(w.monday), done, skipped, mean_and_max(w.during_mean, w.during_max),
+    table.rows.push_back({format_date(w.monday), w.phase > 0 ? std::to_string(w.phase) : std::string("-"), done,
+                          skipped, mean_and_max(w.during_mean, w.during_max),
                           mean_and_max(w.morning_mean, w.morning_max), outcomes});
   }
   return table;
@@ -299,20 +300,20 @@ std::string sessions_total(const Report& r)
   int amber = 0;
   int red = 0;
   int pending = 0;
+  int planned = 0;
   for (const ReportWeek& w : r.weeks) {
+    planned += w.planned;
     green += w.green;
     amber += w.amber;
     red += w.red;
     pending += w.pending;
   }
   const Progression& p = r.progression;
-  const std::string planned =
-      r.planned_per_week > 0 ? fmt::format(" ({} planned a week)", r.planned_per_week) : std::string();
   return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry). Pain "
                      "0-10, mean (max). Green: {} or less during and the next morning; amber: up to {}; red: more, "
                      "or the next morning {}+ above (Silbernagel & Thomee 2007).",
-                     r.sessions_done, planned, r.sessions_skipped, green, amber, red, pending, p.green_max, p.amber_max,
-                     p.next_morning_rise);
+                     r.sessions_done, planned > 0 ? fmt::format(" of {} planned", planned) : std::string(),
+                     r.sessions_skipped, green, amber, red, pending, p.green_max, p.amber_max, p.next_morning_rise);
 }
 
 Table psfs(const Report& r)

@@ -20,7 +20,7 @@ inline constexpr std::string_view k_disclaimer =
 // What fits on the page with 12 weeks of data (JSON has all): the latest
 // notes tagged for the clinician, each cut to a few lines; the first PSFS
 // rating and the latest ones; the latest changes of phase.
-inline constexpr std::size_t k_shown_notes = 5;
+inline constexpr std::size_t k_shown_notes = 4;
 inline constexpr std::size_t k_shown_note_length = 160; // characters
 inline constexpr std::size_t k_shown_ratings = 3;
 inline constexpr std::size_t k_shown_phases = 6;

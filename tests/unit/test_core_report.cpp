@@ -160,6 +160,8 @@ TEST_CASE("EntryTally")
     CHECK(tally.worst()->severity == 7);
     CHECK(tally.worst()->times == 2);
     CHECK(tally.worst()->last_at == "2026-09-06T07:30");
+    CHECK(tally.worst()->location == "low-back");
+    CHECK(tally.best()->location == "low-back");
   }
   SUBCASE("pain by location, in the word list's order")
   {
@@ -261,6 +263,8 @@ TEST_CASE("make_report")
     CHECK(*first.during_mean == doctest::Approx(3.0));
     CHECK(first.during_max == 4);
     CHECK(*first.morning_mean == doctest::Approx(2.5));
+    CHECK(first.phase == 2);
+    CHECK(r.weeks[10].phase == 1); // stepped back on Monday 9 Nov
     const ReportWeek& second = r.weeks[10];
     CHECK(second.red == 1);
     CHECK(second.pending == 1);

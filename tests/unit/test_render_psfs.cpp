@@ -30,9 +30,12 @@ TEST_CASE("render_psfs_list")
   {
     CHECK(render_psfs_list(ListFormat::text, k_ratings, plain())
           == "   id  at                mean  scores (0 unable - 10 as before)\n"
-             "    1  2026-09-07T20:00   3.0  lift the car seat 2, walk 30 minutes 4, sleep on my side 3\n"
-             "    2  2026-10-12T20:00   4.7  lift the car seat 4, walk 30 minutes 5, sleep on my side 5\n"
-             "    3  2026-11-23T20:00   6.7  lift the car seat 7, walk 30 minutes 6, sleep on my side 7\n"
+             "    1  2026-09-07T20:00   3.0  lift the car seat 2, walk 30 minutes 4,\n"
+             "                               sleep on my side 3\n"
+             "    2  2026-10-12T20:00   4.7  lift the car seat 4, walk 30 minutes 5,\n"
+             "                               sleep on my side 5\n"
+             "    3  2026-11-23T20:00   6.7  lift the car seat 7, walk 30 minutes 6,\n"
+             "                               sleep on my side 7\n"
              "\n"
              "PSFS mean 3.0 on 2026-09-07 to 6.7 on 2026-11-23: +3.7 points, a meaningful\n"
              "improvement (the smallest change that matters is 2 points for the mean, 3 for\n"

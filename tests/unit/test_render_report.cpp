@@ -22,8 +22,8 @@ Report report()
   r.as_of = day("2026-11-26");
   r.who = {"anna", day("2026-08-24"), 12, Delivery::cesarean, true, day("2026-09-04"), 11, "log"};
   r.pain.now = Reading{3, "2026-11-22T07:30"};
-  r.pain.best = PainExtreme{2, 3, "2026-11-21T07:30"};
-  r.pain.worst = PainExtreme{6, 1, "2026-11-09T19:00"};
+  r.pain.best = PainExtreme{2, 3, "2026-11-21T07:30", "low-back"};
+  r.pain.worst = PainExtreme{6, 1, "2026-11-09T19:00", "pelvis"};
   r.pain.average = 3.66;
   r.pain.band = ImprovementBand::moderate;
   r.pain.locations = {{Location::low_back, 12, 3.5, 6}, {Location::pelvis, 2, 4.0, 5}};
@@ -58,8 +58,8 @@ Report report()
   r.max_allowed = 3;
   r.phase_names = {"Foundations", "Activate", "Strengthen", "Advance"};
   r.planned_per_week = 3;
-  ReportWeek first{day("2026-11-09"), 3, 2, 1, {{SkipReason::baby, 1}}, 1, 1, 0, 0, 3.5, 4, 3.0, 3};
-  ReportWeek second{day("2026-11-16"), 3, 3, 0, {}, 3, 0, 0, 0, 2.0, 2, 2.0, 2};
+  ReportWeek first{day("2026-11-09"), 2, 3, 2, 1, {{SkipReason::baby, 1}}, 1, 1, 0, 0, 3.5, 4, 3.0, 3};
+  ReportWeek second{day("2026-11-16"), 3, 3, 3, 0, {}, 3, 0, 0, 0, 2.0, 2, 2.0, 2};
   r.weeks = {first, second};
   r.sessions_done = 5;
   r.sessions_skipped = 1;
@@ -98,7 +98,8 @@ TEST_CASE("render_report_markdown")
   CHECK(has(md, "- Week 12 after a caesarean birth on 2026-08-24\n- Back pain in pregnancy: yes\n"
                 "- Current pain episode since 2026-09-04 (11 weeks; from its first logged pain)\n"));
   CHECK(has(md, "- Now: 3/10 (2026-11-22 07:30)\n"));
-  CHECK(has(md, "- Best 2/10 (3 entries, last 2026-11-21 07:30); worst 6/10 (1 entry, last 2026-11-09 19:00)\n"));
+  CHECK(has(md, "- Best 2/10 (3 entries, last 2026-11-21 07:30, low-back); worst 6/10 (1 entry, last 2026-11-09 19:00, "
+                "pelvis)\n"));
   CHECK(has(md, "- Average 3.7/10 (mean of the daily means); 12 of 14 days logged, 14 entries\n"));
   CHECK(has(md, "- Change -1.4 points (-30.4%): improved, a moderate improvement (30% or more, under 50%)."));
   CHECK(has(md, "- Slope -0.8 points a week"));
@@ -109,15 +110,15 @@ TEST_CASE("render_report_markdown")
   CHECK(has(
       md, "| 2026-11-16 | 3 (Strengthen) | advance from 2 | 6 sessions in phase 2 over 14 days, the last 2 green. |"));
   CHECK(has(md, "Phase on 2026-11-22: 3 (Strengthen); allowed up to 3."));
-  CHECK(has(md, "| 2026-11-09 |  2/3 | 1 (baby) | 3.5 (4) |      3.0 (3) |           1/1/0 |\n"));
-  CHECK(has(md, "5 done (3 planned a week), 1 skipped; 4 green, 1 amber, 0 red, 0 pending"));
+  CHECK(has(md, "| 2026-11-09 |     2 |  2/3 | 1 (baby) | 3.5 (4) |      3.0 (3) |                    1/1/0 |\n"));
+  CHECK(has(md, "5 done of 6 planned, 1 skipped; 4 green, 1 amber, 0 red, 0 pending"));
   CHECK(has(md, "| lift the car seat |          2 |          6 |   +4 * |\n"));
   CHECK(has(md, "| Mean              |        3.0 |        5.0 | +2.0 * |\n"));
   CHECK(has(md, "Mean +2.0 points from 2026-11-09 to 2026-11-22: a meaningful improvement."));
   SUBCASE("the person's text is escaped where Markdown would act on it, and only there")
   {
-    CHECK(has(
-        md, "- 2026-11-12 21:00, pubic 4/10: pain \\<b>at\\</b> the \\*pubic* bone \\| \"turning\" & \\[rolling]\n"));
+    CHECK(has(md,
+              "- 2026-11-12 21:00, pubic 4/10: pain \\<b>at\\</b> the \\*pubic* bone \\| \"turning\" & \\[rolling]\n"));
   }
   CHECK(md.ends_with("Made with backcare on 2026-11-26 from the person's own records; not a diagnosis.\n"));
 }
@@ -135,8 +136,10 @@ TEST_CASE("render_report_html: one page, self-contained, nothing runs or loads")
   CHECK_FALSE(has(html, "src="));
   CHECK_FALSE(has(html, "href="));
   CHECK(has(html, "pain &lt;b&gt;at&lt;/b&gt; the *pubic* bone | &quot;turning&quot; &amp; [rolling]"));
-  CHECK(has(html, "<td>2026-11-16</td><td>3 (Strengthen)</td>"));
+  CHECK(has(html, "<td><span class=\"nw\">2026-11-16</span></td><td>3 (Strengthen)</td>"));
   CHECK(has(html, "<table class=\"dated\">"));
+  CHECK(has(html, "<p class=\"who\">Week 12 after a caesarean birth on 2026-08-24. Back pain in pregnancy: yes. "
+                  "Current pain episode since 2026-09-04 (11 weeks; from its first logged pain).</p>"));
   CHECK(html.ends_with("</footer>\n</body>\n</html>\n"));
   SUBCASE("an urgent sign in force is said at the top")
   {

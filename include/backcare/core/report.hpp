@@ -59,8 +59,9 @@ inline constexpr std::string_view k_clinician_tag = "clinician";
 // One pain reading with how often it occurred.
 struct PainExtreme {
   int severity = 0;
-  int times = 0;       // entries with this severity in the range
-  std::string last_at; // the latest of them
+  int times = 0;        // entries with this severity in the range
+  std::string last_at;  // the latest of them
+  std::string location; // where the latest of them was
 };
 
 struct LocationPain {
@@ -164,8 +165,9 @@ struct ReportScreening {
 // One ISO week of sessions (Monday to Sunday).
 struct ReportWeek {
   Date monday{};
-  // Session days of the plan on `until` (0 without a plan, and before the
-  // first recorded session); a week cut by the range gets its share.
+  int phase = 0; // in force at the end of the week; 0 before the first session
+  // The session days a week of that phase's plan (7 for a phase of daily
+  // exercises; 0 without a plan); a week cut by the range gets its share.
   int planned = 0;
   int done = 0;
   int skipped = 0;
@@ -208,8 +210,8 @@ struct Report {
   std::string phase_note;               // how the phases were found, when not from a plan
   std::vector<std::string> phase_names; // of the catalog: [0] is phase 1
   Progression progression;              // the thresholds of green, amber and red
-  int planned_per_week = 0;
-  std::vector<ReportWeek> weeks; // every ISO week of the range
+  int planned_per_week = 0;             // in the plan on `until`
+  std::vector<ReportWeek> weeks;        // every ISO week of the range
   int sessions_done = 0;
   int sessions_skipped = 0;
   PsfsTrend psfs;
