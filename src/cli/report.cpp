@@ -47,7 +47,10 @@ int run_report(const ReportOptions& o, const Context& context)
   input.inputs =
       resolve_inputs(given, input.saved, input.summary, plan_defaults(context.global.config.plan), input.until);
   input.days = log->days(filter);
-  log->for_each(filter, [&](const Entry& entry) { input.entries.add(entry); });
+  for (const PainLog::EntryGroup& group : log->entry_groups(filter)) {
+    input.entries.add_group(group.location, group.severity, group.entries, group.last_at);
+  }
+  log->for_each_tagged(filter, k_clinician_tag, [&](const Entry& entry) { input.entries.add_note(entry); });
   input.screenings = log->screenings(filter);
   input.psfs = log->psfs_ratings(filter);
   write_output(o.output, render_report(format, make_report(catalog, input)));

@@ -166,6 +166,9 @@ Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& rep
     report.max_allowed = plan.max_allowed;
     report.planned_per_week = plan.session_days;
     // What each phase the person may be in plans (phase 1 is every day).
+    // The session days do not depend on the sessions: leave them out
+    // rather than replay them again for each phase.
+    request.sessions.clear();
     for (int phase = 1; phase <= plan.max_allowed; ++phase) {
       request.phase = phase;
       timeline.days_by_phase[static_cast<std::size_t>(phase - 1)] = make_plan(catalog, request).session_days;
@@ -315,31 +318,42 @@ ImprovementBand improvement_band(double change_percent)
   return change_percent < 0 ? ImprovementBand::below_moderate : ImprovementBand::none;
 }
 
-void EntryTally::track(std::optional<PainExtreme>& extreme, const Entry& entry, bool better)
+void EntryTally::track(std::optional<PainExtreme>& extreme, bool better, const PainExtreme& group)
 {
   if (!extreme || better) {
-    extreme = PainExtreme{entry.severity, 1, entry.at, entry.location};
-  } else if (extreme->severity == entry.severity) {
-    ++extreme->times;
-    if (entry.at >= extreme->last_at) {
-      extreme->last_at = entry.at;
-      extreme->location = entry.location;
+    extreme = group;
+  } else if (extreme->severity == group.severity) {
+    extreme->times += group.times;
+    if (group.last_at >= extreme->last_at) {
+      extreme->last_at = group.last_at;
+      extreme->location = group.location;
     }
+  }
+}
+
+void EntryTally::add_group(const std::string& location, int severity, int count, const std::string& last_at)
+{
+  const PainExtreme group{severity, count, last_at, location};
+  track(m_best, m_best && severity < m_best->severity, group);
+  track(m_worst, m_worst && severity > m_worst->severity, group);
+  const Location where = parse_word<Location>(location).value_or(Location::other);
+  Totals& totals = m_locations[static_cast<std::size_t>(where)];
+  totals.entries += count;
+  totals.sum += static_cast<long>(severity) * count;
+  totals.max = std::max(totals.max, severity);
+}
+
+void EntryTally::add_note(const Entry& entry)
+{
+  if (std::any_of(entry.tags.begin(), entry.tags.end(), is_clinician_tag)) {
+    m_notes.push_back({entry.at, entry.severity, entry.location, entry.note});
   }
 }
 
 void EntryTally::add(const Entry& entry)
 {
-  track(m_best, entry, m_best && entry.severity < m_best->severity);
-  track(m_worst, entry, m_worst && entry.severity > m_worst->severity);
-  const Location where = parse_word<Location>(entry.location).value_or(Location::other);
-  Totals& totals = m_locations[static_cast<std::size_t>(where)];
-  ++totals.entries;
-  totals.sum += entry.severity;
-  totals.max = std::max(totals.max, entry.severity);
-  if (std::any_of(entry.tags.begin(), entry.tags.end(), is_clinician_tag)) {
-    m_notes.push_back({entry.at, entry.severity, entry.location, entry.note});
-  }
+  add_group(entry.location, entry.severity, 1, entry.at);
+  add_note(entry);
 }
 
 std::vector<LocationPain> EntryTally::locations() const

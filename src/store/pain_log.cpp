@@ -1067,4 +1067,56 @@ std::vector<PsfsRating> PainLog::psfs_ratings(const EntryFilter& filter) const
   return select_psfs(*m_db, since, until);
 }
 
+std::vector<PainLog::EntryGroup> PainLog::entry_groups(const EntryFilter& filter) const
+{
+  // One pass in time order, grouped here: a GROUP BY would sort every row
+  // of the range first.
+  const auto [since, until] = bounds(filter);
+  Statement select(*m_db, "SELECT location, severity, at FROM entry WHERE at >= ?1 AND at < ?2");
+  select.bind(1, since).bind(2, until);
+  std::vector<EntryGroup> groups;
+  while (select.step()) {
+    const std::string_view location = select.text_view(0);
+    const auto severity = static_cast<int>(select.integer(1));
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const EntryGroup& g) { return g.severity == severity && g.location == location; });
+    if (group == groups.end()) {
+      groups.push_back({std::string(location), severity, 0, ""});
+      group = groups.end() - 1;
+    }
+    ++group->entries;
+    if (const std::string_view at = select.text_view(2); at > group->last_at) {
+      group->last_at = at;
+    }
+  }
+  return groups;
+}
+
+void PainLog::for_each_tagged(const EntryFilter& filter, std::string_view tag,
+                              const std::function<void(const Entry&)>& visit) const
+{
+  // LIKE narrows the rows in SQL (ASCII case aside, as LIKE compares);
+  // the exact tag is checked on the split tags.
+  const auto [since, until] = bounds(filter);
+  Statement select(*m_db, fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 AND tags LIKE ?3 ESCAPE '\\' "
+                                      "ORDER BY at, id",
+                                      k_entry_columns));
+  std::string pattern = "%";
+  for (const char c : tag) {
+    pattern += c == '%' || c == '_' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  }
+  select.bind(1, since).bind(2, until).bind(3, pattern + "%");
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto same = [&](const std::string& candidate) {
+    return std::equal(candidate.begin(), candidate.end(), tag.begin(), tag.end(),
+                      [&](char a, char b) { return lower(a) == lower(b); });
+  };
+  while (select.step()) {
+    const Entry entry = read_entry(select);
+    if (std::any_of(entry.tags.begin(), entry.tags.end(), same)) {
+      visit(entry);
+    }
+  }
+}
+
 } // namespace backcare

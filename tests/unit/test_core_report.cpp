@@ -174,6 +174,21 @@ TEST_CASE("EntryTally")
     CHECK(places[1].location == Location::pelvis);
     CHECK(places[2].location == Location::hip);
   }
+  SUBCASE("groups of entries count as the entries")
+  {
+    EntryTally grouped;
+    grouped.add_group("low-back", 5, 1, "2026-09-04T07:30");
+    grouped.add_group("low-back", 7, 1, "2026-09-06T07:30");
+    grouped.add_group("low-back", 2, 1, "2026-09-07T07:30");
+    grouped.add_group("pelvis", 7, 1, "2026-09-04T19:00");
+    grouped.add_group("hip", 2, 1, "2026-09-05T07:30");
+    CHECK(grouped.best()->times == 2);
+    CHECK(grouped.best()->last_at == "2026-09-07T07:30");
+    CHECK(grouped.worst()->times == 2);
+    CHECK(grouped.worst()->location == "low-back");
+    CHECK(grouped.locations()[0].mean == doctest::Approx(tally.locations()[0].mean));
+    CHECK(grouped.notes().empty());
+  }
   SUBCASE("only entries tagged clinician give notes, any case, the tag exactly")
   {
     REQUIRE(tally.notes().size() == 2);

@@ -81,10 +81,16 @@ struct ClinicianNote {
 // What the entries of the range say beyond the day summaries: the best and
 // the worst reading, the pain by location and the notes tagged for the
 // clinician. Entries are streamed in (in time order) so that a long range
-// never holds every entry in memory.
+// never holds every entry in memory; a store can instead give the entries
+// grouped by location and severity, and the tagged entries alone.
 class EntryTally {
 public:
+  // One entry: add_group() of it, then add_note().
   void add(const Entry& entry);
+  // `count` entries of one severity at one location, the latest at `last_at`.
+  void add_group(const std::string& location, int severity, int count, const std::string& last_at);
+  // The note of an entry tagged for the clinician; other entries are ignored.
+  void add_note(const Entry& entry);
 
   std::optional<PainExtreme> best() const { return m_best; }
   std::optional<PainExtreme> worst() const { return m_worst; }
@@ -93,7 +99,7 @@ public:
   const std::vector<ClinicianNote>& notes() const { return m_notes; }
 
 private:
-  static void track(std::optional<PainExtreme>& extreme, const Entry& entry, bool better);
+  static void track(std::optional<PainExtreme>& extreme, bool better, const PainExtreme& group);
 
   std::optional<PainExtreme> m_best;
   std::optional<PainExtreme> m_worst;
