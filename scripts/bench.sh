@@ -51,3 +51,41 @@ echo "export $ROWS rows (CSV):         $(ms bc --profile big log export --output
 echo "list   $ROWS rows (JSON):        $(ms bc --profile big log list --format json) ms"
 echo "trend  $ROWS rows (text):        $(ms bc --profile big trend) ms"
 echo "trend  $ROWS rows (SVG, month):  $(ms bc --profile big trend --by month --format svg) ms"
+
+# report against trend over three years of a diary (a reading every 30
+# minutes up to --as-of, sessions three times a week, a PSFS rating a
+# month): report (12 weeks, or all three years) should take at most 1.5
+# times as long as trend over the whole log.
+/usr/bin/python3 - "$work" <<'PY'
+import datetime, json, sys
+work = sys.argv[1]
+end = datetime.datetime(2026, 11, 26, 23, 30)
+start = end - datetime.timedelta(days=3 * 365)
+with open(f"{work}/years.csv", "w") as out:
+    out.write("at,severity,location\r\n")
+    at, i = start, 0
+    while at <= end:
+        out.write(f"{at:%Y-%m-%dT%H:%M},{(i // 48) % 6 + 1},{'pelvis' if i % 7 == 0 else 'low-back'}\r\n")
+        at, i = at + datetime.timedelta(minutes=30), i + 1
+days = [start.date() + datetime.timedelta(days=d) for d in range((end.date() - start.date()).days + 1)]
+sessions = [{"at": f"{d}T18:00", "phase": 2, "status": "done", "pain_during": 2 + d.day % 3}
+            if d.day % 10 else {"at": f"{d}T18:00", "status": "skipped", "reason": "baby"}
+            for d in days if d.weekday() in (0, 2, 4)]
+json.dump(sessions, open(f"{work}/sessions.json", "w"))
+ratings = [{"at": f"{d}T20:00", "scores": [{"activity": a, "score": min(10, 2 + n // 6)}
+                                           for a in ("lift the car seat", "walk 30 minutes", "sleep on my side")]}
+           for n, d in enumerate(d for d in days if d.day == 1)]
+json.dump(ratings, open(f"{work}/psfs.json", "w"))
+PY
+bc --profile years profile set --birth-date 2023-10-01 >/dev/null
+bc --profile years log import "$work/years.csv" >/dev/null
+bc --profile years session import "$work/sessions.json" >/dev/null
+bc --profile years measure import "$work/psfs.json" >/dev/null
+trend_ms=$(median_ms 11 bc --profile years trend)
+echo "trend  3 years (text):              $trend_ms ms"
+for args in "report" "report --format html" "report --since 2023-11-27 --format json"; do
+  # shellcheck disable=SC2086
+  report_ms=$(median_ms 11 bc --profile years $args)
+  printf '%-36s%s ms (%s x trend; at most 1.5)\n' "$args, 3 years:" "$report_ms" \
+    "$(awk -v r="$report_ms" -v t="$trend_ms" 'BEGIN { printf "%.2f", r / (t > 0 ? t : 1) }')"
+done

@@ -11,6 +11,8 @@ packages=(
   python3-icalendar python3-vobject   # the iCalendar export's real consumers, in CLI tests
   python3-jsonschema                  # JSON output checked against docs/schema in CLI tests
   mandoc groff                        # man page lint in CLI tests
+  chromium poppler-utils              # report HTML printed by headless Chromium, its pages counted by pdfinfo
+  python3-html5lib                    # report HTML parsed as strict HTML5, in CLI tests
   clang-format                        # the format-check target CI runs
   clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
 )
