@@ -221,6 +221,16 @@ std::vector<std::string> signs(const Report& r)
   if (r.screenings.empty()) {
     items.push_back("No warning-sign screening saved in this period");
   }
+  // A sign counts for a week after its screening: say when it has simply
+  // not been asked about again, rather than let it look resolved.
+  if (!r.screenings.empty() && !r.screenings.back().yes.empty()) {
+    const ReportScreening& last = r.screenings.back();
+    const Date day = date_of(last.at);
+    if (days_between(day, r.until) >= k_screening_days) {
+      items.push_back(fmt::format("No screening since {}: whether {} persists is not recorded", format_date(day),
+                                  fmt::join(last.yes, ", ")));
+    }
+  }
   std::vector<std::string> now;
   for (const ReportAdvice& a : r.advice) {
     now.push_back(advice_words(a));

@@ -124,6 +124,7 @@ case_twelve_weeks_in_markdown() {
   expect_out "| pelvis   |       4 |      5.5 |       7 |"
   expect_out "- 2026-10-14 09:00: leakage. Advised: Heaviness, leaking, or pain that gets worse with exercise (refer; pelvic-health physiotherapist; phases up to 3)"
   expect_out "- Screened with no sign: 2026-09-05"
+  expect_out "- No screening since 2026-10-14: whether leakage persists is not recorded"
   expect_out "- No referral in force on 2026-11-26"
   expect_out "| 2026-10-28 | 1 (Foundations) | step-back from 2 | that session was red (pain 7/10 during it, above 5).        |"
   expect_out "Phase on 2026-11-26: 2 (Activate); allowed up to 4."

@@ -115,6 +115,14 @@ TEST_CASE("render_report_markdown")
   CHECK(has(md, "| lift the car seat |          2 |          6 |   +4 * |\n"));
   CHECK(has(md, "| Mean              |        3.0 |        5.0 | +2.0 * |\n"));
   CHECK(has(md, "Mean +2.0 points from 2026-11-09 to 2026-11-22: a meaningful improvement."));
+  SUBCASE("a sign last reported more than a week ago is not taken as gone")
+  {
+    Report r = report();
+    r.screenings.pop_back();
+    const std::string again = render_report_markdown(r);
+    CHECK(has(again, "- No screening since 2026-11-10: whether leakage persists is not recorded\n"));
+    CHECK_FALSE(has(md, "No screening since"));
+  }
   SUBCASE("the person's text is escaped where Markdown would act on it, and only there")
   {
     CHECK(has(md,
