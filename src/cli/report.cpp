@@ -47,10 +47,13 @@ int run_report(const ReportOptions& o, const Context& context)
   input.inputs =
       resolve_inputs(given, input.saved, input.summary, plan_defaults(context.global.config.plan), input.until);
   input.days = log->days(filter);
-  for (const PainLog::EntryGroup& group : log->entry_groups(filter)) {
+  const PainLog::EntryDigest digest = log->digest(filter, k_clinician_tag);
+  for (const PainLog::EntryGroup& group : digest.groups) {
     input.entries.add_group(group.location, group.severity, group.entries, group.last_at);
   }
-  log->for_each_tagged(filter, k_clinician_tag, [&](const Entry& entry) { input.entries.add_note(entry); });
+  for (const Entry& entry : digest.tagged) {
+    input.entries.add_note(entry);
+  }
   input.screenings = log->screenings(filter);
   input.psfs = log->psfs_ratings(filter);
   write_output(o.output, render_report(format, make_report(catalog, input)));

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <sys/stat.h>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -1067,14 +1068,28 @@ std::vector<PsfsRating> PainLog::psfs_ratings(const EntryFilter& filter) const
   return select_psfs(*m_db, since, until);
 }
 
-std::vector<PainLog::EntryGroup> PainLog::entry_groups(const EntryFilter& filter) const
+PainLog::EntryDigest PainLog::digest(const EntryFilter& filter, std::string_view tag) const
 {
-  // One pass in time order, grouped here: a GROUP BY would sort every row
-  // of the range first.
+  // One pass in no particular order, grouped here (a GROUP BY or an ORDER
+  // BY would sort every row of the range first). LIKE picks the rows that may hold the tag in SQL,
+  // ASCII case aside as LIKE compares; the exact tag is checked on the
+  // split tags.
   const auto [since, until] = bounds(filter);
-  Statement select(*m_db, "SELECT location, severity, at FROM entry WHERE at >= ?1 AND at < ?2");
-  select.bind(1, since).bind(2, until);
-  std::vector<EntryGroup> groups;
+  Statement select(*m_db, fmt::format("SELECT location, severity, at, tags LIKE ?3 ESCAPE '\\', {} FROM entry "
+                                      "WHERE at >= ?1 AND at < ?2",
+                                      k_entry_columns));
+  std::string pattern = "%";
+  for (const char c : tag) {
+    pattern += c == '%' || c == '_' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  }
+  select.bind(1, since).bind(2, until).bind(3, pattern + "%");
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto same = [&](const std::string& candidate) {
+    return std::equal(candidate.begin(), candidate.end(), tag.begin(), tag.end(),
+                      [&](char a, char b) { return lower(a) == lower(b); });
+  };
+  EntryDigest digest;
+  auto& groups = digest.groups;
   while (select.step()) {
     const std::string_view location = select.text_view(0);
     const auto severity = static_cast<int>(select.integer(1));
@@ -1088,35 +1103,17 @@ std::vector<PainLog::EntryGroup> PainLog::entry_groups(const EntryFilter& filter
     if (const std::string_view at = select.text_view(2); at > group->last_at) {
       group->last_at = at;
     }
-  }
-  return groups;
-}
-
-void PainLog::for_each_tagged(const EntryFilter& filter, std::string_view tag,
-                              const std::function<void(const Entry&)>& visit) const
-{
-  // LIKE narrows the rows in SQL (ASCII case aside, as LIKE compares);
-  // the exact tag is checked on the split tags.
-  const auto [since, until] = bounds(filter);
-  Statement select(*m_db, fmt::format("SELECT {} FROM entry WHERE at >= ?1 AND at < ?2 AND tags LIKE ?3 ESCAPE '\\' "
-                                      "ORDER BY at, id",
-                                      k_entry_columns));
-  std::string pattern = "%";
-  for (const char c : tag) {
-    pattern += c == '%' || c == '_' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-  }
-  select.bind(1, since).bind(2, until).bind(3, pattern + "%");
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  const auto same = [&](const std::string& candidate) {
-    return std::equal(candidate.begin(), candidate.end(), tag.begin(), tag.end(),
-                      [&](char a, char b) { return lower(a) == lower(b); });
-  };
-  while (select.step()) {
-    const Entry entry = read_entry(select);
+    if (select.integer(3) == 0) {
+      continue;
+    }
+    Entry entry = read_entry(select, 4);
     if (std::any_of(entry.tags.begin(), entry.tags.end(), same)) {
-      visit(entry);
+      digest.tagged.push_back(std::move(entry));
     }
   }
+  std::sort(digest.tagged.begin(), digest.tagged.end(),
+            [](const Entry& a, const Entry& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
+  return digest;
 }
 
 } // namespace backcare

@@ -1,5 +1,4 @@
-// The pain-log queries `backcare report` uses: PainLog::entry_groups and
-// PainLog::for_each_tagged.
+// The pain-log query `backcare report` uses: PainLog::digest.
 
 #include "backcare/core/report.hpp"
 #include "backcare/store/pain_log.hpp"
@@ -37,9 +36,9 @@ TEST_CASE("PainLog: what the report reads of the entries")
   }
   const EntryFilter september{parse_date("2026-09-01"), parse_date("2026-09-30")};
 
-  SUBCASE("entry_groups: one per location and severity, with the count and the latest time")
+  SUBCASE("groups: one per location and severity, with the count and the latest time")
   {
-    auto groups = log->entry_groups(september);
+    auto groups = log->digest(september, k_clinician_tag).groups;
     std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
       return std::tie(a.location, a.severity) < std::tie(b.location, b.severity);
     });
@@ -51,7 +50,7 @@ TEST_CASE("PainLog: what the report reads of the entries")
     CHECK(groups[1].last_at == "2026-09-05T07:30");
     CHECK(groups[3].location == "pelvis");
     CHECK(groups[3].severity == 6);
-    CHECK(log->entry_groups({parse_date("2026-11-01"), std::nullopt}).empty());
+    CHECK(log->digest({parse_date("2026-11-01"), std::nullopt}, k_clinician_tag).groups.empty());
   }
   SUBCASE("the groups tally as the entries do")
   {
@@ -62,7 +61,7 @@ TEST_CASE("PainLog: what the report reads of the entries")
         streamed.add(e);
       }
     }
-    for (const auto& g : log->entry_groups(september)) {
+    for (const auto& g : log->digest(september, k_clinician_tag).groups) {
       grouped.add_group(g.location, g.severity, g.entries, g.last_at);
     }
     CHECK(grouped.best()->severity == streamed.best()->severity);
@@ -75,13 +74,17 @@ TEST_CASE("PainLog: what the report reads of the entries")
       CHECK(grouped.locations()[i].max == streamed.locations()[i].max);
     }
   }
-  SUBCASE("for_each_tagged: the exact tag in any ASCII case, in time order, in the range")
+  SUBCASE("tagged: the exact tag in any ASCII case, in time order, in the range")
   {
     std::vector<std::string> notes;
-    log->for_each_tagged(september, k_clinician_tag, [&](const Entry& e) { notes.push_back(e.note); });
+    for (const Entry& e : log->digest(september, k_clinician_tag).tagged) {
+      notes.push_back(e.note);
+    }
     CHECK(notes == std::vector<std::string>{"pubic bone when turning", "woke twice"});
-    notes.clear();
-    log->for_each_tagged(september, "cl%nician", [&](const Entry& e) { notes.push_back(e.note); });
-    CHECK(notes == std::vector<std::string>{"nor this one"});
+    const auto odd = log->digest(september, "cl%nician").tagged;
+    REQUIRE(odd.size() == 1);
+    CHECK(odd[0].note == "nor this one");
+    CHECK(odd[0].tags == std::vector<std::string>{"cl%nician"});
+    CHECK(odd[0].location == "pelvis");
   }
 }

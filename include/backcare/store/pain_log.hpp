@@ -131,20 +131,22 @@ public:
   // The ratings in the filter's dates, oldest first.
   std::vector<PsfsRating> psfs_ratings(const EntryFilter& filter) const;
 
-  // The entries in the filter's dates grouped by location and severity, in
-  // SQL (a report over years never builds every entry): each group's count
-  // and latest `at`, in no particular order.
+  // What a report reads of the entries in the filter's dates, in one pass
+  // (a report over years never builds every entry): the entries grouped by
+  // location and severity, each group's count and latest `at`, in no
+  // particular order; and in full, in time order, the entries whose tags
+  // hold `tag` (compared without regard to ASCII case).
   struct EntryGroup {
     std::string location;
     int severity = 0;
     int entries = 0;
     std::string last_at;
   };
-  std::vector<EntryGroup> entry_groups(const EntryFilter& filter) const;
-  // Calls `visit` for each entry in the filter's dates whose tags hold `tag`
-  // (compared without regard to ASCII case), in time order.
-  void for_each_tagged(const EntryFilter& filter, std::string_view tag,
-                       const std::function<void(const Entry&)>& visit) const;
+  struct EntryDigest {
+    std::vector<EntryGroup> groups;
+    std::vector<Entry> tagged;
+  };
+  EntryDigest digest(const EntryFilter& filter, std::string_view tag) const;
 
 private:
   explicit PainLog(std::unique_ptr<store::Database> db);
