@@ -12,6 +12,18 @@ Date day(const char* text)
   return *parse_date(text);
 }
 
+// Field by field, so that a field added to PeriodSummary needs no change here.
+PeriodSummary period(const char* start, int entries, double mean, int min, int max)
+{
+  PeriodSummary p;
+  p.start = day(start);
+  p.entries = entries;
+  p.mean = mean;
+  p.min = min;
+  p.max = max;
+  return p;
+}
+
 // A report built by hand: two weeks, a sign with advice, a phase change,
 // a PSFS change and a note with characters Markdown and HTML act on.
 Report report()
@@ -34,7 +46,7 @@ Report report()
   r.trend.days_logged = 12;
   r.trend.days_in_range = 14;
   r.trend.days = {{day("2026-11-09"), 2, 5.0, 4, 6}, {day("2026-11-22"), 1, 3.0, 3, 3}};
-  r.trend.periods = {{day("2026-11-09"), 8, 4.6, 3, 6}, {day("2026-11-16"), 6, 3.4, 3, 4}};
+  r.trend.periods = {period("2026-11-09", 8, 4.6, 3, 6), period("2026-11-16", 6, 3.4, 3, 4)};
   r.trend.baseline = Window{day("2026-11-09"), day("2026-11-15"), 4.6, 6};
   r.trend.recent = Window{day("2026-11-16"), day("2026-11-22"), 3.2, 6};
   r.trend.change_points = -1.4;
