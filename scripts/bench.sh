@@ -167,6 +167,25 @@ report(f"plan (a year: {len(done)} sessions) / --version", year_plan, year_versi
 ])
 report("session add / log add (the same year's log)", session_add, log_add, 1.0)
 
+# The clinician report over three years of entries (every two hours) and
+# sessions, against trend over the same log.
+years = f"{WORK}/years"
+with open(f"{WORK}/years.csv", "w", newline="") as entries:
+    entries.write("at,severity\r\n")
+    for n in range(3 * 365 * 12):
+        at = datetime.datetime(2023, 11, 27) + datetime.timedelta(hours=2 * n)
+        entries.write(f"{at:%Y-%m-%dT%H:%M},{2 + n % 4}\r\n")
+run(bc(years, "profile", "set", "--birth-date", "2023-11-01"))
+run(bc(years, "log", "import", f"{WORK}/years.csv"))
+run(bc(years, "session", "import", f"{WORK}/sessions.json"))
+(report_12w, _), (report_all, _), (years_trend, _) = best_of(STARTS // 4 + 1, [
+    (None, bc(years, "report", "--format", "json")),
+    (None, bc(years, "report", "--format", "json", "--since", "2023-11-27")),
+    (None, bc(years, "trend")),
+])
+report("report (12 weeks of 3 years) / trend", report_12w, years_trend, 1.5)
+report("report (all 3 years) / trend", report_all, years_trend, 1.5)
+
 # Durability: an entry is on disk when `log add` returns. Not a ratio: the
 # time of one add, and the fsyncs it makes.
 (add, _), = best_of(21, [(None, bc(small, "log", "add", "4", "--note", "bench"))])

@@ -13,6 +13,8 @@ packages=(
   mandoc groff                        # man page lint in CLI tests
   clang-format clang-tidy             # the format-check and tidy targets CI runs
   sqlite3 strace                      # scripts/bench.sh: the sqlite3 CLI references, fsync counts
+  chromium poppler-utils              # report HTML printed by headless Chromium, its pages counted by pdfinfo
+  python3-html5lib                    # report HTML parsed as strict HTML5, in CLI tests
   clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
 )
 

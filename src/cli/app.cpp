@@ -222,6 +222,8 @@ int run(int argc, char** argv)
   setup_trend(app, context, action);
   setup_screen(app, context, action);
   setup_session(app, context, action);
+  setup_measure(app, context, action);
+  setup_report(app, context, action);
   setup_profile(app, context, action);
   setup_catalog(app, context, action);
   setup_completions(app, context, action);

@@ -32,6 +32,8 @@ void setup_profile(CLI::App& app, Context& context, Action& action);
 void setup_trend(CLI::App& app, Context& context, Action& action);
 void setup_screen(CLI::App& app, Context& context, Action& action);
 void setup_session(CLI::App& app, Context& context, Action& action);
+void setup_measure(CLI::App& app, Context& context, Action& action);
+void setup_report(CLI::App& app, Context& context, Action& action);
 // Asks each warning-sign question on the terminal; stops at the first
 // urgent or emergency yes. When stdin is not a terminal, a usage error says
 // that `asked_by` needs one and what to give `instead`.

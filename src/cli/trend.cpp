@@ -85,7 +85,8 @@ int run_trend(const TrendOptions& o, const Context& context)
   Style style;
   style.color = context.use_color(o.output.empty());
   style.unicode = context.utf8_locale();
-  write_output(o.output, render_trend(format, {report, style}));
+  const PsfsTrend psfs = psfs_trend(log->psfs_ratings(filter));
+  write_output(o.output, render_trend(format, {report, style, &psfs}));
   return 0;
 }
 

@@ -4,6 +4,7 @@
 
 #include "backcare/render/format_table.hpp"
 #include "backcare/render/plan.hpp"
+#include "backcare/render/psfs.hpp"
 #include "backcare/render/trend.hpp"
 
 namespace backcare {
@@ -23,8 +24,14 @@ static_assert(covers_every_format(k_plan_renderers), "every plan format needs a 
 using TrendRenderer = std::string (*)(const TrendRendering&);
 
 constexpr std::array<FormatRenderer<TrendFormat, TrendRenderer>, 4> k_trend_renderers{{
-    {TrendFormat::text, [](const TrendRendering& r) { return render_trend_text(r.report, r.style); }},
-    {TrendFormat::json, [](const TrendRendering& r) { return render_trend_json(r.report); }},
+    {TrendFormat::text,
+     [](const TrendRendering& r) {
+       return render_trend_text(r.report, r.style) + (r.psfs ? render_psfs_trend_text(*r.psfs, r.style) : "");
+     }},
+    {TrendFormat::json,
+     [](const TrendRendering& r) {
+       return r.psfs ? add_psfs_to_trend_json(render_trend_json(r.report), *r.psfs) : render_trend_json(r.report);
+     }},
     {TrendFormat::csv, [](const TrendRendering& r) { return render_trend_csv(r.report); }},
     {TrendFormat::svg, [](const TrendRendering& r) { return render_trend_svg(r.report); }},
 }};

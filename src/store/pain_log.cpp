@@ -15,6 +15,7 @@
 #include <map>
 #include <sys/stat.h>
 #include <thread>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -139,6 +140,43 @@ const std::vector<const char*> k_migrations{
     ) STRICT, WITHOUT ROWID;
     INSERT INTO day_summary (day, entries, total, lowest, highest)
       SELECT substr(at, 1, 10), count(*), sum(severity), min(severity), max(severity) FROM entry GROUP BY 1;
+  )sql",
+    // PSFS ratings (backcare measure psfs): a rating and its 3-5 scores,
+    // added and imported as undoable changes, so the kinds of change grow
+    // again (the change table is rebuilt with the longer list).
+    R"sql(
+    CREATE TABLE psfs_rating (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL
+        CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+      change_id INTEGER
+    ) STRICT;
+    CREATE INDEX psfs_rating_by_time ON psfs_rating (at, id);
+    CREATE INDEX psfs_rating_by_change ON psfs_rating (change_id) WHERE change_id IS NOT NULL;
+    CREATE TABLE psfs_score (
+      rating_id INTEGER NOT NULL REFERENCES psfs_rating (id) ON DELETE CASCADE,
+      position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 5),
+      activity TEXT NOT NULL CHECK (length(activity) BETWEEN 1 AND 60),
+      score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+      PRIMARY KEY (rating_id, position)
+    ) STRICT;
+    CREATE TABLE change_psfs (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('add', 'edit', 'remove', 'import', 'session-add', 'session-edit',
+                                         'session-remove', 'session-import', 'screen', 'psfs-add', 'psfs-import')),
+      summary TEXT NOT NULL,
+      entry_id INTEGER,
+      at TEXT,
+      severity INTEGER,
+      location TEXT,
+      tags TEXT,
+      note TEXT,
+      before TEXT
+    ) STRICT;
+    INSERT INTO change_psfs (id, kind, summary, entry_id, at, severity, location, tags, note, before)
+      SELECT id, kind, summary, entry_id, at, severity, location, tags, note, before FROM change;
+    DROP TABLE change;
+    ALTER TABLE change_psfs RENAME TO change;
   )sql",
 };
 
@@ -777,6 +815,10 @@ std::optional<std::string> PainLog::undo(const std::function<void(const std::str
     const Session restored = from_snapshot(before.text(0), last.integer(3));
     Statement(*m_db, "DELETE FROM session WHERE id = ?1").bind(1, restored.id).run();
     insert_session(*m_db, restored, std::nullopt);
+  } else if (kind == "psfs-add") { // the scores go with the rating (ON DELETE CASCADE)
+    Statement(*m_db, "DELETE FROM psfs_rating WHERE id = ?1").bind(1, last.integer(3)).run();
+  } else if (kind == "psfs-import") {
+    Statement(*m_db, "DELETE FROM psfs_rating WHERE change_id = ?1").bind(1, change_id).run();
   } else if (kind == "add") {
     if (const auto added = find(last.integer(3))) {
       Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, added->id).run();
@@ -1111,6 +1153,166 @@ std::vector<Session> PainLog::sessions(const EntryFilter& filter) const
     sessions.push_back(read_session(select));
   }
   return sessions;
+}
+
+namespace {
+
+// Stores a rating and its scores; `change_id` marks the rows of an import.
+std::int64_t insert_psfs(Database& db, const PsfsRating& rating, std::optional<std::int64_t> change_id)
+{
+  Statement insert(db, "INSERT INTO psfs_rating (id, at, change_id) VALUES (?1, ?2, ?3)");
+  if (rating.id > 0) {
+    insert.bind(1, rating.id);
+  } else {
+    insert.bind_null(1);
+  }
+  insert.bind(2, rating.at);
+  if (change_id) {
+    insert.bind(3, *change_id);
+  } else {
+    insert.bind_null(3);
+  }
+  insert.run();
+  const std::int64_t id = db.last_insert_id();
+  Statement score(db, "INSERT INTO psfs_score (rating_id, position, activity, score) VALUES (?1, ?2, ?3, ?4)");
+  int position = 0;
+  for (const PsfsScore& item : rating.scores) {
+    score.bind(1, id).bind(2, ++position).bind(3, item.activity).bind(4, item.score).run();
+  }
+  return id;
+}
+
+// The ratings whose `at` is in [since, until), oldest first, with their scores.
+std::vector<PsfsRating> select_psfs(Database& db, const std::string& since, const std::string& until)
+{
+  Statement select(db, "SELECT r.id, r.at, s.activity, s.score FROM psfs_rating r JOIN psfs_score s "
+                       "ON s.rating_id = r.id WHERE r.at >= ?1 AND r.at < ?2 ORDER BY r.at, r.id, s.position");
+  select.bind(1, since).bind(2, until);
+  std::vector<PsfsRating> ratings;
+  while (select.step()) {
+    if (ratings.empty() || ratings.back().id != select.integer(0)) {
+      ratings.push_back({select.integer(0), select.text(1), {}});
+    }
+    ratings.back().scores.push_back({select.text(2), static_cast<int>(select.integer(3))});
+  }
+  return ratings;
+}
+
+std::string describe(const PsfsRating& rating)
+{
+  return fmt::format("PSFS rating {} ({}, mean {:.1f})", rating.id, rating.at, rating.mean());
+}
+
+} // namespace
+
+std::int64_t PainLog::add_psfs(const PsfsRating& rating, const std::function<void(const PsfsRating&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  PsfsRating stored = rating;
+  stored.id = 0;
+  stored.id = insert_psfs(*m_db, stored, std::nullopt);
+  Statement(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('psfs-add', ?1, ?2)")
+      .bind(1, "added " + describe(stored))
+      .bind(2, stored.id)
+      .run();
+  if (confirm) {
+    confirm(stored);
+  }
+  transaction.commit();
+  return stored.id;
+}
+
+ImportResult PainLog::import_psfs(const std::vector<PsfsRating>& ratings,
+                                  const std::function<void(const ImportResult&)>& confirm)
+{
+  Transaction transaction(*m_db);
+  const std::int64_t change_id = record_change(*m_db, "psfs-import", "PSFS import", nullptr);
+  Statement id_taken(*m_db, "SELECT 1 FROM psfs_rating WHERE id = ?1");
+  ImportResult result;
+  for (PsfsRating rating : ratings) {
+    const auto same_time = select_psfs(*m_db, rating.at, rating.at + " ");
+    const bool duplicate = std::any_of(same_time.begin(), same_time.end(),
+                                       [&](const PsfsRating& stored) { return stored.scores == rating.scores; });
+    if (duplicate) {
+      ++result.skipped;
+      continue;
+    }
+    if (rating.id > 0) {
+      id_taken.bind(1, rating.id);
+      if (id_taken.step()) {
+        rating.id = 0;
+      }
+      id_taken.reset();
+    }
+    insert_psfs(*m_db, rating, change_id);
+    ++result.added;
+  }
+  if (confirm) {
+    confirm(result);
+  }
+  if (result.added == 0) {
+    return result; // nothing to undo: the transaction rolls back
+  }
+  Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
+      .bind(1, fmt::format("imported {} PSFS ratings", result.added))
+      .bind(2, change_id)
+      .run();
+  transaction.commit();
+  return result;
+}
+
+std::vector<PsfsRating> PainLog::psfs_ratings(const EntryFilter& filter) const
+{
+  const auto [since, until] = bounds(filter);
+  return select_psfs(*m_db, since, until);
+}
+
+PainLog::EntryDigest PainLog::digest(const EntryFilter& filter, std::string_view tag) const
+{
+  // One pass in no particular order, grouped here (a GROUP BY or an ORDER
+  // BY would sort every row of the range first). LIKE picks the rows that may hold the tag in SQL,
+  // ASCII case aside as LIKE compares; the exact tag is checked on the
+  // split tags.
+  const auto [since, until] = bounds(filter);
+  Statement select(*m_db, fmt::format("SELECT location, severity, at, tags LIKE ?3 ESCAPE '\\', {} FROM entry "
+                                      "WHERE at >= ?1 AND at < ?2",
+                                      k_entry_columns));
+  std::string pattern = "%";
+  for (const char c : tag) {
+    pattern += c == '%' || c == '_' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+  }
+  select.bind(1, since).bind(2, until).bind(3, pattern + "%");
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  const auto same = [&](const std::string& candidate) {
+    return std::equal(candidate.begin(), candidate.end(), tag.begin(), tag.end(),
+                      [&](char a, char b) { return lower(a) == lower(b); });
+  };
+  EntryDigest digest;
+  auto& groups = digest.groups;
+  while (select.step()) {
+    const std::string_view location = select.text_view(0);
+    const auto severity = static_cast<int>(select.integer(1));
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&](const EntryGroup& g) { return g.severity == severity && g.location == location; });
+    if (group == groups.end()) {
+      groups.push_back({std::string(location), severity, 0, ""});
+      group = groups.end() - 1;
+    }
+    ++group->entries;
+    if (const std::string_view at = select.text_view(2); at > group->last_at) {
+      group->last_at = at;
+    }
+    if (select.integer(3) == 0) {
+      continue;
+    }
+    Entry entry = read_entry(select, 4);
+    if (std::any_of(entry.tags.begin(), entry.tags.end(), same)) {
+      digest.tagged.push_back(std::move(entry));
+    }
+  }
+  std::sort(digest.tagged.begin(), digest.tagged.end(),
+            [](const Entry& a, const Entry& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
+  return digest;
 }
 
 } // namespace backcare

@@ -2,6 +2,7 @@
 
 // Renderers for `backcare trend`: text, JSON, CSV and an SVG chart.
 
+#include "backcare/core/psfs.hpp"
 #include "backcare/core/trend.hpp"
 #include "backcare/core/vocabulary.hpp"
 #include "backcare/render/style.hpp"
@@ -17,7 +18,8 @@ std::string render_trend_svg(const TrendReport& report);
 
 struct TrendRendering {
   const TrendReport& report;
-  Style style; // text
+  Style style;                     // text
+  const PsfsTrend* psfs = nullptr; // text and JSON: the PSFS series beside the pain (render/psfs.hpp)
 };
 
 // The report in `format`: a table maps each TrendFormat to its renderer.

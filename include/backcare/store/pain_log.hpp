@@ -5,6 +5,7 @@
 // transaction, so concurrent writers all land and a failure changes nothing.
 
 #include "backcare/core/entry.hpp"
+#include "backcare/core/psfs.hpp"
 #include "backcare/core/screening.hpp"
 #include "backcare/core/session.hpp"
 #include "backcare/core/trend.hpp"
@@ -34,7 +35,7 @@ bool is_profile_name(std::string_view name);
 std::string database_path(const std::string& data_dir, const std::string& profile);
 
 // The schema version this program writes; a newer database is refused.
-constexpr int k_schema_version = 3;
+constexpr int k_schema_version = 4;
 
 struct EntryFilter {
   std::optional<Date> since; // inclusive
@@ -132,6 +133,32 @@ public:
   Profile profile() const;
   void save_profile(const Profile& profile);
   void clear_profile();
+
+  // PSFS ratings (`measure psfs`): each add or import is one transaction and
+  // one undoable change, as for entries.
+  std::int64_t add_psfs(const PsfsRating& rating, const std::function<void(const PsfsRating&)>& confirm = {});
+  // Adds the ratings not already in the log (same at and scores), all or nothing.
+  ImportResult import_psfs(const std::vector<PsfsRating>& ratings,
+                           const std::function<void(const ImportResult&)>& confirm = {});
+  // The ratings in the filter's dates, oldest first.
+  std::vector<PsfsRating> psfs_ratings(const EntryFilter& filter) const;
+
+  // What a report reads of the entries in the filter's dates, in one pass
+  // (a report over years never builds every entry): the entries grouped by
+  // location and severity, each group's count and latest `at`, in no
+  // particular order; and in full, in time order, the entries whose tags
+  // hold `tag` (compared without regard to ASCII case).
+  struct EntryGroup {
+    std::string location;
+    int severity = 0;
+    int entries = 0;
+    std::string last_at;
+  };
+  struct EntryDigest {
+    std::vector<EntryGroup> groups;
+    std::vector<Entry> tagged;
+  };
+  EntryDigest digest(const EntryFilter& filter, std::string_view tag) const;
 
 private:
   explicit PainLog(std::unique_ptr<store::Database> db);

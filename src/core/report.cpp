@@ -1,0 +1,411 @@
+#include "backcare/core/report.hpp"
+
+#include "backcare/core/planner.hpp"
+#include "backcare/core/triage.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace backcare {
+namespace {
+
+using std::chrono::days;
+
+Date monday_of(Date day)
+{
+  return day - (std::chrono::weekday{day} - std::chrono::Monday);
+}
+
+bool is_clinician_tag(const std::string& tag)
+{
+  return std::equal(tag.begin(), tag.end(), k_clinician_tag.begin(), k_clinician_tag.end(),
+                    [](char a, char b) { return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b; });
+}
+
+ReportAdvice advice_of(const Rule& rule)
+{
+  return {rule.id, rule.level, rule.title, rule.message, rule.refer_to, rule.source, rule.max_phase, rule.hold};
+}
+
+bool names_any(const Rule& rule, const std::vector<std::string>& signs)
+{
+  return std::any_of(signs.begin(), signs.end(), [&](const std::string& sign) {
+    return std::find(rule.when.symptoms_any.begin(), rule.when.symptoms_any.end(), sign)
+           != rule.when.symptoms_any.end();
+  });
+}
+
+// What the rules advised for the signs of one screening: the same triage,
+// on those signs and the time since birth on that day.
+std::vector<ReportAdvice> advice_for(const Catalog& catalog, const Situation& now, const Screening& screening)
+{
+  if (screening.yes.empty()) {
+    return {};
+  }
+  Situation then;
+  then.symptoms = screening.yes;
+  then.delivery = now.delivery;
+  then.birth_date = now.birth_date;
+  if (now.birth_date) {
+    const int age = days_between(*now.birth_date, date_of(screening.at));
+    if (age >= 0) {
+      then.days_postpartum = age;
+      then.weeks_postpartum = weeks_from_days(age);
+    }
+  }
+  std::vector<ReportAdvice> advice;
+  for (const FiredRule& fired : run_triage(catalog, then).fired) {
+    if (names_any(*fired.rule, screening.yes)) {
+      advice.push_back(advice_of(*fired.rule));
+    }
+  }
+  return advice;
+}
+
+ReportWho who_of(const ReportInput& input)
+{
+  const Situation& s = input.inputs.situation;
+  ReportWho who;
+  who.profile = input.profile;
+  who.birth_date = s.birth_date;
+  who.weeks_postpartum = s.weeks_postpartum;
+  who.delivery = input.saved.delivery;
+  who.pregnancy_back_pain = input.pregnancy_back_pain;
+  who.pain_weeks = s.pain_weeks();
+  if (s.pain_days) {
+    who.pain_since = input.until - days{*s.pain_days};
+  }
+  for (const InputOrigin& origin : input.inputs.origins) {
+    if (origin.input == "pain_weeks") {
+      who.pain_since_from = origin.source;
+    }
+  }
+  return who;
+}
+
+ReportPain pain_of(const ReportInput& input, const TrendReport& trend)
+{
+  ReportPain pain;
+  pain.now = input.summary.severity;
+  pain.best = input.entries.best();
+  pain.worst = input.entries.worst();
+  if (!input.days.empty()) {
+    double sum = 0;
+    for (const DaySummary& day : input.days) {
+      sum += day.mean;
+    }
+    pain.average = sum / static_cast<double>(input.days.size());
+  }
+  if (trend.verdict != Verdict::insufficient_data && trend.change_percent) {
+    pain.band = improvement_band(*trend.change_percent);
+  }
+  pain.locations = input.entries.locations();
+  return pain;
+}
+
+// The replay's reason without its lead ("Moved up to phase 3 on Mon 21 Sep:
+// "), which the report's date and phase columns already give; the start
+// gets its own words (the replay's speak to the person).
+std::string clinician_why(const Progression& rules, const PhaseChange& change)
+{
+  if (change.decision == Decision::start) {
+    return change.to < rules.start_phase
+               ? fmt::format("first recorded session (phase {} was not open yet)", change.to + 1)
+               : std::string("first recorded session");
+  }
+  const auto colon = change.why.find(": ");
+  std::string why = colon == std::string::npos ? change.why : change.why.substr(colon + 2);
+  // An advance ends with what green means, which the report says once.
+  const auto green = why.rfind(" (pain ");
+  if (change.decision == Decision::advance && green != std::string::npos && why.ends_with(").")) {
+    why = why.substr(0, green) + ".";
+  }
+  return why;
+}
+
+// The ceiling on a day as the sessions recorded it (every phase when none did).
+int recorded_ceiling(const std::vector<Session>& sessions, Date day, int last_phase)
+{
+  int ceiling = last_phase;
+  for (const Session& session : sessions) {
+    if (session.ceiling > 0 && date_of(session.at) == day) {
+      ceiling = std::min(ceiling, session.ceiling);
+    }
+  }
+  return ceiling;
+}
+
+// Where the person was, week by week: every change of phase up to `until`
+// and the session days a week of each phase's plan (0 when unknown).
+struct Timeline {
+  std::vector<PhaseChange> history;
+  std::vector<int> days_by_phase; // [0] is phase 1
+};
+
+// The phases from the plan of `until`, or from the sessions alone.
+Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
+{
+  Timeline timeline;
+  timeline.days_by_phase.assign(catalog.phases.size(), 0);
+  const ResolvedInputs& inputs = input.inputs;
+  const auto& sessions = input.summary.sessions;
+  const int last_phase = static_cast<int>(catalog.phases.size());
+  Progress progress;
+  if (!seeks_care_now(report.level) && inputs.missing.empty()) {
+    PlanRequest request;
+    request.situation = inputs.situation;
+    request.as_of = input.until;
+    request.start = monday_of(input.until);
+    request.equipment = inputs.equipment;
+    request.origins = inputs.origins;
+    request.sessions = sessions;
+    const Plan plan = make_plan(catalog, request);
+    progress = plan.progress;
+    report.phase = plan.current_phase;
+    report.max_allowed = plan.max_allowed;
+    report.planned_per_week = plan.session_days;
+    // What each phase the person may be in plans (phase 1 is every day).
+    // The session days do not depend on the sessions: leave them out
+    // rather than replay them again for each phase.
+    request.sessions.clear();
+    for (int phase = 1; phase <= plan.max_allowed; ++phase) {
+      request.phase = phase;
+      timeline.days_by_phase[static_cast<std::size_t>(phase - 1)] = make_plan(catalog, request).session_days;
+    }
+  } else {
+    ProgressRequest replay;
+    replay.sessions = sessions;
+    replay.last_phase = last_phase;
+    replay.today = input.until;
+    replay.trend_worse = inputs.situation.trend_verdict == Verdict::worse;
+    replay.ceiling = [&](Date day) { return recorded_ceiling(sessions, day, last_phase); };
+    progress = backcare::progress(catalog.progression, replay);
+    if (!seeks_care_now(report.level)) {
+      report.phase = progress.phase;
+    }
+    report.phase_note = sessions.empty() ? ""
+                        : seeks_care_now(report.level)
+                            ? "An urgent or emergency sign is in force, so no exercise is planned; the phases are "
+                              "replayed from the sessions and the ceilings recorded with them."
+                            : "No plan could be made (the birth date or a pain entry in the last 7 days is missing); "
+                              "the phases are replayed from the sessions and the ceilings recorded with them.";
+  }
+  if (sessions.empty()) {
+    return timeline; // no session: no history, only where a first plan would start
+  }
+  timeline.history = progress.history;
+  for (const PhaseChange& change : progress.history) {
+    if (change.date > input.until) {
+      continue;
+    }
+    ReportPhase phase{change.date, change.from, change.to, change.decision, clinician_why(catalog.progression, change)};
+    if (change.date < input.since && !report.phases.empty() && report.phases.back().date < input.since) {
+      report.phases.back() = std::move(phase); // only the change in force on `since`
+      continue;
+    }
+    report.phases.push_back(std::move(phase));
+  }
+  return timeline;
+}
+
+// The phase in force on `day`; 0 before the first session.
+int phase_on(const std::vector<PhaseChange>& history, Date day)
+{
+  int phase = 0;
+  for (const PhaseChange& change : history) {
+    if (change.date <= day) {
+      phase = change.to;
+    }
+  }
+  return phase;
+}
+
+void weeks_of(const Catalog& catalog, const ReportInput& input, const Timeline& timeline, Report& report)
+{
+  const Date first = monday_of(input.since);
+  // The plan of the phase in force at the end of the week; a week cut by
+  // the range counts its share of the week, as adherence() counts days.
+  for (Date monday = first; monday <= input.until; monday += days{7}) {
+    ReportWeek week;
+    week.monday = monday;
+    const Date last = std::min(monday + days{6}, input.until);
+    week.phase = phase_on(timeline.history, last);
+    if (week.phase > 0) {
+      const int per_week = timeline.days_by_phase[static_cast<std::size_t>(week.phase - 1)];
+      const int covered = days_between(std::max(monday, input.since), last) + 1;
+      week.planned = (per_week * covered + 6) / 7;
+    }
+    report.weeks.push_back(week);
+  }
+  struct Sums {
+    int during = 0;
+    int during_n = 0;
+    int morning = 0;
+    int morning_n = 0;
+    std::array<int, Vocabulary<SkipReason>::count> reasons{};
+  };
+  std::vector<Sums> sums(report.weeks.size());
+  for (const Session& session : input.summary.sessions) {
+    const Date day = date_of(session.at);
+    if (day < input.since || day > input.until) {
+      continue;
+    }
+    const auto index = static_cast<std::size_t>(days_between(first, day) / 7);
+    ReportWeek& week = report.weeks[index];
+    Sums& sum = sums[index];
+    if (session.status == SessionStatus::skipped) {
+      ++week.skipped;
+      ++report.sessions_skipped;
+      ++sum.reasons[static_cast<std::size_t>(session.reason.value_or(SkipReason::other))];
+      continue;
+    }
+    ++week.done;
+    ++report.sessions_done;
+    switch (outcome(catalog.progression, session).value_or(Outcome::pending)) {
+    case Outcome::green:
+      ++week.green;
+      break;
+    case Outcome::amber:
+      ++week.amber;
+      break;
+    case Outcome::red:
+      ++week.red;
+      break;
+    case Outcome::pending:
+      ++week.pending;
+      break;
+    }
+    if (session.pain_during) {
+      sum.during += *session.pain_during;
+      ++sum.during_n;
+      week.during_max = std::max(week.during_max.value_or(0), *session.pain_during);
+    }
+    if (session.next_morning) {
+      sum.morning += *session.next_morning;
+      ++sum.morning_n;
+      week.morning_max = std::max(week.morning_max.value_or(0), *session.next_morning);
+    }
+  }
+  for (std::size_t i = 0; i < report.weeks.size(); ++i) {
+    ReportWeek& week = report.weeks[i];
+    const Sums& sum = sums[i];
+    if (sum.during_n > 0) {
+      week.during_mean = static_cast<double>(sum.during) / sum.during_n;
+    }
+    if (sum.morning_n > 0) {
+      week.morning_mean = static_cast<double>(sum.morning) / sum.morning_n;
+    }
+    for (const SkipReason reason : values_of<SkipReason>()) {
+      if (const int n = sum.reasons[static_cast<std::size_t>(reason)]; n > 0) {
+        week.skip_reasons.emplace_back(reason, n);
+      }
+    }
+  }
+}
+
+} // namespace
+
+ImprovementBand improvement_band(double change_percent)
+{
+  const double fall = -change_percent + 1e-9; // exactly 30% or 50% counts
+  if (fall >= k_substantial_percent) {
+    return ImprovementBand::substantial;
+  }
+  if (fall >= k_moderate_percent) {
+    return ImprovementBand::moderate;
+  }
+  return change_percent < 0 ? ImprovementBand::below_moderate : ImprovementBand::none;
+}
+
+void EntryTally::track(std::optional<PainExtreme>& extreme, bool better, const PainExtreme& group)
+{
+  if (!extreme || better) {
+    extreme = group;
+  } else if (extreme->severity == group.severity) {
+    extreme->times += group.times;
+    if (group.last_at >= extreme->last_at) {
+      extreme->last_at = group.last_at;
+      extreme->location = group.location;
+    }
+  }
+}
+
+void EntryTally::add_group(const std::string& location, int severity, int count, const std::string& last_at)
+{
+  const PainExtreme group{severity, count, last_at, location};
+  track(m_best, m_best && severity < m_best->severity, group);
+  track(m_worst, m_worst && severity > m_worst->severity, group);
+  const Location where = parse_word<Location>(location).value_or(Location::other);
+  Totals& totals = m_locations[static_cast<std::size_t>(where)];
+  totals.entries += count;
+  totals.sum += static_cast<long>(severity) * count;
+  totals.max = std::max(totals.max, severity);
+}
+
+void EntryTally::add_note(const Entry& entry)
+{
+  if (std::any_of(entry.tags.begin(), entry.tags.end(), is_clinician_tag)) {
+    m_notes.push_back({entry.at, entry.severity, entry.location, entry.note});
+  }
+}
+
+void EntryTally::add(const Entry& entry)
+{
+  add_group(entry.location, entry.severity, 1, entry.at);
+  add_note(entry);
+}
+
+std::vector<LocationPain> EntryTally::locations() const
+{
+  std::vector<LocationPain> result;
+  for (const Location where : values_of<Location>()) {
+    const Totals& totals = m_locations[static_cast<std::size_t>(where)];
+    if (totals.entries > 0) {
+      result.push_back({where, totals.entries, static_cast<double>(totals.sum) / totals.entries, totals.max});
+    }
+  }
+  return result;
+}
+
+Report make_report(const Catalog& catalog, const ReportInput& input)
+{
+  Report report;
+  report.since = input.since;
+  report.until = input.until;
+  report.as_of = input.as_of;
+  report.who = who_of(input);
+  const Situation& situation = input.inputs.situation;
+  TrendRequest trend;
+  trend.as_of = input.until;
+  trend.by = PeriodKind::week;
+  trend.birth_date = situation.birth_date;
+  if (situation.pain_days) {
+    trend.pain_since = input.until - days{*situation.pain_days};
+  }
+  report.trend = make_trend(catalog, trend, input.days);
+  report.trend.flags.clear(); // notes worded for the person; the advice below is the clinician's
+  report.pain = pain_of(input, report.trend);
+  const Triage triage = run_triage(catalog, situation);
+  report.level = triage.level;
+  for (const FiredRule& fired : triage.fired) {
+    if (fired.rule->level >= Level::refer) {
+      report.advice.push_back(advice_of(*fired.rule));
+    }
+  }
+  for (const Screening& screening : input.screenings) {
+    report.screenings.push_back({screening.at, static_cast<int>(screening.asked.size()), screening.yes,
+                                 advice_for(catalog, situation, screening)});
+  }
+  for (const Phase& phase : catalog.phases) {
+    report.phase_names.push_back(phase.name);
+  }
+  report.progression = catalog.progression;
+  const Timeline timeline = phases_of(catalog, input, report);
+  weeks_of(catalog, input, timeline, report);
+  report.psfs = psfs_trend(input.psfs);
+  report.notes = input.entries.notes();
+  return report;
+}
+
+} // namespace backcare
