@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <limits>
 #include <memory>
 
@@ -119,6 +120,8 @@ std::optional<int> care_now(const Context& context, const Catalog& catalog, cons
   if (!seeks_care_now(plan.triage.level)) {
     return std::nullopt;
   }
+  std::fflush(stdout);
+  std::fputs("backcare: note: the session was not saved: a warning sign needs care first\n", stderr);
   Style style;
   style.color = context.use_color(true);
   write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
@@ -232,12 +235,9 @@ int run_list(const SessionOptions& o, const Context& context)
 int run_export(const SessionOptions& o, const Context& context)
 {
   const Catalog catalog = load_catalog(context);
-  const auto log = open_log(context, LogAccess::read);
-  // The sessions as stored (next mornings from the log are not written in).
-  std::vector<SessionRow> rows;
-  for (const Session& session : log->sessions({})) {
-    rows.push_back({session, outcome(catalog.progression, session)});
-  }
+  // As session list shows them: next mornings from the log written in, so
+  // that a clinician reading the export sees the same outcomes.
+  const auto rows = rows_of(*open_log(context, LogAccess::read), catalog, {}, context.today());
   write_output(o.output, render_sessions(ListFormat::json, rows, Style{}));
   return 0;
 }

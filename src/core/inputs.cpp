@@ -236,7 +236,7 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
   }
   if (!log.red_sessions.empty()) {
     s.red_sessions = log.red_sessions;
-    origin("red_sessions", "sessions", log.red_sessions);
+    origin("red_sessions", "sessions", "too painful within 7 days");
   }
   if (log.has_entries) {
     s.trend_verdict = log.verdict;

@@ -99,7 +99,10 @@ std::optional<Outcome> outcome(const Progression& rules, const Session& session)
   if (*morning > rules.amber_max || (during && *morning - *during >= rules.next_morning_rise)) {
     return Outcome::red;
   }
-  return std::max(during.value_or(0), *morning) <= rules.green_max ? Outcome::green : Outcome::amber;
+  if (!during) {
+    return Outcome::pending; // green or amber needs the pain during it too
+  }
+  return std::max(*during, *morning) <= rules.green_max ? Outcome::green : Outcome::amber;
 }
 
 const Entry* next_morning_entry(const Session& session, const std::vector<Entry>& entries)

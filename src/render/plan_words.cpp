@@ -178,6 +178,8 @@ std::vector<std::string> origin_lines(const Plan& plan)
     } else if (origin.input == "screened_signs") {
       lines.push_back(fmt::format("warning signs from your screening of {} (they count for {} days)", origin.detail,
                                   k_screening_days));
+    } else if (origin.input == "red_sessions") {
+      lines.push_back("two sessions too painful within a week, from your sessions");
     } else if (origin.input == "log_signs") {
       lines.push_back(fmt::format("{} in {}", origin.detail, where));
     } else if (origin.input == "delivery") {

@@ -334,7 +334,7 @@ std::string render_trend_text(const TrendReport& r, const Style& style)
     out += "\n" + bold("Notes") + "\n";
     for (const TrendFlagResult& flag : r.flags) {
       out += para(flag.refer_to.empty()        ? flag.message
-                  : seeks_care_now(flag.level) ? fmt::format("Now: {}. Contact: {}.", flag.message, flag.refer_to)
+                  : seeks_care_now(flag.level) ? fmt::format("Now: {} Contact: {}.", flag.message, flag.refer_to)
                                                : fmt::format("Book: {}. {}", flag.refer_to, flag.message),
                   "  - ", "    ");
     }

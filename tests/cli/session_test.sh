@@ -145,6 +145,8 @@ case_a_warning_sign_stops_sessions() {
   bc session add --pain-during 2
   expect_rc 3
   expect_out "URGENT"
+  grep -qF "backcare: note: the session was not saved: a warning sign needs care first" "$ERR" \
+    || fail "stderr does not say the session was not saved"
   [ "$(raw_sql "$DB" "SELECT count(*) FROM session")" = 0 ] || fail "a session was saved beside an urgent sign"
 }
 
@@ -162,6 +164,9 @@ case_undo_export_and_import() {
   expect_out "Undid: removed session 2"
   bc session export --output "$SCRATCH/sessions.json"
   expect_rc 0
+  # The export shows what session list shows: the next morning from the log (3/10 on the 21st).
+  "$PYTHON" -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if (d[0]['next_morning'], d[0]['outcome']) == (3, 'green') else 1)" \
+    "$SCRATCH/sessions.json" || fail "the export lacks the next morning from the log"
   # Into another profile: everything arrives; a second import adds nothing.
   "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" --profile other session import "$SCRATCH/sessions.json" >"$OUT" 2>"$ERR"
   expect_out "Imported 2 sessions (0 already in the log)."

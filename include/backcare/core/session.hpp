@@ -71,8 +71,9 @@ std::string session_problem(const Session& session, Date today);
 // next_morning_rise or more points above the pain during; a pain during above
 // amber_max is red at once, without waiting for the next morning. Otherwise
 // pending while the next morning is unknown, green when both are at most
-// green_max, else amber. When the pain during was not recorded, the next
-// morning alone decides.
+// green_max, else amber. When the pain during was not recorded, only a red
+// next morning decides; otherwise it stays pending (session edit
+// --pain-during N completes it).
 std::optional<Outcome> outcome(const Progression& rules, const Session& session);
 
 // The next-morning window: from 05:00 to 12:00, both included, on the
