@@ -55,6 +55,7 @@ bool has_control(std::string_view text)
 std::vector<std::string> keys_of(const std::vector<PsfsScore>& scores)
 {
   std::vector<std::string> keys;
+  keys.reserve(scores.size());
   for (const PsfsScore& score : scores) {
     keys.push_back(activity_key(score.activity));
   }
@@ -179,6 +180,7 @@ PsfsRating match_activities(PsfsRating rating, const std::vector<PsfsRating>& ea
     return rating;
   }
   std::vector<std::string> keys;
+  keys.reserve(current.size());
   std::vector<std::string_view> candidates;
   for (const std::string& name : current) {
     keys.push_back(activity_key(name));

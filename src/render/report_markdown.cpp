@@ -49,6 +49,7 @@ std::string table(const rw::Table& t)
   std::vector<std::vector<std::string>> cells{t.head};
   for (const auto& row : t.rows) {
     std::vector<std::string> escaped;
+    escaped.reserve(row.size());
     for (const std::string& cell : row) {
       escaped.push_back(md(cell));
     }
