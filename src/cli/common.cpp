@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 
 namespace backcare::cli {
 
@@ -20,6 +21,31 @@ int parse_number(const std::string& option, const std::string& text, int min, in
   }
   if (value < min || value > max) {
     throw usage_error(fmt::format("{} must be {}-{}, got {}", option, min, max, value));
+  }
+  return value;
+}
+
+std::string parse_at(const std::string& text, Date today, std::string_view happened)
+{
+  const auto at = parse_datetime(text);
+  if (!at) {
+    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
+  }
+  if (date_of(*at) > today) {
+    throw usage_error(fmt::format("--at {} is after today ({}){}{}", text, format_date(today),
+                                  happened.empty() ? "" : "; ", happened));
+  }
+  return *at;
+}
+
+std::int64_t parse_id(const std::string& text)
+{
+  constexpr auto k_max = std::numeric_limits<std::int64_t>::max();
+  std::int64_t value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end || value < 1) {
+    throw usage_error(fmt::format("ID must be a whole number 1-{}, got '{}'", k_max, text));
   }
   return value;
 }

@@ -12,7 +12,9 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace CLI {
@@ -25,6 +27,15 @@ namespace backcare::cli {
 // Parses a whole number for `option` in [min, max], or throws a usage error
 // such as "--severity must be 0-10, got 11".
 int parse_number(const std::string& option, const std::string& text, int min, int max);
+
+// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM), which must not be after
+// `today`; `happened` ends the message for a later date ("log pain that has
+// happened"), or nothing when empty.
+std::string parse_at(const std::string& text, Date today, std::string_view happened = {});
+
+// An entry, session or rating id: any id SQLite can hold (an import may
+// bring large ones), or a usage error.
+std::int64_t parse_id(const std::string& text);
 
 // Parses YYYY-MM-DD for `option`, or throws a usage error.
 Date parse_date_option(const std::string& option, const std::string& text);

@@ -35,32 +35,6 @@ struct LogOptions {
   std::string file;
 };
 
-std::string parse_at(const std::string& text, Date today_date)
-{
-  const auto at = parse_datetime(text);
-  if (!at) {
-    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
-  }
-  if (date_of(*at) > today_date) {
-    throw usage_error(
-        fmt::format("--at {} is after today ({}); log pain that has happened", text, format_date(today_date)));
-  }
-  return *at;
-}
-
-// Any id SQLite can hold (an import may bring large ones).
-std::int64_t parse_id(const std::string& text)
-{
-  constexpr auto k_max = std::numeric_limits<std::int64_t>::max();
-  std::int64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end || value < 1) {
-    throw usage_error(fmt::format("ID must be a whole number 1-{}, got '{}'", k_max, text));
-  }
-  return value;
-}
-
 void check_tags(const std::vector<std::string>& tags)
 {
   for (const std::string& tag : tags) {
@@ -81,7 +55,7 @@ int run_add(const LogOptions& o, const Context& context)
   const Date now = context.today();
   Entry entry;
   entry.severity = parse_number("SEVERITY", o.severity, 0, 10);
-  entry.at = o.at.empty() ? context.now_at() : parse_at(o.at, now);
+  entry.at = o.at.empty() ? context.now_at() : parse_at(o.at, now, "log pain that has happened");
   if (!o.location.empty()) {
     entry.location = name_of(parse_choice<Location>("--location", o.location));
   }
@@ -146,7 +120,7 @@ int run_edit(const LogOptions& o, const Context& context)
     edit.severity = parse_number("--severity", o.severity, 0, 10);
   }
   if (!o.at.empty()) {
-    edit.at = parse_at(o.at, now);
+    edit.at = parse_at(o.at, now, "log pain that has happened");
   }
   if (!o.location.empty()) {
     edit.location = name_of(parse_choice<Location>("--location", o.location));

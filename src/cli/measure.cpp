@@ -23,18 +23,6 @@ struct MeasureOptions {
   std::string file;
 };
 
-std::string parse_at(const std::string& text, Date today)
-{
-  const auto at = parse_datetime(text);
-  if (!at) {
-    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
-  }
-  if (date_of(*at) > today) {
-    throw usage_error(fmt::format("--at {} is after today ({})", text, format_date(today)));
-  }
-  return *at;
-}
-
 // The ratings up to `at` (those a new rating follows), oldest first.
 std::vector<PsfsRating> ratings_before(const PainLog& log, const std::string& at)
 {

@@ -54,17 +54,7 @@ int run_screen(const ScreenOptions& o, const Context& context)
   if (o.none && !o.symptoms.empty()) {
     throw usage_error("give --symptom ID for each yes, or --none, not both");
   }
-  std::string at = context.now_at();
-  if (!o.at.empty()) {
-    const auto parsed = parse_datetime(o.at);
-    if (!parsed) {
-      throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", o.at));
-    }
-    if (date_of(*parsed) > today) {
-      throw usage_error(fmt::format("--at {} is after today ({})", o.at, format_date(today)));
-    }
-    at = *parsed;
-  }
+  const std::string at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
   Screening screening = o.none || !o.symptoms.empty()
                             ? answers_from_flags(o, catalog)
                             : ask_screening(catalog, context, "screen", "--symptom ID for each yes, or --none");

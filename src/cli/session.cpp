@@ -34,31 +34,6 @@ struct SessionOptions {
   std::string file;
 };
 
-std::string parse_at(const std::string& text, Date today)
-{
-  const auto at = parse_datetime(text);
-  if (!at) {
-    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
-  }
-  if (date_of(*at) > today) {
-    throw usage_error(
-        fmt::format("--at {} is after today ({}); record a session that has happened", text, format_date(today)));
-  }
-  return *at;
-}
-
-std::int64_t parse_id(const std::string& text)
-{
-  std::int64_t value = 0;
-  const char* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end || value < 1) {
-    throw usage_error(
-        fmt::format("ID must be a whole number 1-{}, got '{}'", std::numeric_limits<std::int64_t>::max(), text));
-  }
-  return value;
-}
-
 std::optional<int> parse_pain(const std::string& option, const std::string& text)
 {
   return text.empty() ? std::nullopt : std::optional<int>(parse_number(option, text, 0, 10));
@@ -133,7 +108,7 @@ int run_add(const SessionOptions& o, const Context& context)
   const Date today = context.today();
   const Catalog catalog = load_catalog(context);
   Session session;
-  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today, "record a session that has happened");
   session.pain_during = parse_pain("--pain-during", o.pain_during);
   session.next_morning = parse_pain("--next-morning", o.next_morning);
   check_text("--note", o.note);
@@ -185,7 +160,7 @@ int run_skip(const SessionOptions& o, const Context& context)
   const Catalog catalog = load_catalog(context);
   Session session;
   session.status = SessionStatus::skipped;
-  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today, "record a session that has happened");
   session.reason = parse_choice<SkipReason>("--reason", o.reason);
   check_text("--note", o.note);
   session.note = o.note;
@@ -258,7 +233,7 @@ int run_edit(const SessionOptions& o, const Context& context)
   const Date today = context.today();
   SessionEdit edit;
   if (!o.at.empty()) {
-    edit.at = parse_at(o.at, today);
+    edit.at = parse_at(o.at, today, "record a session that has happened");
   }
   edit.pain_during = parse_pain("--pain-during", o.pain_during);
   edit.next_morning = parse_pain("--next-morning", o.next_morning);
