@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -146,12 +147,10 @@ void check_global_options(const CLI::App& app, const Context& context)
   }
 }
 
-// CLI11 reports an unknown subcommand as a missing one; follow the words
-// that are not options (or global options' values) down the subcommand
-// tree and name the first one that is not a subcommand where one is due.
-void check_subcommand_name(const CLI::App& app, int argc, char** argv)
+// The options of `app` that take a value, as declared: the word after one
+// is its value, not a command.
+std::vector<std::string> valued_options(const CLI::App& app)
 {
-  // The global options that take a value, as declared (their value is not a command).
   std::vector<std::string> valued;
   for (const CLI::Option* option : app.get_options()) {
     if (option->get_expected_max() != 0) {
@@ -160,6 +159,67 @@ void check_subcommand_name(const CLI::App& app, int argc, char** argv)
       }
     }
   }
+  return valued;
+}
+
+// The first word of the command line that is neither an option nor a
+// global option's value: the command asked for, if any.
+std::string_view command_word(const CLI::App& app, int argc, char** argv)
+{
+  const std::vector<std::string> valued = valued_options(app);
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") {
+      return i + 1 < argc ? std::string_view(argv[i + 1]) : std::string_view();
+    }
+    if (std::find(valued.begin(), valued.end(), arg) != valued.end()) {
+      ++i;
+    } else if (!arg.starts_with("-")) {
+      return arg;
+    }
+  }
+  return {};
+}
+
+using Setup = void (*)(CLI::App&, Context&, Action&);
+
+struct Command {
+  std::string_view name;
+  Setup setup;
+};
+
+// Every subcommand, in the order --help lists them. Completions come last:
+// they walk the tree the others made.
+constexpr std::array k_commands{
+    Command{"plan", setup_plan},       Command{"log", setup_log},
+    Command{"trend", setup_trend},     Command{"screen", setup_screen},
+    Command{"session", setup_session}, Command{"measure", setup_measure},
+    Command{"report", setup_report},   Command{"profile", setup_profile},
+    Command{"catalog", setup_catalog}, Command{"completions", setup_completions},
+};
+
+// Declares the subcommand the command line names and no other, so that a
+// command pays only for its own options; --help, completions, a missing or
+// misspelt command get the whole tree.
+void setup_commands(CLI::App& app, Context& context, Action& action, std::string_view word)
+{
+  const auto named =
+      std::find_if(k_commands.begin(), k_commands.end(), [&](const Command& c) { return c.name == word; });
+  if (named != k_commands.end() && named->name != "completions") {
+    named->setup(app, context, action);
+    return;
+  }
+  for (const Command& command : k_commands) {
+    command.setup(app, context, action);
+  }
+}
+
+// CLI11 reports an unknown subcommand as a missing one; follow the words
+// that are not options (or global options' values) down the subcommand
+// tree and name the first one that is not a subcommand where one is due.
+void check_subcommand_name(const CLI::App& app, int argc, char** argv)
+{
+  const std::vector<std::string> valued = valued_options(app);
   const CLI::App* level = &app;
   std::string path = "backcare";
   for (int i = 1; i < argc && !level->get_subcommands({}).empty(); ++i) {
@@ -217,16 +277,8 @@ int run(int argc, char** argv)
   app.footer("Run 'backcare SUBCOMMAND --help' for the options of each subcommand.");
   add_global_options(app, context);
   reject_empty_values(app, context.options);
-  setup_plan(app, context, action);
-  setup_log(app, context, action);
-  setup_trend(app, context, action);
-  setup_screen(app, context, action);
-  setup_session(app, context, action);
-  setup_measure(app, context, action);
-  setup_report(app, context, action);
-  setup_profile(app, context, action);
-  setup_catalog(app, context, action);
-  setup_completions(app, context, action);
+  const std::string_view word = command_word(app, argc, argv);
+  setup_commands(app, context, action, word);
 
   // A bad config file must not stop --help, --version or completions:
   // hold its error until the command line says what is wanted.
@@ -242,7 +294,7 @@ int run(int argc, char** argv)
   try {
     check_subcommand_name(app, argc, argv);
     app.parse(argc, argv);
-    if (config_error && !app.got_subcommand("completions")) {
+    if (config_error && word != "completions") {
       throw *config_error;
     }
     check_global_options(app, context);
