@@ -178,7 +178,13 @@ const std::vector<const char*> k_migrations{
     DROP TABLE change;
     ALTER TABLE change_psfs RENAME TO change;
   )sql",
+    // The file header says it is a backcare log: opening checks two header
+    // fields instead of the tables (start-up; see check_is_backcare_log).
+    "PRAGMA application_id = 1650680178;", // k_application_id, 0x62636172
 };
+
+// "bcar": the application id in the header of a log at schema 5 or later.
+constexpr std::int64_t k_application_id = 0x62636172;
 
 constexpr const char* k_entry_columns = "id, at, severity, location, tags, note";
 
@@ -224,11 +230,16 @@ std::string describe(const Entry& entry)
   return fmt::format("entry {} ({}, severity {})", entry.id, entry.at, entry.severity);
 }
 
+std::int64_t pragma_value(Database& db, const char* pragma)
+{
+  Statement statement(db, pragma);
+  statement.step();
+  return statement.integer(0);
+}
+
 int user_version(Database& db)
 {
-  Statement statement(db, "PRAGMA user_version");
-  statement.step();
-  return static_cast<int>(statement.integer(0));
+  return static_cast<int>(pragma_value(db, "PRAGMA user_version"));
 }
 
 [[noreturn]] void cannot_create(const std::string& what, const std::string& path)
@@ -252,26 +263,28 @@ void make_private_folder(const fs::path& folder)
 
 // Refuses, before anything is written, a database that is not a backcare
 // log (another program's file) or that a newer backcare wrote. An empty
-// database (a new file) is fine. A backcare log has no application id and
-// the tables and columns the program reads. One statement: every command
-// opens the log, so this is part of start-up.
+// database (a new file) is fine. Every command opens the log, so this is
+// part of start-up: a log stamped with backcare's application id is known
+// by its header alone; an older log (no id) by its tables and columns.
 void check_is_backcare_log(Database& db, int latest)
 {
-  Statement facts(db, "SELECT (SELECT user_version FROM pragma_user_version), "
-                      "(SELECT count(*) FROM sqlite_schema), "
-                      "(SELECT application_id FROM pragma_application_id), "
-                      "(SELECT count(*) FROM pragma_table_info('entry') "
-                      " WHERE name IN ('id', 'at', 'severity', 'location', 'tags', 'note', 'change_id')), "
-                      "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('change', 'profile'))");
-  facts.step();
-  const int version = static_cast<int>(facts.integer(0));
+  const auto version = static_cast<int>(pragma_value(db, "PRAGMA user_version"));
   if (version > latest) {
     throw Error(ExitCode::io, fmt::format("{} was written by a newer backcare (schema {}, this one knows {}); "
                                           "it was left untouched. Upgrade backcare to use it",
                                           db.path(), version, latest));
   }
-  const bool empty = facts.integer(1) == 0 && version == 0;
-  const bool ours = version > 0 && facts.integer(2) == 0 && facts.integer(3) == 7 && facts.integer(4) == 2;
+  const std::int64_t id = pragma_value(db, "PRAGMA application_id");
+  if (id == k_application_id && version > 0) {
+    return;
+  }
+  Statement facts(db, "SELECT (SELECT count(*) FROM sqlite_schema), "
+                      "(SELECT count(*) FROM pragma_table_info('entry') "
+                      " WHERE name IN ('id', 'at', 'severity', 'location', 'tags', 'note', 'change_id')), "
+                      "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('change', 'profile'))");
+  facts.step();
+  const bool empty = facts.integer(0) == 0 && version == 0 && id == 0;
+  const bool ours = version > 0 && id == 0 && facts.integer(1) == 7 && facts.integer(2) == 2;
   if (empty || ours) {
     return;
   }

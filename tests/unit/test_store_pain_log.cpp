@@ -56,18 +56,26 @@ struct Feed {
   }
 };
 
-int raw_user_version(const std::string& path)
+std::int64_t raw_pragma(const std::string& path, const std::string& pragma)
 {
   sqlite3* db = nullptr;
   sqlite3_open(path.c_str(), &db);
   sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
+  sqlite3_prepare_v2(db, ("PRAGMA " + pragma).c_str(), -1, &stmt, nullptr);
   sqlite3_step(stmt);
-  const int version = sqlite3_column_int(stmt, 0);
+  const std::int64_t value = sqlite3_column_int64(stmt, 0);
   sqlite3_finalize(stmt);
   sqlite3_close(db);
-  return version;
+  return value;
 }
+
+int raw_user_version(const std::string& path)
+{
+  return static_cast<int>(raw_pragma(path, "user_version"));
+}
+
+// "bcar": the file header's mark of a backcare log (schema 5 on).
+constexpr std::int64_t k_backcare_application_id = 0x62636172;
 
 void raw_exec(const std::string& path, const char* sql)
 {
@@ -104,6 +112,14 @@ TEST_CASE("PainLog::open")
     REQUIRE(::stat(scratch.db().c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
     CHECK(raw_user_version(scratch.db()) == k_schema_version);
+    CHECK(raw_pragma(scratch.db(), "application_id") == k_backcare_application_id);
+  }
+  SUBCASE("a database with backcare's schema version but not its application id or tables is refused")
+  {
+    fs::create_directories(scratch.dir / "data");
+    raw_exec(scratch.db(), "CREATE TABLE entry (x TEXT); PRAGMA user_version = 5");
+    CHECK_THROWS_WITH_AS(PainLog::open(scratch.db(), false), doctest::Contains("is not a backcare log"), Error);
+    CHECK(raw_pragma(scratch.db(), "application_id") == 0);
   }
   SUBCASE("a newer database is refused")
   {
@@ -151,7 +167,7 @@ TEST_CASE("PainLog::open")
   SUBCASE("a newer database keeps its journal mode")
   {
     fs::create_directories(scratch.dir / "data");
-    raw_exec(scratch.db(), "CREATE TABLE t (x); PRAGMA user_version = 5");
+    raw_exec(scratch.db(), "CREATE TABLE t (x); PRAGMA user_version = 6");
     CHECK_THROWS_AS(PainLog::open(scratch.db(), false), Error);
     CHECK_FALSE(fs::exists(scratch.db() + "-wal"));
     std::ifstream in(scratch.db(), std::ios::binary);
@@ -603,9 +619,11 @@ TEST_CASE("PainLog: a version-1 log is migrated with nothing lost")
     PRAGMA user_version = 1;
   )sql");
 
+  CHECK(raw_pragma(scratch.db(), "application_id") == 0); // known by its tables
   auto log = PainLog::open(scratch.db(), false);
   REQUIRE(log);
   CHECK(raw_user_version(scratch.db()) == k_schema_version);
+  CHECK(raw_pragma(scratch.db(), "application_id") == k_backcare_application_id);
   const auto entries = all(*log);
   REQUIRE(entries.size() == 3);
   CHECK(entries[0].id == 1);
