@@ -24,7 +24,7 @@ add_executable(backcare_catalog_compiler
   "${PROJECT_SOURCE_DIR}/src/store/catalog_loader.cpp"
   "${PROJECT_SOURCE_DIR}/src/store/files.cpp"
   "${BACKCARE_CATALOG_TEXT_CPP}")
-target_link_libraries(backcare_catalog_compiler PRIVATE backcare_core tomlplusplus::tomlplusplus backcare_warnings)
+target_link_libraries(backcare_catalog_compiler PRIVATE backcare_core backcare_toml backcare_warnings)
 
 set(BACKCARE_CATALOG_COMPILED_CPP "${PROJECT_BINARY_DIR}/generated/catalog_compiled.cpp")
 add_custom_command(

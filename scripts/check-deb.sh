@@ -13,6 +13,22 @@ dpkg-deb --info "$deb" | grep -E '^ (Package|Version|Depends):'
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
 trap '$sudo dpkg -r backcare >/dev/null' EXIT
 /usr/bin/backcare --version
+# Start-up loads only libc, libm and SQLite (BACKCARE_STATIC_RUNTIME, set by
+# the release preset): libstdc++, fmt and toml++ are built in.
+needed=$(readelf -d /usr/bin/backcare | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | sort | tr '\n' ' ')
+[ "$needed" = "ld-linux-x86-64.so.2 libc.so.6 libm.so.6 libsqlite3.so.0 " ] \
+  || { echo "check-deb: /usr/bin/backcare loads $needed" >&2; exit 1; }
+# toml++ from its headers (as built here, with NDEBUG) gives the inputs that
+# trip its debug-build assertion (upstream issue 294) a normal parse error.
+bad=$(mktemp --suffix=.toml)
+for text in '[,a]' '[&' '[[[1]]]'; do
+  printf '%s\n' "$text" >"$bad"
+  rc=0
+  /usr/bin/backcare catalog check "$bad" 2>"$bad.err" || rc=$?
+  grep -q "^backcare: error: $bad:1:" "$bad.err" && [ "$rc" -eq 65 ] \
+    || { echo "check-deb: '$text' gave exit $rc: $(cat "$bad.err")" >&2; exit 1; }
+done
+rm -f "$bad" "$bad.err"
 /usr/bin/backcare --config /dev/null --as-of 2026-11-26 plan --weeks 10 --severity 4 --format json >/dev/null
 test -f /usr/share/man/man1/backcare.1
 test -f /usr/share/bash-completion/completions/backcare
