@@ -18,9 +18,9 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
   summary.screened = screened_signs(summary.screenings, today);
   summary.sessions = log->sessions({std::nullopt, today});
   if (!summary.sessions.empty()) {
-    // The next mornings: the entries of each day after a done session whose
-    // next-morning pain was not given (one indexed read per such day, not
-    // the whole log).
+    // The next mornings: the first morning entry of each day after a done
+    // session whose next-morning pain was not given (one indexed read per
+    // such day, not the whole log).
     std::vector<Date> next_days;
     for (const Session& session : summary.sessions) {
       const Date next = date_of(session.at) + std::chrono::days{1};
@@ -29,8 +29,7 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
         next_days.push_back(next);
       }
     }
-    std::vector<Entry> mornings;
-    log->for_each_on(next_days, [&](const Entry& entry) { mornings.push_back(entry); });
+    const std::vector<Entry> mornings = log->first_entries(next_days, k_next_morning_from, k_next_morning_until);
     summary.sessions = with_next_morning_from_log(std::move(summary.sessions), mornings);
     summary.red_sessions = red_sessions_referral(progression, summary.sessions, today).value_or("");
   }

@@ -886,17 +886,21 @@ void PainLog::for_each(const EntryFilter& filter, const std::function<void(const
   }
 }
 
-void PainLog::for_each_on(const std::vector<Date>& days, const std::function<void(const Entry&)>& visit) const
+std::vector<Entry> PainLog::first_entries(const std::vector<Date>& days, std::string_view from,
+                                          std::string_view until) const
 {
-  Statement select(*m_db, PainLogSql::list); // prepared once for every day
+  Statement select(
+      *m_db, fmt::format("SELECT {} FROM entry WHERE at BETWEEN ?1 AND ?2 ORDER BY at, id LIMIT 1", k_entry_columns));
+  std::vector<Entry> entries;
   for (const Date day : days) {
-    const auto [since, until] = bounds({day, day});
-    select.bind(1, since).bind(2, until);
-    while (select.step()) {
-      visit(read_entry(select));
+    const std::string date = format_date(day);
+    select.bind(1, fmt::format("{}T{}", date, from)).bind(2, fmt::format("{}T{}", date, until));
+    if (select.step()) {
+      entries.push_back(read_entry(select));
     }
     select.reset();
   }
+  return entries;
 }
 
 std::vector<DaySummary> PainLog::days(const EntryFilter& filter) const

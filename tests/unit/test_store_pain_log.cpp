@@ -410,6 +410,27 @@ TEST_CASE("PainLog queries")
   }
 }
 
+TEST_CASE("PainLog::first_entries: the first entry of each day within the clock times, both included")
+{
+  Scratch scratch;
+  auto log = PainLog::open(scratch.db(), true);
+  for (const char* at : {"2026-11-20T04:59", "2026-11-20T07:00", "2026-11-20T05:00", "2026-11-21T12:01",
+                         "2026-11-22T12:00", "2026-11-23T09:00", "2026-11-23T09:00"}) {
+    log->add(entry(at, 3));
+  }
+  const auto days = std::vector<Date>{*parse_date("2026-11-20"), *parse_date("2026-11-21"), *parse_date("2026-11-22"),
+                                      *parse_date("2026-11-23"), *parse_date("2026-11-24")};
+  const std::vector<Entry> first = log->first_entries(days, "05:00", "12:00");
+  std::vector<std::pair<std::string, std::int64_t>> seen;
+  for (const Entry& e : first) {
+    seen.emplace_back(e.at, e.id);
+  }
+  // The 04:59 and 12:01 entries are outside; of two at 09:00 the first added.
+  CHECK(seen
+        == std::vector<std::pair<std::string, std::int64_t>>{
+            {"2026-11-20T05:00", 3}, {"2026-11-22T12:00", 5}, {"2026-11-23T09:00", 6}});
+}
+
 TEST_CASE("PainLog profile")
 {
   Scratch scratch;

@@ -103,9 +103,10 @@ public:
   std::optional<Entry> find(std::int64_t id) const;
   // Calls `visit` for each entry in time order (oldest first), streaming.
   void for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const;
-  // Calls `visit` for each entry of each of `days` (in the order given), with
-  // one prepared statement: cheaper than for_each per day.
-  void for_each_on(const std::vector<Date>& days, const std::function<void(const Entry&)>& visit) const;
+  // The first entry of each of `days` (in the order given) whose time of day
+  // is from `from` to `until` (HH:MM, both included); a day without one
+  // adds nothing. One indexed read per day, with one prepared statement.
+  std::vector<Entry> first_entries(const std::vector<Date>& days, std::string_view from, std::string_view until) const;
   // Per-day summaries (count, mean, min, max) in date order, read from the
   // summary table that every write keeps up to date: one row per day.
   std::vector<DaySummary> days(const EntryFilter& filter) const;
