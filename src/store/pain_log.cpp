@@ -886,6 +886,12 @@ void PainLog::for_each(const EntryFilter& filter, const std::function<void(const
   }
 }
 
+void PainLog::read_snapshot(const std::function<void()>& read) const
+{
+  const store::ReadSnapshot snapshot(*m_db);
+  read();
+}
+
 std::vector<Entry> PainLog::first_entries(const std::vector<Date>& days, std::string_view from,
                                           std::string_view until) const
 {

@@ -284,4 +284,20 @@ void Transaction::commit()
   m_db.committed();
 }
 
+ReadSnapshot::ReadSnapshot(Database& db)
+  : m_db(db)
+  , m_began(sqlite3_get_autocommit(db.handle()) != 0)
+{
+  if (m_began) {
+    m_db.exec("BEGIN");
+  }
+}
+
+ReadSnapshot::~ReadSnapshot()
+{
+  if (m_began) {
+    sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr); // nothing was written
+  }
+}
+
 } // namespace backcare::store

@@ -301,6 +301,35 @@ TEST_CASE("Transaction")
   }
 }
 
+TEST_CASE("ReadSnapshot: every query sees the database as it was at the first; inside a transaction it does nothing")
+{
+  const ScratchFolder scratch;
+  const std::string path = new_database(scratch);
+  Database db(path);
+  db.use_wal(); // a reader and a writer at once
+  db.exec("CREATE TABLE t (x INTEGER)");
+  Database writer(path);
+  const auto insert = [&](Database& into) { Statement(into, "INSERT INTO t VALUES (1)").run(); };
+  {
+    const ReadSnapshot snapshot(db);
+    CHECK(count_rows(db) == 0);
+    insert(writer);
+    CHECK(count_rows(writer) == 1);
+    CHECK(count_rows(db) == 0); // the same state as the first query
+  }
+  CHECK(count_rows(db) == 1); // ended: the writer's row is seen
+  {
+    Transaction transaction(db);
+    insert(db);
+    {
+      const ReadSnapshot inside(db);
+      CHECK(count_rows(db) == 2);
+    }
+    transaction.commit(); // still open after the snapshot ended
+  }
+  CHECK(count_rows(writer) == 2);
+}
+
 TEST_CASE("use_wal switches the file to WAL, once")
 {
   const ScratchFolder scratch;

@@ -103,6 +103,9 @@ public:
   std::optional<Entry> find(std::int64_t id) const;
   // Calls `visit` for each entry in time order (oldest first), streaming.
   void for_each(const EntryFilter& filter, const std::function<void(const Entry&)>& visit) const;
+  // Runs `read` with every query seeing the same state of the log (one read
+  // transaction), so that what it reads cannot be torn by another writer.
+  void read_snapshot(const std::function<void()>& read) const;
   // The first entry of each of `days` (in the order given) whose time of day
   // is from `from` to `until` (HH:MM, both included); a day without one
   // adds nothing. One indexed read per day, with one prepared statement.

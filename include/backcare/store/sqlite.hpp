@@ -135,4 +135,19 @@ private:
   bool m_done = false;
 };
 
+// A read transaction: every query until it ends sees the same state of the
+// database, and SQLite takes its read lock once rather than once per query.
+// Inside a transaction already, it does nothing.
+class ReadSnapshot {
+public:
+  explicit ReadSnapshot(Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+  Database& m_db;
+  bool m_began = false;
+};
+
 } // namespace backcare::store
