@@ -416,6 +416,56 @@ void insert_session(Database& db, const Session& s, std::optional<std::int64_t> 
   insert.run();
 }
 
+// What an import of sessions or PSFS ratings is called in the change table
+// and in its summary, and the table whose ids it keeps.
+struct ImportKind {
+  const char* change; // the change's kind
+  const char* table;
+  const char* plural; // "imported N <plural>"
+};
+
+// Imports `records` as one undoable change, all or nothing: a record the
+// log already holds (`stored`) is skipped; a record keeps its id unless the
+// id is taken; `insert` writes it. `confirm` sees the counts before the
+// commit (throwing rolls everything back); an import that adds nothing
+// leaves no change to undo.
+template <typename Record, typename Stored, typename Insert>
+ImportResult import_records(Transaction& transaction, Database& db, const ImportKind& kind,
+                            const std::vector<Record>& records, Stored stored, Insert insert,
+                            const std::function<void(const ImportResult&)>& confirm)
+{
+  const std::int64_t change_id = record_change(db, kind.change, kind.change, nullptr);
+  Statement id_taken(db, fmt::format("SELECT 1 FROM {} WHERE id = ?1", kind.table));
+  ImportResult result;
+  for (Record record : records) {
+    if (stored(record)) {
+      ++result.skipped;
+      continue;
+    }
+    if (record.id > 0) {
+      id_taken.bind(1, record.id);
+      if (id_taken.step()) {
+        record.id = 0;
+      }
+      id_taken.reset();
+    }
+    insert(db, record, change_id);
+    ++result.added;
+  }
+  if (confirm) {
+    confirm(result);
+  }
+  if (result.added == 0) {
+    return result; // nothing to undo: the transaction rolls back
+  }
+  Statement(db, "UPDATE change SET summary = ?1 WHERE id = ?2")
+      .bind(1, fmt::format("imported {} {}", result.added, kind.plural))
+      .bind(2, change_id)
+      .run();
+  transaction.commit();
+  return result;
+}
+
 // The day of an `at`: its first ten characters, YYYY-MM-DD.
 std::string_view day_of(std::string_view at)
 {
@@ -1129,40 +1179,15 @@ ImportResult PainLog::import_sessions(const std::vector<Session>& sessions,
                                       const std::function<void(const ImportResult&)>& confirm)
 {
   Transaction transaction(*m_db);
-  const std::int64_t change_id = record_change(*m_db, "session-import", "session import", nullptr);
   Statement exists(*m_db, "SELECT 1 FROM session WHERE at = ?1 AND status = ?2 AND phase = ?3 LIMIT 1");
-  Statement id_taken(*m_db, "SELECT 1 FROM session WHERE id = ?1");
-  ImportResult result;
-  for (Session s : sessions) {
+  const auto stored = [&](const Session& s) {
     exists.bind(1, s.at).bind(2, name_of(s.status)).bind(3, s.phase);
-    const bool duplicate = exists.step();
+    const bool found = exists.step();
     exists.reset();
-    if (duplicate) {
-      ++result.skipped;
-      continue;
-    }
-    if (s.id > 0) {
-      id_taken.bind(1, s.id);
-      if (id_taken.step()) {
-        s.id = 0;
-      }
-      id_taken.reset();
-    }
-    insert_session(*m_db, s, change_id);
-    ++result.added;
-  }
-  if (confirm) {
-    confirm(result);
-  }
-  if (result.added == 0) {
-    return result; // nothing to undo: the transaction rolls back
-  }
-  Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
-      .bind(1, fmt::format("imported {} sessions", result.added))
-      .bind(2, change_id)
-      .run();
-  transaction.commit();
-  return result;
+    return found;
+  };
+  return import_records(transaction, *m_db, {"session-import", "session", "sessions"}, sessions, stored, insert_session,
+                        confirm);
 }
 
 std::vector<Session> PainLog::sessions(const EntryFilter& filter) const
@@ -1249,39 +1274,13 @@ ImportResult PainLog::import_psfs(const std::vector<PsfsRating>& ratings,
                                   const std::function<void(const ImportResult&)>& confirm)
 {
   Transaction transaction(*m_db);
-  const std::int64_t change_id = record_change(*m_db, "psfs-import", "PSFS import", nullptr);
-  Statement id_taken(*m_db, "SELECT 1 FROM psfs_rating WHERE id = ?1");
-  ImportResult result;
-  for (PsfsRating rating : ratings) {
+  const auto stored = [&](const PsfsRating& rating) {
     const auto same_time = select_psfs(*m_db, rating.at, rating.at + " ");
-    const bool duplicate = std::any_of(same_time.begin(), same_time.end(),
-                                       [&](const PsfsRating& stored) { return stored.scores == rating.scores; });
-    if (duplicate) {
-      ++result.skipped;
-      continue;
-    }
-    if (rating.id > 0) {
-      id_taken.bind(1, rating.id);
-      if (id_taken.step()) {
-        rating.id = 0;
-      }
-      id_taken.reset();
-    }
-    insert_psfs(*m_db, rating, change_id);
-    ++result.added;
-  }
-  if (confirm) {
-    confirm(result);
-  }
-  if (result.added == 0) {
-    return result; // nothing to undo: the transaction rolls back
-  }
-  Statement(*m_db, "UPDATE change SET summary = ?1 WHERE id = ?2")
-      .bind(1, fmt::format("imported {} PSFS ratings", result.added))
-      .bind(2, change_id)
-      .run();
-  transaction.commit();
-  return result;
+    return std::any_of(same_time.begin(), same_time.end(),
+                       [&](const PsfsRating& other) { return other.scores == rating.scores; });
+  };
+  return import_records(transaction, *m_db, {"psfs-import", "psfs_rating", "PSFS ratings"}, ratings, stored,
+                        insert_psfs, confirm);
 }
 
 std::vector<PsfsRating> PainLog::psfs_ratings(const EntryFilter& filter) const
