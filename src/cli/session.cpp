@@ -174,7 +174,7 @@ int run_skip(const SessionOptions& o, const Context& context)
   log->add_session(session, [&](const Session& stored) {
     std::vector<Session> sessions = day_plan.summary.sessions;
     sessions.push_back(stored);
-    const Adherence after = adherence(sessions, day_plan.plan.session_days, date_of(stored.at));
+    const Adherence after = adherence(sessions, day_plan.plan.planned_sessions(), date_of(stored.at));
     write_output("", render_session_skipped(stored, after));
   });
   return 0;

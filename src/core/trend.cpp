@@ -1,5 +1,4 @@
 #include "backcare/core/trend.hpp"
-#include "backcare/core/progression.hpp"
 
 #include <fmt/format.h>
 
@@ -104,23 +103,15 @@ SessionCounts count_sessions(const std::vector<TrendSession>& sessions, Date fir
   return counts;
 }
 
-// Planned sessions over `days` days, and the adherence that follows.
-void set_planned(SessionCounts& counts, const std::optional<int>& days_per_week, int days)
+// Planned sessions from `first` to `last` (nothing when last < first), and
+// the adherence that follows.
+void set_planned(SessionCounts& counts, const std::optional<PlannedSessions>& planned, Date first, Date last)
 {
-  if (!days_per_week) {
+  if (!planned) {
     return;
   }
-  counts.planned = planned_sessions(*days_per_week, days);
-  if (*counts.planned > 0) {
-    const double percent = 100.0 * counts.done / *counts.planned;
-    counts.adherence_percent = std::min(100, static_cast<int>(std::lround(percent)));
-  }
-}
-
-// Days from `first` to `last` that are also in [from, until].
-int days_within(Date first, Date last, Date from, Date until)
-{
-  return std::max(0, days_between(std::max(first, from), std::min(last, until)) + 1);
+  counts.planned = planned->between(first, last);
+  counts.adherence_percent = adherence_percent(counts.done, *counts.planned);
 }
 
 // The sessions of the range, per period and in total, measured from the
@@ -147,14 +138,13 @@ void add_sessions(TrendReport& report, const Progression& rules)
     const Date last = period_end(period.start, request.by);
     period.sessions = count_sessions(report.sessions, period.start, last);
     if (request.by != PeriodKind::day) {
-      set_planned(period.sessions, request.days_per_week, days_within(period.start, last, from, until));
+      set_planned(period.sessions, request.planned, std::max(period.start, from), std::min(last, until));
     }
   }
   report.session_totals = count_sessions(report.sessions, from, until);
-  set_planned(report.session_totals, request.days_per_week, days_within(from, until, from, until));
-  if (request.days_per_week && !request.sessions.empty()) {
-    report.last_28_days_percent =
-        adherence(request.sessions, *request.days_per_week, request.as_of).last_28_days_percent;
+  set_planned(report.session_totals, request.planned, from, until);
+  if (request.planned && !request.sessions.empty()) {
+    report.last_28_days_percent = adherence(request.sessions, *request.planned, request.as_of).last_28_days_percent;
   }
 }
 
@@ -193,11 +183,6 @@ std::string fill(std::string message, const std::optional<int>& weeks)
 }
 
 } // namespace
-
-int planned_sessions(int days_per_week, int days)
-{
-  return (std::clamp(days_per_week, 0, 7) * std::max(0, days) + 6) / 7;
-}
 
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by)
 {

@@ -140,6 +140,30 @@ std::string count_words(int n, std::string_view what)
   return fmt::format("{} {}", n, what);
 }
 
+// What the plan asked for over the measured days: "(3 a week from DATE)",
+// or, when a change of phase changed the pace, "from DATE (3 a week in
+// phase 2, then 7 a week in phase 1)".
+std::string planned_words(const TrendReport& r)
+{
+  const PlannedSessions& planned = *r.request.planned;
+  const std::string from = format_date(*r.sessions_from);
+  const auto phases = planned.phases_between(*r.sessions_from, r.sessions_until);
+  const auto pace = [&](int phase) {
+    const auto index = static_cast<std::size_t>(phase - 1);
+    return index < planned.days_per_week.size() ? planned.days_per_week[index] : 0;
+  };
+  if (phases.empty()
+      || std::all_of(phases.begin(), phases.end(), [&](int phase) { return pace(phase) == pace(phases.front()); })) {
+    return fmt::format("({} a week from {})", phases.empty() ? 0 : pace(phases.front()), from);
+  }
+  std::vector<std::string> parts;
+  parts.reserve(phases.size());
+  for (const int phase : phases) {
+    parts.push_back(fmt::format("{} a week in phase {}", pace(phase), phase));
+  }
+  return fmt::format("from {} ({})", from, fmt::join(parts, ", then "));
+}
+
 // "Sessions: 9 done (7 green, 1 amber, 1 red), 1 skipped; ..." over the range.
 std::string sessions_text(const TrendReport& r)
 {
@@ -160,8 +184,7 @@ std::string sessions_text(const TrendReport& r)
     text += fmt::format("; pain during them {:.1f} on average", round1(*t.mean_pain_during));
   }
   if (t.adherence_percent) {
-    text += fmt::format("; {} of {} planned ({} a week from {}), {}%", t.done, *t.planned, *r.request.days_per_week,
-                        format_date(*r.sessions_from), *t.adherence_percent);
+    text += fmt::format("; {} of {} planned {}, {}%", t.done, *t.planned, planned_words(r), *t.adherence_percent);
   }
   // The plan's own figure, when the range does not already say it.
   const bool same_days = r.sessions_until == r.request.as_of && r.sessions_from
@@ -258,7 +281,7 @@ Json session_totals_json(const TrendReport& r)
   Json j = sessions_json(r.session_totals);
   j["from"] = r.sessions_from ? Json(format_date(*r.sessions_from)) : Json(nullptr);
   j["until"] = format_date(r.sessions_until);
-  j["days_per_week"] = optional_int(r.request.days_per_week);
+  j["days_per_week"] = r.request.planned ? Json(r.request.planned->days_per_week_on(r.request.as_of)) : Json(nullptr);
   j["last_28_days_percent"] = optional_int(r.last_28_days_percent);
   return j;
 }

@@ -102,6 +102,35 @@ case_skip_and_adherence() {
   expect_out "baby; up all night"
 }
 
+case_adherence_after_a_step_back_counts_each_day_at_its_phase() {
+  setup_person
+  # Phase 2 (3 session days a week) from Mon 2 Nov, green and amber in turn
+  # so it never moves up; a red session on Mon 23 Nov steps back to phase 1,
+  # whose routine is every day.
+  local d pain=2
+  for d in 02 04 06 09 11 13 16 18 20; do
+    bc_on "2026-11-$d" session add --at "2026-11-${d}T18:00" --pain-during "$pain"
+    expect_rc 0
+    pain=$((6 - pain))
+  done
+  bc_on 2026-11-23 session add --at 2026-11-23T18:00 --pain-during 7
+  expect_out "the plan goes back to phase 1"
+  # 21 days at 3 a week and 4 days every day: 13 planned, not 25.
+  bc plan --format json
+  json_check 'd["phase"]["current"] == 1 and d["progression"]["decision"] == "step-back"'
+  json_check 'd["adherence"]["last_28_days"] == {"planned": 13, "done": 10} and d["adherence"]["last_28_days_percent"] == 77'
+  json_check 'd["adherence"]["this_week"] == {"planned": 7, "done": 1, "skipped": 0}'
+  # trend and report count the same days the same way.
+  bc trend --format json
+  json_check '[p["sessions"]["planned"] for p in d["periods"]] == [3, 3, 3, 4]'
+  json_check 'd["sessions"]["planned"] == 13 and d["sessions"]["adherence_percent"] == 77'
+  json_check 'd["sessions"]["last_28_days_percent"] == 77 and d["sessions"]["days_per_week"] == 7'
+  bc trend
+  expect_para "10 of 13 planned from 2026-11-02 (3 a week in phase 2, then 7 a week in phase 1), 77%."
+  bc report --format json
+  json_check '[(w["phase"], w["planned"], w["done"]) for w in d["sessions"]["weeks"] if w["phase"]] == [(2, 3, 3), (2, 3, 3), (2, 3, 3), (1, 4, 1)]'
+}
+
 case_skipped_exercises_are_checked_against_the_session() {
   setup_person
   bc session add --pain-during 2 --skip side-plank-modified

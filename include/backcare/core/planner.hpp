@@ -77,8 +77,13 @@ struct Plan {
   // while the plan holds (so that the replay never counts today as a day to
   // move up), else max_allowed.
   int session_ceiling() const { return holds ? current_phase : max_allowed; }
-  int session_days = 0;          // days a week with more than the every-day routine (7 when it is all of it)
-  Adherence adherence;           // keeping to the plan, this week and the last 28 days
+  int session_days = 0; // days a week with more than the every-day routine (7 when it is all of it)
+  // session_days of each phase's week for this person; [0] is phase 1.
+  std::vector<int> session_days_by_phase;
+  Adherence adherence; // keeping to the plan, this week and the last 28 days, each day at its phase's pace
+  // The plan day by day: the phase the sessions had the person in each day,
+  // and the session days of each phase.
+  PlannedSessions planned_sessions() const { return {progress.history, session_days_by_phase}; }
   std::vector<PhasePlan> phases; // empty when care is needed now
   std::vector<ScheduleDay> schedule;
   std::vector<DroppedExercise> dropped;

@@ -7,6 +7,7 @@
 
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/date.hpp"
+#include "backcare/core/progression.hpp"
 #include "backcare/core/session.hpp"
 
 #include <optional>
@@ -87,9 +88,9 @@ struct TrendRequest {
   std::optional<Date> until;
   // Every session up to as_of, next mornings filled in (LogSummary::sessions).
   std::vector<Session> sessions;
-  // The plan's session days a week (Plan::session_days, as `plan` makes it
-  // today); nullopt when no plan can be made.
-  std::optional<int> days_per_week;
+  // What the plan asked for day by day (Plan::planned_sessions(), as `plan`
+  // makes it today); nullopt when no plan can be made.
+  std::optional<PlannedSessions> planned;
 };
 
 struct TrendReport {
@@ -137,10 +138,6 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
 
 // Groups day summaries into periods.
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by);
-
-// The plan's sessions in `days` calendar days: days_per_week for every 7
-// days, rounded up, as adherence() counts them.
-int planned_sessions(int days_per_week, int days);
 
 // The window [first, last] over the day summaries; nullopt when it holds no day.
 std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Date last);
