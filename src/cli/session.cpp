@@ -220,7 +220,9 @@ int run_export(const SessionOptions& o, const Context& context)
 int run_import(const SessionOptions& o, const Context& context)
 {
   const std::string text = read_input_file(o.file, "session import");
-  const auto sessions = read_sessions_json(o.file, text, context.today());
+  const Catalog catalog = load_catalog(context);
+  const auto sessions = read_sessions_json(
+      o.file, text, context.today(), [&](const Session& session) { return session_catalog_problem(catalog, session); });
   open_log(context, LogAccess::write)->import_sessions(sessions, [](const ImportResult& result) {
     write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
                                  result.added == 1 ? "session" : "sessions", result.skipped));

@@ -396,6 +396,51 @@ std::string_view to_string(PhaseStatus status)
   return "later";
 }
 
+std::vector<const Exercise*> possible_session_exercises(const Catalog& catalog, int phase)
+{
+  std::vector<const Exercise*> result;
+  const auto add = [&](const Exercise* ex) {
+    if (ex && std::find(result.begin(), result.end(), ex) == result.end()) {
+      result.push_back(ex);
+    }
+  };
+  if (!catalog.find_phase(phase)) {
+    return result;
+  }
+  for (const Exercise& ex : catalog.exercises) {
+    if (ex.substitute_only) {
+      continue;
+    }
+    if (ex.phase == phase) {
+      add(&ex);
+      add(ex.substitute ? catalog.find_exercise(*ex.substitute) : nullptr);
+    } else if (ex.phase < phase && (ex.carry_forward || !ex.postures.empty())) {
+      add(&ex);
+    }
+  }
+  return result;
+}
+
+std::string session_catalog_problem(const Catalog& catalog, const Session& session)
+{
+  if (!catalog.find_phase(session.phase)) {
+    return fmt::format("'phase' {} is not a phase of the catalog (it has phases 1-{})", session.phase,
+                       catalog.phases.size());
+  }
+  const auto possible = possible_session_exercises(catalog, session.phase);
+  for (const std::string& id : session.skipped_exercises) {
+    const Exercise* ex = catalog.find_exercise(id);
+    if (!ex) {
+      return fmt::format("'skipped_exercises': '{}' is not an exercise of the catalog", id);
+    }
+    if (std::find(possible.begin(), possible.end(), ex) == possible.end()) {
+      return fmt::format("'skipped_exercises': '{}' is not in a phase {} session (it is a phase {} exercise)", id,
+                         session.phase, ex->phase);
+    }
+  }
+  return {};
+}
+
 std::vector<int> session_days(int days_per_week)
 {
   std::vector<int> days;

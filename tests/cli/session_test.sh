@@ -141,6 +141,27 @@ case_skipped_exercises_are_checked_against_the_session() {
   expect_error 64 "--skip: 'plank' is not in the session of"
 }
 
+case_import_refuses_what_the_catalog_lacks() {
+  setup_person
+  bc_on 2026-11-20 session add --at 2026-11-20T18:00 --pain-during 2
+  local good='{"at": "2026-11-21T18:00", "status": "done", "phase": 2, "skipped_exercises": ["heel-slide", "walking"]}'
+  printf '[%s, {"at": "2026-11-22T18:00", "status": "done", "phase": 7}]' "$good" >"$SCRATCH/phase.json"
+  bc session import "$SCRATCH/phase.json"
+  expect_error 65 "phase.json: session 2: 'phase' 7 is not a phase of the catalog (it has phases 1-4); nothing was imported"
+  printf '[%s, {"at": "2026-11-22T18:00", "status": "done", "phase": 2, "skipped_exercises": ["plonk"]}]' "$good" \
+    >"$SCRATCH/unknown.json"
+  bc session import "$SCRATCH/unknown.json"
+  expect_error 65 "unknown.json: session 2: 'skipped_exercises': 'plonk' is not an exercise of the catalog"
+  printf '[%s, {"at": "2026-11-22T18:00", "status": "done", "phase": 2, "skipped_exercises": ["plank"]}]' "$good" \
+    >"$SCRATCH/other.json"
+  bc session import "$SCRATCH/other.json"
+  expect_error 65 "other.json: session 2: 'skipped_exercises': 'plank' is not in a phase 2 session (it is a phase 3 exercise)"
+  [ "$(raw_sql "$DB" "SELECT count(*) FROM session")" = 1 ] || fail "a refused import changed the log"
+  printf '[%s]' "$good" >"$SCRATCH/good.json"
+  bc session import "$SCRATCH/good.json"
+  expect_out "Imported 1 session (0 already in the log)."
+}
+
 case_bad_input_changes_nothing() {
   setup_person
   cp "$DB" "$SCRATCH/before.db"

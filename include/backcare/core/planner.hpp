@@ -104,6 +104,19 @@ std::string_view delivery_word(Delivery delivery);
 // "4 days after birth" under two weeks, else "week 10 after birth".
 std::string time_since_birth(const Situation& situation);
 
+// Every exercise a session of phase `phase` can hold for someone, whatever
+// their posture and equipment, as a week of that phase is built: the
+// phase's own exercises and their stand-ins for missing equipment, and the
+// earlier phases' exercises the week keeps or adds for a posture. Empty for
+// a phase the catalog does not have.
+std::vector<const Exercise*> possible_session_exercises(const Catalog& catalog, int phase);
+
+// What is wrong with a session against the catalog, in words naming the
+// field; empty when nothing: a phase the catalog does not have, or a
+// left-out exercise the catalog does not have or that no session of that
+// phase holds (what `session import` checks, without the day's plan).
+std::string session_catalog_problem(const Catalog& catalog, const Session& session);
+
 // Days of the week (0 = first day of the schedule) for `days_per_week`
 // sessions, spread out so that strength days are never back to back.
 std::vector<int> session_days(int days_per_week);
