@@ -141,6 +141,25 @@ case_skipped_exercises_are_checked_against_the_session() {
   expect_error 64 "--skip: 'plank' is not in the session of"
 }
 
+case_edit_skip_is_checked_against_the_sessions_phase() {
+  setup_person
+  bc_on 2026-11-20 session add --at 2026-11-20T18:00 --pain-during 2
+  # A red session in phase 2; the plan then steps back to phase 1.
+  bc_on 2026-11-23 session add --at 2026-11-23T18:00 --pain-during 7
+  expect_out "the plan goes back to phase 1"
+  cp "$DB" "$SCRATCH/before.db"
+  bc session edit 1 --skip plank
+  expect_error 64 "--skip: 'plank' is not in the session of Fri 20 Nov (its exercises: alignment-check"
+  bc session edit 2 --skip plonk
+  expect_error 64 "--skip: 'plonk' is not in the session of Mon 23 Nov"
+  cmp -s "$DB" "$SCRATCH/before.db" || fail "a refused edit changed the log"
+  # Checked against the session's own phase (2), not the plan it led to (1).
+  bc session edit 2 --skip heel-slide --skip heel-slide
+  expect_out "Edited session 2 (2026-11-23T18:00, phase 2)."
+  bc session list --format json
+  json_check 'd[1]["skipped_exercises"] == ["heel-slide"]'
+}
+
 case_import_refuses_what_the_catalog_lacks() {
   setup_person
   bc_on 2026-11-20 session add --at 2026-11-20T18:00 --pain-during 2
