@@ -279,16 +279,22 @@ std::string insufficient_reason(const std::optional<Window>& baseline, const std
   return "";
 }
 
+double important_change(double baseline_mean)
+{
+  if (baseline_mean <= 0) {
+    return k_important_points; // no percent of nothing
+  }
+  return std::min(k_important_points, std::max(k_smallest_change, k_important_fraction * baseline_mean));
+}
+
 Verdict verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent)
 {
   if (!insufficient_reason(baseline, recent).empty()) {
     return Verdict::insufficient_data;
   }
   const double change = recent->mean - baseline->mean;
-  const double fraction = baseline->mean > 0 ? std::max(k_smallest_change, k_important_fraction * baseline->mean)
-                                             : k_important_points; // no percent of nothing
   // A hair of tolerance so that exactly 30% or 2 points counts despite rounding.
-  const double needed = std::min(k_important_points, fraction) - 1e-9;
+  const double needed = important_change(baseline->mean) - 1e-9;
   if (change <= -needed) {
     return Verdict::improved;
   }

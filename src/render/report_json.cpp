@@ -104,7 +104,11 @@ Json pain(const Report& r)
   j["verdict"] = name_of(t.verdict);
   j["improvement_band"] = p.band ? Json(name_of(*p.band)) : Json(nullptr);
   j["slope_per_week"] = number(t.slope_per_week);
-  j["important_change"] = {{"points", k_important_points}, {"percent", k_important_fraction * 100}};
+  j["important_change"] = {
+      {"points", k_important_points},
+      {"percent", k_important_fraction * 100},
+      {"min_points", k_smallest_change},
+      {"needed_points", t.baseline ? Json(round1(important_change(t.baseline->mean))) : Json(nullptr)}};
   j["bands_percent"] = {{"moderate", k_moderate_percent}, {"substantial", k_substantial_percent}};
   j["locations"] = std::move(locations);
   j["weeks"] = std::move(weeks);

@@ -180,7 +180,8 @@ std::vector<std::string> pain(const Report& r)
     if (p.band && *p.band != ImprovementBand::none) {
       change += ", " + band_words(*p.band);
     }
-    items.push_back(change + ". Important change: 2 points or 30% of the first week (Ostelo 2008)");
+    items.push_back(change
+                    + ". Important change: 2 points or 30% of the first week, never under 1 point (Ostelo 2008)");
   }
   items.push_back(t.slope_per_week ? fmt::format("Slope {} points a week (least squares over the daily means)",
                                                  signed_decimal(*t.slope_per_week))

@@ -26,7 +26,7 @@ std::string signed1(double value)
 std::string verdict_text(const TrendReport& r)
 {
   const std::string rule =
-      "the clinically important change (2 points, or 30% of the first week when that is at least 1 point)";
+      "the clinically important change (2 points, or 30% of the first week but never under 1 point)";
   if (r.verdict == Verdict::insufficient_data) {
     return fmt::format("Not enough data for a verdict yet: {}. Keep logging.",
                        insufficient_reason(r.baseline, r.recent));

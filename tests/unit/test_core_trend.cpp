@@ -108,6 +108,14 @@ TEST_CASE("slope_per_week")
   CHECK_FALSE(slope_per_week({day("2026-11-01", 2)}));
 }
 
+TEST_CASE("important_change")
+{
+  CHECK(important_change(8.0) == doctest::Approx(2.0)); // 2 points, less than 30%
+  CHECK(important_change(5.0) == doctest::Approx(1.5)); // 30%, less than 2 points
+  CHECK(important_change(2.0) == doctest::Approx(1.0)); // 30% is under 1 point: 1 point
+  CHECK(important_change(0.0) == doctest::Approx(2.0)); // no percent of nothing
+}
+
 TEST_CASE("verdict_of")
 {
   const auto w = [](const char* first, double mean, int days) {

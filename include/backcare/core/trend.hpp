@@ -145,9 +145,14 @@ std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Da
 // Least-squares slope of the day values, in points per week; needs 2 days.
 std::optional<double> slope_per_week(const std::vector<DaySummary>& days);
 
-// The verdict: the
-// change must reach 2 points, or 30% of baseline but never less than
-// k_smallest_change (one step on the 0-10 scale).
+// The change from a baseline mean that counts as clinically important: 2
+// points, or 30% of the baseline when that is less but never less than
+// k_smallest_change (one step on the 0-10 scale); 2 points from a baseline
+// of 0 (no percent of nothing). The verdict and the charts' improvement band
+// both use it, so they never disagree.
+double important_change(double baseline_mean);
+
+// The verdict: the change must reach important_change(baseline mean).
 Verdict verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent);
 
 // Why a verdict is insufficient-data, in words; empty when it is not.
