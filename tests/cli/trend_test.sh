@@ -118,11 +118,6 @@ case_worse_flag() {
   json_check "d['progression']['decision'] == 'hold' and d['phase']['current'] == 2"
 }
 
-# expect_para TEXT: stdout has TEXT, wherever its lines are wrapped.
-expect_para() {
-  tr '\n' ' ' <"$OUT" | tr -s ' ' | grep -qF -- "$1" || fail "stdout lacks the paragraph: $1"
-}
-
 # A realistic month for a person who gave birth on 2026-09-01: a pain entry
 # each morning at 07:00 from Thu 2026-10-22 (week 7) to Thu 2026-11-26,
 # falling from 5 to 1, with a flare of 5 on the morning of 2026-11-15; and
