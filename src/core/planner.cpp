@@ -457,6 +457,7 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   Plan plan;
   plan.request = request;
   plan.triage = run_triage(catalog, request.situation);
+  plan.screening = screening_status(request.screenings, request.as_of);
   if (seeks_care_now(plan.triage.level)) {
     return plan; // a red flag always wins: no phase, no exercise
   }

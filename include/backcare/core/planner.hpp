@@ -8,6 +8,7 @@
 #include "backcare/core/date.hpp"
 #include "backcare/core/inputs.hpp"
 #include "backcare/core/progression.hpp"
+#include "backcare/core/screening.hpp"
 #include "backcare/core/triage.hpp"
 
 #include <optional>
@@ -81,6 +82,9 @@ struct Plan {
   // session_days of each phase's week for this person; [0] is phase 1.
   std::vector<int> session_days_by_phase;
   Adherence adherence; // keeping to the plan, this week and the last 28 days, each day at its phase's pace
+  // Whether the warning-sign answers of request.screenings still count:
+  // lapsed answers no longer hold or cap the plan, and the plan says so.
+  ScreeningStatus screening;
   // The plan day by day: the phase the sessions had the person in each day,
   // and the session days of each phase.
   PlannedSessions planned_sessions() const { return {progress.history, session_days_by_phase}; }
