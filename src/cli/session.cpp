@@ -44,6 +44,7 @@ std::optional<int> parse_pain(const std::string& option, const std::string& text
 // made.
 struct DayPlan {
   LogSummary summary;
+  PlanRequest request;
   Plan plan;
 };
 
@@ -54,7 +55,7 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
   result.summary = read_log_summary(&log, day, catalog.progression);
   const ResolvedInputs inputs =
       resolve_inputs({}, log.profile(), result.summary, plan_defaults(context.global.config.plan), day);
-  PlanRequest request;
+  PlanRequest& request = result.request;
   request.as_of = day;
   request.situation = inputs.situation;
   request.equipment = inputs.equipment;
@@ -163,13 +164,13 @@ int run_add(const SessionOptions& o, const Context& context)
     std::vector<Entry> mornings;
     log->for_each({day, day + std::chrono::days{1}}, [&](const Entry& entry) { mornings.push_back(entry); });
     sessions = with_next_morning_from_log(std::move(sessions), mornings);
-    const Session& counted = sessions.back();
-    ProgressRequest replay;
-    replay.sessions = sessions;
-    replay.last_phase = static_cast<int>(catalog.phases.size());
-    replay.today = day;
-    replay.ceiling = [&](Date d) { return d == day ? day_plan.plan.max_allowed : replay.last_phase; };
-    const Progress after = progress(catalog.progression, replay);
+    const Session counted = sessions.back();
+    // Where the session leaves the person: the plan of that day with it,
+    // so that the answer says what `plan` will say (the same replay, with
+    // the ceilings and holds of every past day).
+    PlanRequest request = day_plan.request;
+    request.sessions = std::move(sessions);
+    const Progress after = make_plan(catalog, request).progress;
     write_output("",
                  render_session_added({counted, outcome(catalog.progression, counted)}, catalog.progression, after));
   });

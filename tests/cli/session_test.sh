@@ -58,6 +58,26 @@ case_a_month_moves_up_one_phase_then_steps_back() {
   json_check '[s["outcome"] for s in d] == ["green"] * 7 + ["red"] and [s["phase"] for s in d] == [2] * 7 + [3]'
 }
 
+case_session_add_says_what_plan_will_say() {
+  setup_person
+  local d
+  for d in 02 04 06 09 11; do
+    bc_on "2026-11-$d" session add --at "2026-11-${d}T18:00" --pain-during 2
+  done
+  # Leaking reported on the 12th holds the plan for 7 days: the phase is
+  # mastered, but nobody moves up while the sign is in force.
+  bc_on 2026-11-12 screen --symptom leakage --at 2026-11-12T08:00
+  bc_on 2026-11-13 session add --at 2026-11-13T18:00 --pain-during 2
+  bc_on 2026-11-16 session add --at 2026-11-16T18:00 --pain-during 2
+  expect_no_out "You have mastered the phase"
+  # A red session steps back from where the plan is (2), not from where a
+  # replay without the hold would be (3).
+  bc_on 2026-11-18 session add --at 2026-11-18T18:00 --pain-during 7
+  expect_out "the plan goes back to phase 1 for the next sessions."
+  bc_on 2026-11-19 plan --format json
+  json_check 'd["phase"]["current"] == 1 and [h["to"] for h in d["progression"]["history"]] == [2, 1]'
+}
+
 case_next_morning_pain_comes_from_the_log() {
   setup_person
   bc_on 2026-11-10 session add --at 2026-11-10T18:00 --pain-during 2
