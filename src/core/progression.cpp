@@ -435,16 +435,16 @@ int PlannedSessions::between(Date first, Date last) const
   return (sevenths + 6) / 7;
 }
 
-std::vector<int> PlannedSessions::phases_between(Date first, Date last) const
+std::vector<PlannedSessions::Pace> PlannedSessions::paces(Date first, Date last) const
 {
-  std::vector<int> phases;
+  std::vector<Pace> result;
   for (Date day = first; day <= last; day += days(1)) {
-    const int phase = phase_on(day);
-    if (phase > 0 && (phases.empty() || phases.back() != phase)) {
-      phases.push_back(phase);
+    const int per_week = days_per_week_on(day);
+    if (result.empty() || result.back().days_per_week != per_week) {
+      result.push_back({day, per_week, phase_on(day)});
     }
   }
-  return phases;
+  return result;
 }
 
 std::optional<int> adherence_percent(int done, int planned)

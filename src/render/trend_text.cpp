@@ -141,27 +141,23 @@ std::string count_words(int n, std::string_view what)
 }
 
 // What the plan asked for over the measured days: "(3 a week from DATE)",
-// or, when a change of phase changed the pace, "from DATE (3 a week in
-// phase 2, then 7 a week in phase 1)".
+// or, when a change of phase changed the pace, "from DATE (3 a week; 7 a
+// week from DATE, in phase 1)".
 std::string planned_words(const TrendReport& r)
 {
-  const PlannedSessions& planned = *r.request.planned;
+  const auto paces = r.request.planned->paces(*r.sessions_from, r.sessions_until);
   const std::string from = format_date(*r.sessions_from);
-  const auto phases = planned.phases_between(*r.sessions_from, r.sessions_until);
-  const auto pace = [&](int phase) {
-    const auto index = static_cast<std::size_t>(phase - 1);
-    return index < planned.days_per_week.size() ? planned.days_per_week[index] : 0;
-  };
-  if (phases.empty()
-      || std::all_of(phases.begin(), phases.end(), [&](int phase) { return pace(phase) == pace(phases.front()); })) {
-    return fmt::format("({} a week from {})", phases.empty() ? 0 : pace(phases.front()), from);
+  if (paces.size() <= 1) {
+    return fmt::format("({} a week from {})", paces.empty() ? 0 : paces.front().days_per_week, from);
   }
   std::vector<std::string> parts;
-  parts.reserve(phases.size());
-  for (const int phase : phases) {
-    parts.push_back(fmt::format("{} a week in phase {}", pace(phase), phase));
+  parts.reserve(paces.size());
+  for (const PlannedSessions::Pace& pace : paces) {
+    parts.push_back(parts.empty() ? fmt::format("{} a week", pace.days_per_week)
+                                  : fmt::format("{} a week from {}, in phase {}", pace.days_per_week,
+                                                format_date(pace.from), pace.phase));
   }
-  return fmt::format("from {} ({})", from, fmt::join(parts, ", then "));
+  return fmt::format("from {} ({})", from, fmt::join(parts, "; "));
 }
 
 // "Sessions: 9 done (7 green, 1 amber, 1 red), 1 skipped; ..." over the range.

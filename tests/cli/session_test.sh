@@ -146,7 +146,7 @@ case_adherence_after_a_step_back_counts_each_day_at_its_phase() {
   json_check 'd["sessions"]["planned"] == 13 and d["sessions"]["adherence_percent"] == 77'
   json_check 'd["sessions"]["last_28_days_percent"] == 77 and d["sessions"]["days_per_week"] == 7'
   bc trend
-  expect_para "10 of 13 planned from 2026-11-02 (3 a week in phase 2, then 7 a week in phase 1), 77%."
+  expect_para "10 of 13 planned from 2026-11-02 (3 a week; 7 a week from 2026-11-23, in phase 1), 77%."
   bc report --format json
   json_check '[(w["phase"], w["planned"], w["done"]) for w in d["sessions"]["weeks"] if w["phase"]] == [(2, 3, 3), (2, 3, 3), (2, 3, 3), (1, 4, 1)]'
 }

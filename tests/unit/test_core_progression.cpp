@@ -606,8 +606,11 @@ TEST_CASE("PlannedSessions")
   {
     // 21 days at 3 a week and 4 days of every day: 9 + 4, not 25.
     CHECK(planned.between(*parse_date("2026-11-02"), *parse_date("2026-11-26")) == 13);
-    CHECK(planned.phases_between(*parse_date("2026-11-02"), *parse_date("2026-11-26")) == std::vector<int>{2, 1});
-    CHECK(planned.phases_between(*parse_date("2026-11-02"), *parse_date("2026-11-20")) == std::vector<int>{2});
+    using Pace = PlannedSessions::Pace;
+    CHECK(planned.paces(*parse_date("2026-11-02"), *parse_date("2026-11-26"))
+          == std::vector<Pace>{{*parse_date("2026-11-02"), 3, 2}, {*parse_date("2026-11-23"), 7, 1}});
+    CHECK(planned.paces(*parse_date("2026-11-05"), *parse_date("2026-11-20"))
+          == std::vector<Pace>{{*parse_date("2026-11-05"), 3, 2}});
   }
   SUBCASE("at most every day")
   {

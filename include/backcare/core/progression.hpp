@@ -119,8 +119,16 @@ struct PlannedSessions {
   // rounded up, so 7 days of one phase plan its days a week, and a first
   // day of a 3-a-week phase plans 1. 0 when `last` is before `first`.
   int between(Date first, Date last) const;
-  // The phases in force from `first` to `last`, in the order they came.
-  std::vector<int> phases_between(Date first, Date last) const;
+  // The paces from `first` to `last`: a new one on each day the session
+  // days a week change, with the phase in force that day; the first starts
+  // on `first`. Empty when `last` is before `first`.
+  struct Pace {
+    Date from{};
+    int days_per_week = 0;
+    int phase = 0;
+    bool operator==(const Pace&) const = default;
+  };
+  std::vector<Pace> paces(Date first, Date last) const;
 };
 
 // Keeping to the plan in the week (Monday to Sunday) that holds a day.
