@@ -211,6 +211,9 @@ void weeks_of(const Catalog& catalog, const ReportInput& input, const PlannedSes
     }
     report.weeks.push_back(week);
   }
+  if (!planned.history.empty() && planned.history.front().date <= input.until) {
+    report.sessions_planned = planned.between(std::max(input.since, planned.history.front().date), input.until);
+  }
   struct Sums {
     int during = 0;
     int during_n = 0;

@@ -157,8 +157,11 @@ Json sessions(const Report& r)
                      {"pain_during", pain_pair(w.during_mean, w.during_max)},
                      {"next_morning", pain_pair(w.morning_mean, w.morning_max)}});
   }
+  const auto percent = adherence_percent(r.sessions_done, r.sessions_planned);
   return {{"done", r.sessions_done},
           {"skipped", r.sessions_skipped},
+          {"planned", r.sessions_planned},
+          {"adherence_percent", percent ? Json(*percent) : Json(nullptr)},
           {"planned_per_week", r.planned_per_week},
           {"weeks", std::move(weeks)}};
 }

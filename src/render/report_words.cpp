@@ -305,15 +305,23 @@ Table weeks(const Report& r)
   return table;
 }
 
+// " of 27 planned (93%)", as `trend` counts the range; empty without a plan.
+std::string planned_words(const Report& r)
+{
+  if (r.sessions_planned == 0) {
+    return {};
+  }
+  return fmt::format(" of {} planned ({}%)", r.sessions_planned,
+                     adherence_percent(r.sessions_done, r.sessions_planned).value_or(0));
+}
+
 std::string sessions_total(const Report& r)
 {
   int green = 0;
   int amber = 0;
   int red = 0;
   int pending = 0;
-  int planned = 0;
   for (const ReportWeek& w : r.weeks) {
-    planned += w.planned;
     green += w.green;
     amber += w.amber;
     red += w.red;
@@ -323,8 +331,8 @@ std::string sessions_total(const Report& r)
   return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry). Pain "
                      "0-10, mean (max). Green: {} or less during and the next morning; amber: up to {}; red: more, "
                      "or the next morning {}+ above (Silbernagel & Thomee 2007).",
-                     r.sessions_done, planned > 0 ? fmt::format(" of {} planned", planned) : std::string(),
-                     r.sessions_skipped, green, amber, red, pending, p.green_max, p.amber_max, p.next_morning_rise);
+                     r.sessions_done, planned_words(r), r.sessions_skipped, green, amber, red, pending, p.green_max,
+                     p.amber_max, p.next_morning_rise);
 }
 
 Table psfs(const Report& r)

@@ -105,6 +105,10 @@ case_twelve_weeks_in_json() {
   json_check "d['clinician_notes'] == [{'at': '2026-10-13T21:00', 'severity': 4, 'location': 'pubic', 'note': 'Sharp pain at the pubic bone when turning in bed'}]"
   json_check "d['disclaimer'].endswith('not a diagnosis.')"
   expect_no_out "teething"
+  # The total planned is counted once over the range, as trend counts it.
+  json_check "(d['sessions']['planned'], d['sessions']['adherence_percent']) == (67, 49)"
+  bc trend --since 2026-09-04 --format json
+  json_check "(d['sessions']['planned'], d['sessions']['done'], d['sessions']['adherence_percent']) == (67, 33, 49)"
 }
 
 case_twelve_weeks_in_markdown() {
@@ -132,7 +136,7 @@ case_twelve_weeks_in_markdown() {
   expect_out "Phase on 2026-11-26: 3 (Strengthen); allowed up to 4."
   expect_out "| 2026-10-19 |     1 |  2/7 | 1 (baby) | 3.5 (4) |      3.0 (3) |                    1/1/0 |"
   expect_out "| 2026-10-26 |     1 |  3/7 | 0        | 4.3 (7) |      3.0 (3) |                 1/0/1 +1 |"
-  expect_out "33 done of 67 planned, 2 skipped; 11 green, 13 amber, 3 red, 6 pending (no next-morning entry)."
+  expect_out "33 done of 67 planned (49%), 2 skipped; 11 green, 13 amber, 3 red, 6 pending (no next-morning entry)."
   expect_out "| lift the car seat |          2 |          4 |          7 |   +5 * |"
   expect_out "| Mean              |        3.0 |        4.7 |        6.7 | +3.7 * |"
   expect_out "Mean +3.7 points from 2026-09-07 to 2026-11-23: a meaningful improvement. * reaches the smallest change that matters: 2 points for the mean, 3 for one activity."

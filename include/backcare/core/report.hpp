@@ -222,6 +222,9 @@ struct Report {
   std::vector<ReportWeek> weeks;        // every ISO week of the range
   int sessions_done = 0;
   int sessions_skipped = 0;
+  // The sessions planned over the range from the first session, counted at
+  // once as `trend` counts its totals (not the sum of the rounded weeks).
+  int sessions_planned = 0;
   PsfsTrend psfs;
   std::vector<ClinicianNote> notes; // entries tagged "clinician", oldest first
 };
