@@ -154,6 +154,7 @@ PlannedSessions phases_of(const Catalog& catalog, const ReportInput& input, Repo
     request.equipment = inputs.equipment;
     request.origins = inputs.origins;
     request.sessions = sessions;
+    request.screenings = input.summary.screenings; // the signs of each past day cap and hold it, as in `plan`
     const Plan plan = make_plan(catalog, request);
     progress = plan.progress;
     report.phase = plan.current_phase;

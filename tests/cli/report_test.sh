@@ -111,6 +111,24 @@ case_twelve_weeks_in_json() {
   json_check "(d['sessions']['planned'], d['sessions']['done'], d['sessions']['adherence_percent']) == (67, 33, 49)"
 }
 
+case_phases_replay_the_screenings_as_plan_does() {
+  run profile set --birth-date 2026-09-01
+  local d
+  for d in $(seq -w 2 25); do
+    run log add 3 --at "2026-11-${d}T07:30"
+  done
+  for d in 02 04 06 09 11 13 16; do
+    run session add --at "2026-11-${d}T18:00" --pain-during 2
+  done
+  # Leaking, saved afterwards for the 12th: the plan held from that day, so
+  # the green session of the 16th moved nobody up.
+  run screen --symptom leakage --at 2026-11-12T08:00
+  bc plan --format json
+  json_check '[(h["date"], h["to"]) for h in d["progression"]["history"]] == [("2026-11-02", 2)]'
+  bc report --format json
+  json_check '[(h["date"], h["to"]) for h in d["phases"]["history"]] == [("2026-11-02", 2)] and d["phases"]["current"] == 2'
+}
+
 case_twelve_weeks_in_markdown() {
   build_person
   bc report
