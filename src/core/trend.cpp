@@ -114,6 +114,19 @@ void set_planned(SessionCounts& counts, const std::optional<PlannedSessions>& pl
   counts.adherence_percent = adherence_percent(counts.done, *counts.planned);
 }
 
+// The day of the first session up to `until` whose `at` parses.
+std::optional<Date> first_session_day(const std::vector<Session>& sessions, Date until)
+{
+  std::optional<Date> first;
+  for (const Session& session : sessions) {
+    const Date day = date_of(session.at);
+    if (parse_datetime(session.at) && day <= until && (!first || day < *first)) {
+      first = day;
+    }
+  }
+  return first;
+}
+
 // The sessions of the range, per period and in total, measured from the
 // first session ever recorded (or `since`, when later), as plan's
 // adherence is: weeks before a person started are not missed sessions.
@@ -123,12 +136,7 @@ void add_sessions(TrendReport& report, const Progression& rules)
   const Date until = std::min(request.as_of, request.until.value_or(request.as_of));
   report.sessions_until = until;
   report.sessions = sessions_in(rules, request.sessions, request.since, until);
-  for (const Session& session : request.sessions) {
-    const Date day = date_of(session.at);
-    if (parse_datetime(session.at) && day <= until && (!report.sessions_from || day < *report.sessions_from)) {
-      report.sessions_from = day;
-    }
-  }
+  report.sessions_from = first_session_day(request.sessions, until);
   if (report.sessions_from && request.since) {
     report.sessions_from = std::max(*report.sessions_from, *request.since);
   }
@@ -145,6 +153,9 @@ void add_sessions(TrendReport& report, const Progression& rules)
   set_planned(report.session_totals, request.planned, from, until);
   if (request.planned && !request.sessions.empty()) {
     report.last_28_days_percent = adherence(request.sessions, *request.planned, request.as_of).last_28_days_percent;
+    if (const auto first = first_session_day(request.sessions, request.as_of)) {
+      report.last_28_days_from = std::max(*first, request.as_of - std::chrono::days{27});
+    }
   }
 }
 

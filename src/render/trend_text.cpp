@@ -183,8 +183,7 @@ std::string sessions_text(const TrendReport& r)
     text += fmt::format("; {} of {} planned {}, {}%", t.done, *t.planned, planned_words(r), *t.adherence_percent);
   }
   // The plan's own figure, when the range does not already say it.
-  const bool same_days = r.sessions_until == r.request.as_of && r.sessions_from
-                         && *r.sessions_from >= r.request.as_of - std::chrono::days{27};
+  const bool same_days = r.sessions_until == r.request.as_of && r.sessions_from == r.last_28_days_from;
   if (r.last_28_days_percent && !(same_days && t.adherence_percent)) {
     text += fmt::format("; {}% of planned in the last 28 days", *r.last_28_days_percent);
   }

@@ -121,6 +121,9 @@ struct TrendReport {
   // Adherence() over the 28 days up to as_of, as `plan` shows it; nullopt
   // without a plan or without sessions.
   std::optional<int> last_28_days_percent;
+  // The first day those 28 days count: the first session ever when that is
+  // later (the range's own figure says the same when it counts the same days).
+  std::optional<Date> last_28_days_from;
 };
 
 // The clinically important change for low back pain: 2 points or 30% of
