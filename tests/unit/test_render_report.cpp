@@ -125,6 +125,7 @@ TEST_CASE("render_report_markdown")
   CHECK(has(md, "Phase on 2026-11-22: 3 (Strengthen); allowed up to 3."));
   CHECK(has(md, "| 2026-11-09 |     2 |  2/3 | 1 (baby) | 3.5 (4) |      3.0 (3) |                    1/1/0 |\n"));
   CHECK(has(md, "5 done of 6 planned (83%), 1 skipped; 4 green, 1 amber, 0 red, 0 pending"));
+  CHECK(has(md, "(no next-morning entry). Planned: each day at the pace of the phase in force that day. Pain"));
   CHECK(has(md, "| lift the car seat |          2 |          6 |   +4 * |\n"));
   CHECK(has(md, "| Mean              |        3.0 |        5.0 | +2.0 * |\n"));
   CHECK(has(md, "Mean +2.0 points from 2026-11-09 to 2026-11-22: a meaningful improvement."));
