@@ -40,20 +40,22 @@ std::optional<int> parse_pain(const std::string& option, const std::string& text
 }
 
 // The plan of the day `day`, as `plan` would give it then (with the
-// sessions before it). Throws when no plan can be made.
+// sessions before it), at `phase` when given. Throws when no plan can be
+// made.
 struct DayPlan {
   LogSummary summary;
+  PlanRequest request;
   Plan plan;
 };
 
 DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLog& log, Date day,
-                    const std::string& command)
+                    const std::string& command, std::optional<int> phase = std::nullopt)
 {
   DayPlan result;
   result.summary = read_log_summary(&log, day, catalog.progression);
   const ResolvedInputs inputs =
       resolve_inputs({}, log.profile(), result.summary, plan_defaults(context.global.config.plan), day);
-  PlanRequest request;
+  PlanRequest& request = result.request;
   request.as_of = day;
   request.situation = inputs.situation;
   request.equipment = inputs.equipment;
@@ -61,6 +63,7 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
   request.sessions = result.summary.sessions;
   request.screenings = result.summary.screenings;
   request.start = day - (std::chrono::weekday{day} - std::chrono::Monday);
+  request.phase = phase;
   if (!seeks_care_now(run_triage(catalog, inputs.situation).level) && !inputs.missing.empty()) {
     throw usage_error(fmt::format("{} needs your plan of {}, which needs {}: save it with backcare profile set "
                                   "--birth-date DATE and backcare log add N",
@@ -68,7 +71,15 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
                                   inputs.missing.front() == MissingInput::weeks ? "your baby's birth date"
                                                                                 : "your pain (a log entry)"));
   }
-  result.plan = make_plan(catalog, request);
+  try {
+    result.plan = make_plan(catalog, request);
+  } catch (const Error& e) {
+    if (!phase || e.code() != ExitCode::usage) {
+      throw;
+    }
+    throw usage_error(
+        fmt::format("{}: cannot check against phase {} of {}: {}", command, *phase, format_date(day), e.what()));
+  }
   return result;
 }
 
@@ -86,6 +97,28 @@ std::vector<std::string> exercises_of_day(const Plan& plan, Date day)
     }
   }
   return ids;
+}
+
+// The exercises left out of a session on `day`, each once: every one must be
+// in that day's session of the plan. Throws naming --skip otherwise.
+std::vector<std::string> checked_skips(const std::vector<std::string>& ids, const Plan& plan, Date day)
+{
+  const auto planned = exercises_of_day(plan, day);
+  std::vector<std::string> skipped;
+  for (const std::string& id : ids) {
+    if (planned.empty()) {
+      throw usage_error(fmt::format("--skip: '{}' is not in the session of {} (no exercise was planned that day)", id,
+                                    format_day(day)));
+    }
+    if (std::find(planned.begin(), planned.end(), id) == planned.end()) {
+      throw usage_error(fmt::format("--skip: '{}' is not in the session of {} (its exercises: {})", id, format_day(day),
+                                    fmt::join(planned, ", ")));
+    }
+    if (std::find(skipped.begin(), skipped.end(), id) == skipped.end()) {
+      skipped.push_back(id);
+    }
+  }
+  return skipped;
 }
 
 // With an urgent or emergency sign no session is planned: the plan's
@@ -119,17 +152,7 @@ int run_add(const SessionOptions& o, const Context& context)
   if (const auto code = care_now(context, catalog, day_plan.plan)) {
     return *code;
   }
-  const auto planned = exercises_of_day(day_plan.plan, day);
-  for (const std::string& id : o.skip) {
-    if (std::find(planned.begin(), planned.end(), id) == planned.end()) {
-      throw usage_error(fmt::format("--skip: '{}' is not in the session of {} (its exercises: {})", id, format_day(day),
-                                    fmt::join(planned, ", ")));
-    }
-    if (std::find(session.skipped_exercises.begin(), session.skipped_exercises.end(), id)
-        == session.skipped_exercises.end()) {
-      session.skipped_exercises.push_back(id);
-    }
-  }
+  session.skipped_exercises = checked_skips(o.skip, day_plan.plan, day);
   session.phase = day_plan.plan.current_phase;
   session.ceiling = day_plan.plan.session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {
@@ -141,13 +164,13 @@ int run_add(const SessionOptions& o, const Context& context)
     std::vector<Entry> mornings;
     log->for_each({day, day + std::chrono::days{1}}, [&](const Entry& entry) { mornings.push_back(entry); });
     sessions = with_next_morning_from_log(std::move(sessions), mornings);
-    const Session& counted = sessions.back();
-    ProgressRequest replay;
-    replay.sessions = sessions;
-    replay.last_phase = static_cast<int>(catalog.phases.size());
-    replay.today = day;
-    replay.ceiling = [&](Date d) { return d == day ? day_plan.plan.max_allowed : replay.last_phase; };
-    const Progress after = progress(catalog.progression, replay);
+    const Session counted = sessions.back();
+    // Where the session leaves the person: the plan of that day with it,
+    // so that the answer says what `plan` will say (the same replay, with
+    // the ceilings and holds of every past day).
+    PlanRequest request = day_plan.request;
+    request.sessions = std::move(sessions);
+    const Progress after = make_plan(catalog, request).progress;
     write_output("",
                  render_session_added({counted, outcome(catalog.progression, counted)}, catalog.progression, after));
   });
@@ -174,7 +197,7 @@ int run_skip(const SessionOptions& o, const Context& context)
   log->add_session(session, [&](const Session& stored) {
     std::vector<Session> sessions = day_plan.summary.sessions;
     sessions.push_back(stored);
-    const Adherence after = adherence(sessions, day_plan.plan.session_days, date_of(stored.at));
+    const Adherence after = adherence(sessions, day_plan.plan.planned_sessions(), date_of(stored.at));
     write_output("", render_session_skipped(stored, after));
   });
   return 0;
@@ -220,12 +243,29 @@ int run_export(const SessionOptions& o, const Context& context)
 int run_import(const SessionOptions& o, const Context& context)
 {
   const std::string text = read_input_file(o.file, "session import");
-  const auto sessions = read_sessions_json(o.file, text, context.today());
+  const Catalog catalog = load_catalog(context);
+  const auto sessions = read_sessions_json(
+      o.file, text, context.today(), [&](const Session& session) { return session_catalog_problem(catalog, session); });
   open_log(context, LogAccess::write)->import_sessions(sessions, [](const ImportResult& result) {
     write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
                                  result.added == 1 ? "session" : "sessions", result.skipped));
   });
   return 0;
+}
+
+// The exercises an edit leaves out of a done session, checked as session
+// add checks them: against the session of its day (the edited one, when
+// --at moves it), in the plan of that day at the session's own phase.
+void check_edited_skips(const Context& context, const PainLog& log, std::int64_t id, SessionEdit& edit)
+{
+  const auto session = log.find_session(id);
+  if (!session || session->status != SessionStatus::done) {
+    return; // edit_session says what is wrong
+  }
+  const Date day = date_of(edit.at.value_or(session->at));
+  const Catalog catalog = load_catalog(context);
+  const DayPlan day_plan = plan_of_day(context, catalog, log, day, "session edit --skip", session->phase);
+  edit.skipped_exercises = checked_skips(*edit.skipped_exercises, day_plan.plan, day);
 }
 
 int run_edit(const SessionOptions& o, const Context& context)
@@ -252,7 +292,11 @@ int run_edit(const SessionOptions& o, const Context& context)
                       "--note");
   }
   const std::int64_t id = parse_id(o.id);
-  open_log(context, LogAccess::read)->edit_session(id, edit, today, [](const Session& edited) {
+  const auto log = open_log(context, LogAccess::read);
+  if (edit.skipped_exercises) {
+    check_edited_skips(context, *log, id, edit);
+  }
+  log->edit_session(id, edit, today, [](const Session& edited) {
     write_output("", fmt::format("Edited session {} ({}, phase {}).\n", edited.id, edited.at, edited.phase));
   });
   return 0;

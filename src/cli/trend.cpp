@@ -21,11 +21,11 @@ struct TrendOptions {
   std::string output;
 };
 
-// The plan's session days a week, from the plan `plan` would print today;
-// nullopt when it cannot be made (no birth date or no pain logged) or gives
-// no exercise (care is needed now).
-std::optional<int> plan_session_days(const Catalog& catalog, const ResolvedInputs& inputs, const LogSummary& summary,
-                                     Date as_of)
+// What the plan asked for day by day, from the plan `plan` would print
+// today; nullopt when it cannot be made (no birth date or no pain logged) or
+// gives no exercise (care is needed now).
+std::optional<PlannedSessions> plan_sessions(const Catalog& catalog, const ResolvedInputs& inputs,
+                                             const LogSummary& summary, Date as_of)
 {
   if (!inputs.missing.empty()) {
     return std::nullopt;
@@ -39,7 +39,7 @@ std::optional<int> plan_session_days(const Catalog& catalog, const ResolvedInput
   request.screenings = summary.screenings;
   request.start = next_monday_after(as_of);
   const Plan plan = make_plan(catalog, request);
-  return plan.current_phase > 0 ? std::optional<int>(plan.session_days) : std::nullopt;
+  return plan.current_phase > 0 ? std::optional<PlannedSessions>(plan.planned_sessions()) : std::nullopt;
 }
 
 int run_trend(const TrendOptions& o, const Context& context)
@@ -74,7 +74,7 @@ int run_trend(const TrendOptions& o, const Context& context)
     }
   }
   request.sessions = summary.sessions;
-  request.days_per_week = plan_session_days(catalog, inputs, summary, as_of);
+  request.planned = plan_sessions(catalog, inputs, summary, as_of);
   std::vector<DaySummary> days; // the summary's days, within the range
   for (const DaySummary& day : summary.days) {
     if ((!filter.since || day.day >= *filter.since) && (!filter.until || day.day <= *filter.until)) {

@@ -229,12 +229,15 @@ public:
     }
   }
 
-  void build_schedule()
+  // What a week of phase `number` holds: the earlier phases' exercises it
+  // keeps, at most k_max_posture_extras for the person's posture, then the
+  // phase's own.
+  std::vector<PlannedExercise> week_of(int number)
   {
     std::vector<PlannedExercise> week;
     int extras = 0;
     for (const Exercise& ex : m_catalog.exercises) {
-      if (ex.phase >= m_plan.current_phase || ex.substitute_only || m_plan.triage.avoids(ex.id)) {
+      if (ex.phase >= number || ex.substitute_only || m_plan.triage.avoids(ex.id)) {
         continue;
       }
       if (ex.carry_forward) {
@@ -244,19 +247,34 @@ public:
         ++extras;
       }
     }
-    for (PlannedExercise& item : exercises_of(m_plan.current_phase, false)) {
+    for (PlannedExercise& item : exercises_of(number, false)) {
       week.push_back(item);
     }
-    // A session day has more than the every-day routine; in a phase that is
-    // all every-day routine, every day is a session day.
+    return week;
+  }
+
+  // A session day has more than the every-day routine; in a week that is
+  // all every-day routine, every day is a session day.
+  static int session_days_of(const std::vector<PlannedExercise>& week)
+  {
+    int count = 0;
     for (int d = 0; d < 7; ++d) {
       const bool session = std::any_of(week.begin(), week.end(), [&](const PlannedExercise& item) {
         const auto days = session_days(item.exercise->dosage.days_per_week);
         return item.exercise->dosage.days_per_week < 7 && std::find(days.begin(), days.end(), d) != days.end();
       });
-      m_plan.session_days += session ? 1 : 0;
+      count += session ? 1 : 0;
     }
-    m_plan.session_days = m_plan.session_days == 0 ? 7 : m_plan.session_days;
+    return count == 0 ? 7 : count;
+  }
+
+  void build_schedule()
+  {
+    for (const Phase& phase : m_catalog.phases) {
+      m_plan.session_days_by_phase.push_back(session_days_of(week_of(phase.number)));
+    }
+    const std::vector<PlannedExercise> week = week_of(m_plan.current_phase);
+    m_plan.session_days = session_days_of(week);
     for (int w = 0; w < m_request.weeks_ahead; ++w) {
       for (int d = 0; d < 7; ++d) {
         ScheduleDay day;
@@ -378,6 +396,51 @@ std::string_view to_string(PhaseStatus status)
   return "later";
 }
 
+std::vector<const Exercise*> possible_session_exercises(const Catalog& catalog, int phase)
+{
+  std::vector<const Exercise*> result;
+  const auto add = [&](const Exercise* ex) {
+    if (ex && std::find(result.begin(), result.end(), ex) == result.end()) {
+      result.push_back(ex);
+    }
+  };
+  if (!catalog.find_phase(phase)) {
+    return result;
+  }
+  for (const Exercise& ex : catalog.exercises) {
+    if (ex.substitute_only) {
+      continue;
+    }
+    if (ex.phase == phase) {
+      add(&ex);
+      add(ex.substitute ? catalog.find_exercise(*ex.substitute) : nullptr);
+    } else if (ex.phase < phase && (ex.carry_forward || !ex.postures.empty())) {
+      add(&ex);
+    }
+  }
+  return result;
+}
+
+std::string session_catalog_problem(const Catalog& catalog, const Session& session)
+{
+  if (!catalog.find_phase(session.phase)) {
+    return fmt::format("'phase' {} is not a phase of the catalog (it has phases 1-{})", session.phase,
+                       catalog.phases.size());
+  }
+  const auto possible = possible_session_exercises(catalog, session.phase);
+  for (const std::string& id : session.skipped_exercises) {
+    const Exercise* ex = catalog.find_exercise(id);
+    if (!ex) {
+      return fmt::format("'skipped_exercises': '{}' is not an exercise of the catalog", id);
+    }
+    if (std::find(possible.begin(), possible.end(), ex) == possible.end()) {
+      return fmt::format("'skipped_exercises': '{}' is not in a phase {} session (it is a phase {} exercise)", id,
+                         session.phase, ex->phase);
+    }
+  }
+  return {};
+}
+
 std::vector<int> session_days(int days_per_week)
 {
   std::vector<int> days;
@@ -394,6 +457,7 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   Plan plan;
   plan.request = request;
   plan.triage = run_triage(catalog, request.situation);
+  plan.screening = screening_status(request.screenings, request.as_of);
   if (seeks_care_now(plan.triage.level)) {
     return plan; // a red flag always wins: no phase, no exercise
   }
@@ -404,7 +468,7 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   builder.choose_phase();
   builder.list_phases();
   builder.build_schedule();
-  plan.adherence = adherence(request.sessions, plan.session_days, request.as_of);
+  plan.adherence = adherence(request.sessions, plan.planned_sessions(), request.as_of);
   return plan;
 }
 

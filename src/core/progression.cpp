@@ -395,11 +395,6 @@ Progress Replay::run()
   return m_result;
 }
 
-int planned_in(int days_per_week, int day_count)
-{
-  return (days_per_week * day_count + 6) / 7;
-}
-
 } // namespace
 
 Progress progress(const Progression& rules, const ProgressRequest& request)
@@ -407,12 +402,65 @@ Progress progress(const Progression& rules, const ProgressRequest& request)
   return Replay(rules, request).run();
 }
 
-WeekAdherence week_adherence(const std::vector<Session>& sessions, int days_per_week, Date day, Date today)
+int PlannedSessions::phase_on(Date day) const
+{
+  if (history.empty()) {
+    return 0;
+  }
+  int phase = history.front().to;
+  for (const PhaseChange& change : history) {
+    if (change.date > day) {
+      break;
+    }
+    phase = change.to;
+  }
+  return phase;
+}
+
+int PlannedSessions::days_per_week_on(Date day) const
+{
+  const int phase = phase_on(day);
+  if (phase < 1 || phase > static_cast<int>(days_per_week.size())) {
+    return 0;
+  }
+  return std::clamp(days_per_week[static_cast<std::size_t>(phase - 1)], 0, 7);
+}
+
+int PlannedSessions::between(Date first, Date last) const
+{
+  int sevenths = 0;
+  for (Date day = first; day <= last; day += days(1)) {
+    sevenths += days_per_week_on(day);
+  }
+  return (sevenths + 6) / 7;
+}
+
+std::vector<PlannedSessions::Pace> PlannedSessions::paces(Date first, Date last) const
+{
+  std::vector<Pace> result;
+  for (Date day = first; day <= last; day += days(1)) {
+    const int per_week = days_per_week_on(day);
+    if (result.empty() || result.back().days_per_week != per_week) {
+      result.push_back({day, per_week, phase_on(day)});
+    }
+  }
+  return result;
+}
+
+std::optional<int> adherence_percent(int done, int planned)
+{
+  if (planned <= 0) {
+    return std::nullopt;
+  }
+  return std::min(100, static_cast<int>(std::lround(100.0 * done / planned)));
+}
+
+WeekAdherence week_adherence(const std::vector<Session>& sessions, const PlannedSessions& planned, Date day, Date today)
 {
   WeekAdherence week;
   week.monday = day - (std::chrono::weekday{day} - std::chrono::Monday);
-  week.planned = std::clamp(days_per_week, 0, 7);
   const Date sunday = week.monday + days(6);
+  week.planned = planned.between(week.monday, sunday);
   for (const Session& session : sessions) {
     const Date at = date_of(session.at);
     if (at < week.monday || at > sunday || at > today) {
@@ -427,10 +475,10 @@ WeekAdherence week_adherence(const std::vector<Session>& sessions, int days_per_
   return week;
 }
 
-Adherence adherence(const std::vector<Session>& sessions, int days_per_week, Date today)
+Adherence adherence(const std::vector<Session>& sessions, const PlannedSessions& planned, Date today)
 {
   Adherence result;
-  result.this_week = week_adherence(sessions, days_per_week, today, today);
+  result.this_week = week_adherence(sessions, planned, today, today);
   std::optional<Date> first;
   for (const Session& session : sessions) {
     const Date at = date_of(session.at);
@@ -442,17 +490,14 @@ Adherence adherence(const std::vector<Session>& sessions, int days_per_week, Dat
     return result;
   }
   const Date from = std::max(*first, today - days(27));
-  result.last_28_days_planned = planned_in(std::clamp(days_per_week, 0, 7), span(from, today));
+  result.last_28_days_planned = planned.between(from, today);
   for (const Session& session : sessions) {
     const Date at = date_of(session.at);
     if (session.status == SessionStatus::done && at >= from && at <= today) {
       ++result.last_28_days_done;
     }
   }
-  if (result.last_28_days_planned > 0) {
-    const double percent = 100.0 * result.last_28_days_done / result.last_28_days_planned;
-    result.last_28_days_percent = std::min(100, static_cast<int>(std::lround(percent)));
-  }
+  result.last_28_days_percent = adherence_percent(result.last_28_days_done, result.last_28_days_planned).value_or(0);
   return result;
 }
 

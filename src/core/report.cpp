@@ -136,18 +136,12 @@ int recorded_ceiling(const std::vector<Session>& sessions, Date day, int last_ph
   return ceiling;
 }
 
-// Where the person was, week by week: every change of phase up to `until`
-// and the session days a week of each phase's plan (0 when unknown).
-struct Timeline {
-  std::vector<PhaseChange> history;
-  std::vector<int> days_by_phase; // [0] is phase 1
-};
-
-// The phases from the plan of `until`, or from the sessions alone.
-Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
+// The phases from the plan of `until`, or from the sessions alone, with
+// what each phase's plan asks for (nothing without a plan). The history is
+// empty without a session.
+PlannedSessions phases_of(const Catalog& catalog, const ReportInput& input, Report& report)
 {
-  Timeline timeline;
-  timeline.days_by_phase.assign(catalog.phases.size(), 0);
+  PlannedSessions planned;
   const ResolvedInputs& inputs = input.inputs;
   const auto& sessions = input.summary.sessions;
   const int last_phase = static_cast<int>(catalog.phases.size());
@@ -160,19 +154,13 @@ Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& rep
     request.equipment = inputs.equipment;
     request.origins = inputs.origins;
     request.sessions = sessions;
+    request.screenings = input.summary.screenings; // the signs of each past day cap and hold it, as in `plan`
     const Plan plan = make_plan(catalog, request);
     progress = plan.progress;
     report.phase = plan.current_phase;
     report.max_allowed = plan.max_allowed;
     report.planned_per_week = plan.session_days;
-    // What each phase the person may be in plans (phase 1 is every day).
-    // The session days do not depend on the sessions: leave them out
-    // rather than replay them again for each phase.
-    request.sessions.clear();
-    for (int phase = 1; phase <= plan.max_allowed; ++phase) {
-      request.phase = phase;
-      timeline.days_by_phase[static_cast<std::size_t>(phase - 1)] = make_plan(catalog, request).session_days;
-    }
+    planned.days_per_week = plan.session_days_by_phase;
   } else {
     ProgressRequest replay;
     replay.sessions = sessions;
@@ -192,9 +180,9 @@ Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& rep
                               "the phases are replayed from the sessions and the ceilings recorded with them.";
   }
   if (sessions.empty()) {
-    return timeline; // no session: no history, only where a first plan would start
+    return planned; // no session: no history, only where a first plan would start
   }
-  timeline.history = progress.history;
+  planned.history = progress.history;
   for (const PhaseChange& change : progress.history) {
     if (change.date > input.until) {
       continue;
@@ -206,37 +194,26 @@ Timeline phases_of(const Catalog& catalog, const ReportInput& input, Report& rep
     }
     report.phases.push_back(std::move(phase));
   }
-  return timeline;
+  return planned;
 }
 
-// The phase in force on `day`; 0 before the first session.
-int phase_on(const std::vector<PhaseChange>& history, Date day)
-{
-  int phase = 0;
-  for (const PhaseChange& change : history) {
-    if (change.date <= day) {
-      phase = change.to;
-    }
-  }
-  return phase;
-}
-
-void weeks_of(const Catalog& catalog, const ReportInput& input, const Timeline& timeline, Report& report)
+void weeks_of(const Catalog& catalog, const ReportInput& input, const PlannedSessions& planned, Report& report)
 {
   const Date first = monday_of(input.since);
-  // The plan of the phase in force at the end of the week; a week cut by
-  // the range counts its share of the week, as adherence() counts days.
+  // Each day at the pace of the phase in force that day, from the first
+  // session on (as plan and trend count), within the range.
   for (Date monday = first; monday <= input.until; monday += days{7}) {
     ReportWeek week;
     week.monday = monday;
     const Date last = std::min(monday + days{6}, input.until);
-    week.phase = phase_on(timeline.history, last);
-    if (week.phase > 0) {
-      const int per_week = timeline.days_by_phase[static_cast<std::size_t>(week.phase - 1)];
-      const int covered = days_between(std::max(monday, input.since), last) + 1;
-      week.planned = (per_week * covered + 6) / 7;
+    if (!planned.history.empty() && planned.history.front().date <= last) {
+      week.phase = planned.phase_on(last);
+      week.planned = planned.between(std::max({monday, input.since, planned.history.front().date}), last);
     }
     report.weeks.push_back(week);
+  }
+  if (!planned.history.empty() && planned.history.front().date <= input.until) {
+    report.sessions_planned = planned.between(std::max(input.since, planned.history.front().date), input.until);
   }
   struct Sums {
     int during = 0;
@@ -401,8 +378,8 @@ Report make_report(const Catalog& catalog, const ReportInput& input)
     report.phase_names.push_back(phase.name);
   }
   report.progression = catalog.progression;
-  const Timeline timeline = phases_of(catalog, input, report);
-  weeks_of(catalog, input, timeline, report);
+  const PlannedSessions planned = phases_of(catalog, input, report);
+  weeks_of(catalog, input, planned, report);
   report.psfs = psfs_trend(input.psfs);
   report.notes = input.entries.notes();
   return report;

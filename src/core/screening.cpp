@@ -36,4 +36,21 @@ ScreenedSigns screened_signs(const std::vector<Screening>& screenings, Date toda
   return result;
 }
 
+ScreeningStatus screening_status(const std::vector<Screening>& screenings, Date today)
+{
+  ScreeningStatus status;
+  for (const Screening& screening : screenings) {
+    if (date_of(screening.at) <= today) {
+      status.last_at = screening.at;
+    }
+  }
+  if (status.last_at.empty()) {
+    return status;
+  }
+  const Date last = date_of(status.last_at);
+  status.lapsed = days_between(last, today) >= k_screening_days;
+  status.yes = screened_signs(screenings, last).signs;
+  return status;
+}
+
 } // namespace backcare

@@ -54,7 +54,8 @@ std::string session_csv(const Session& s, std::optional<Outcome> outcome)
                      csv_field(s.note, true));
 }
 
-std::vector<Session> read_sessions_json(const std::string& name, const std::string& text, Date today)
+std::vector<Session> read_sessions_json(const std::string& name, const std::string& text, Date today,
+                                        const std::function<std::string(const Session&)>& check)
 {
   const Json doc = Json::parse(text, nullptr, false);
   if (doc.is_discarded() || !doc.is_array()) {
@@ -147,6 +148,9 @@ std::vector<Session> read_sessions_json(const std::string& name, const std::stri
       s.note = text_of("note");
     }
     if (const std::string problem = session_problem(s, today); !problem.empty()) {
+      bad(problem);
+    }
+    if (const std::string problem = check ? check(s) : std::string(); !problem.empty()) {
       bad(problem);
     }
     sessions.push_back(std::move(s));

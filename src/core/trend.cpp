@@ -1,5 +1,4 @@
 #include "backcare/core/trend.hpp"
-#include "backcare/core/progression.hpp"
 
 #include <fmt/format.h>
 
@@ -104,23 +103,28 @@ SessionCounts count_sessions(const std::vector<TrendSession>& sessions, Date fir
   return counts;
 }
 
-// Planned sessions over `days` days, and the adherence that follows.
-void set_planned(SessionCounts& counts, const std::optional<int>& days_per_week, int days)
+// Planned sessions from `first` to `last` (nothing when last < first), and
+// the adherence that follows.
+void set_planned(SessionCounts& counts, const std::optional<PlannedSessions>& planned, Date first, Date last)
 {
-  if (!days_per_week) {
+  if (!planned) {
     return;
   }
-  counts.planned = planned_sessions(*days_per_week, days);
-  if (*counts.planned > 0) {
-    const double percent = 100.0 * counts.done / *counts.planned;
-    counts.adherence_percent = std::min(100, static_cast<int>(std::lround(percent)));
-  }
+  counts.planned = planned->between(first, last);
+  counts.adherence_percent = adherence_percent(counts.done, *counts.planned);
 }
 
-// Days from `first` to `last` that are also in [from, until].
-int days_within(Date first, Date last, Date from, Date until)
+// The day of the first session up to `until` whose `at` parses.
+std::optional<Date> first_session_day(const std::vector<Session>& sessions, Date until)
 {
-  return std::max(0, days_between(std::max(first, from), std::min(last, until)) + 1);
+  std::optional<Date> first;
+  for (const Session& session : sessions) {
+    const Date day = date_of(session.at);
+    if (parse_datetime(session.at) && day <= until && (!first || day < *first)) {
+      first = day;
+    }
+  }
+  return first;
 }
 
 // The sessions of the range, per period and in total, measured from the
@@ -132,12 +136,7 @@ void add_sessions(TrendReport& report, const Progression& rules)
   const Date until = std::min(request.as_of, request.until.value_or(request.as_of));
   report.sessions_until = until;
   report.sessions = sessions_in(rules, request.sessions, request.since, until);
-  for (const Session& session : request.sessions) {
-    const Date day = date_of(session.at);
-    if (parse_datetime(session.at) && day <= until && (!report.sessions_from || day < *report.sessions_from)) {
-      report.sessions_from = day;
-    }
-  }
+  report.sessions_from = first_session_day(request.sessions, until);
   if (report.sessions_from && request.since) {
     report.sessions_from = std::max(*report.sessions_from, *request.since);
   }
@@ -147,14 +146,16 @@ void add_sessions(TrendReport& report, const Progression& rules)
     const Date last = period_end(period.start, request.by);
     period.sessions = count_sessions(report.sessions, period.start, last);
     if (request.by != PeriodKind::day) {
-      set_planned(period.sessions, request.days_per_week, days_within(period.start, last, from, until));
+      set_planned(period.sessions, request.planned, std::max(period.start, from), std::min(last, until));
     }
   }
   report.session_totals = count_sessions(report.sessions, from, until);
-  set_planned(report.session_totals, request.days_per_week, days_within(from, until, from, until));
-  if (request.days_per_week && !request.sessions.empty()) {
-    report.last_28_days_percent =
-        adherence(request.sessions, *request.days_per_week, request.as_of).last_28_days_percent;
+  set_planned(report.session_totals, request.planned, from, until);
+  if (request.planned && !request.sessions.empty()) {
+    report.last_28_days_percent = adherence(request.sessions, *request.planned, request.as_of).last_28_days_percent;
+    if (const auto first = first_session_day(request.sessions, request.as_of)) {
+      report.last_28_days_from = std::max(*first, request.as_of - std::chrono::days{27});
+    }
   }
 }
 
@@ -193,11 +194,6 @@ std::string fill(std::string message, const std::optional<int>& weeks)
 }
 
 } // namespace
-
-int planned_sessions(int days_per_week, int days)
-{
-  return (std::clamp(days_per_week, 0, 7) * std::max(0, days) + 6) / 7;
-}
 
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by)
 {
@@ -294,16 +290,22 @@ std::string insufficient_reason(const std::optional<Window>& baseline, const std
   return "";
 }
 
+double important_change(double baseline_mean)
+{
+  if (baseline_mean <= 0) {
+    return k_important_points; // no percent of nothing
+  }
+  return std::min(k_important_points, std::max(k_smallest_change, k_important_fraction * baseline_mean));
+}
+
 Verdict verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent)
 {
   if (!insufficient_reason(baseline, recent).empty()) {
     return Verdict::insufficient_data;
   }
   const double change = recent->mean - baseline->mean;
-  const double fraction = baseline->mean > 0 ? std::max(k_smallest_change, k_important_fraction * baseline->mean)
-                                             : k_important_points; // no percent of nothing
   // A hair of tolerance so that exactly 30% or 2 points counts despite rounding.
-  const double needed = std::min(k_important_points, fraction) - 1e-9;
+  const double needed = important_change(baseline->mean) - 1e-9;
   if (change <= -needed) {
     return Verdict::improved;
   }

@@ -175,6 +175,19 @@ Json adherence_json(const Plan& plan)
   return j;
 }
 
+// The last warning-sign answers and whether they still count.
+Json screening_json(const Plan& plan)
+{
+  const ScreeningStatus& status = plan.screening;
+  const std::string line = words::screening_line(plan);
+  Json j;
+  j["last_at"] = status.last_at.empty() ? Json(nullptr) : Json(status.last_at);
+  j["counts_days"] = k_screening_days;
+  j["lapsed"] = status.lapsed;
+  j["message"] = line.empty() ? Json(nullptr) : Json(line);
+  return j;
+}
+
 } // namespace
 
 std::string render_plan_json(const Plan& plan)
@@ -199,6 +212,7 @@ std::string render_plan_json(const Plan& plan)
   doc["inputs_from"] = std::move(origins);
   doc["progression"] = progression_json(plan);
   doc["adherence"] = adherence_json(plan);
+  doc["screening"] = screening_json(plan);
   doc["pain_guide"] = words::k_pain_guide;
   doc["stretching_note"] = words::k_stretching_note;
   doc["disclaimer"] = "This is exercise guidance, not a diagnosis.";

@@ -102,6 +102,9 @@ private:
     for (const std::string& line : words::dropped_lines(m_plan)) {
       para(line, "  - ", "    ");
     }
+    if (const std::string line = words::screening_line(m_plan); !line.empty()) {
+      para(line, "  - ", "    ");
+    }
     m_out += '\n';
   }
 

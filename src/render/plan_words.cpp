@@ -235,6 +235,30 @@ std::string progress_summary(const Plan& plan)
   return text + " " + adherence_line(plan);
 }
 
+std::string screening_line(const Plan& plan)
+{
+  const ScreeningStatus& status = plan.screening;
+  if (!status.lapsed) {
+    return {};
+  }
+  const Date day = date_of(status.last_at);
+  const int ago = days_between(day, plan.request.as_of);
+  // Within half a year the weekday and the day read best; beyond, the year matters.
+  std::string when = fmt::format("{}, {} days ago", ago <= 180 ? format_day(day) : format_date(day), ago);
+  if (!status.yes.empty()) {
+    std::vector<std::string> signs;
+    signs.reserve(status.yes.size());
+    for (std::string sign : status.yes) {
+      std::replace(sign.begin(), sign.end(), '-', ' ');
+      signs.push_back(std::move(sign));
+    }
+    when += fmt::format(" (you said yes to {} then)", and_list(signs));
+  }
+  return fmt::format("Your warning-sign answers are from {}; they count for {} days, so this plan no longer uses "
+                     "them. Run backcare screen to answer the questions again.",
+                     when, k_screening_days);
+}
+
 std::string adherence_line(const Plan& plan)
 {
   const Adherence& a = plan.adherence;

@@ -68,6 +68,11 @@ std::vector<std::string> move_on_lines(const Plan& plan);
 // is needed to move on, and adherence_line.
 std::string progress_summary(const Plan& plan);
 
+// When the last warning-sign answers have lapsed: when they were given and
+// that `backcare screen` asks again; empty when they still count or she
+// never screened.
+std::string screening_line(const Plan& plan);
+
 // "This week: 2 of 3 sessions done, 1 skipped. Last 28 days: 75% ..."
 std::string adherence_line(const Plan& plan);
 

@@ -104,7 +104,11 @@ Json pain(const Report& r)
   j["verdict"] = name_of(t.verdict);
   j["improvement_band"] = p.band ? Json(name_of(*p.band)) : Json(nullptr);
   j["slope_per_week"] = number(t.slope_per_week);
-  j["important_change"] = {{"points", k_important_points}, {"percent", k_important_fraction * 100}};
+  j["important_change"] = {
+      {"points", k_important_points},
+      {"percent", k_important_fraction * 100},
+      {"min_points", k_smallest_change},
+      {"needed_points", t.baseline ? Json(round1(important_change(t.baseline->mean))) : Json(nullptr)}};
   j["bands_percent"] = {{"moderate", k_moderate_percent}, {"substantial", k_substantial_percent}};
   j["locations"] = std::move(locations);
   j["weeks"] = std::move(weeks);
@@ -153,8 +157,11 @@ Json sessions(const Report& r)
                      {"pain_during", pain_pair(w.during_mean, w.during_max)},
                      {"next_morning", pain_pair(w.morning_mean, w.morning_max)}});
   }
+  const auto percent = adherence_percent(r.sessions_done, r.sessions_planned);
   return {{"done", r.sessions_done},
           {"skipped", r.sessions_skipped},
+          {"planned", r.sessions_planned},
+          {"adherence_percent", percent ? Json(*percent) : Json(nullptr)},
           {"planned_per_week", r.planned_per_week},
           {"weeks", std::move(weeks)}};
 }

@@ -180,7 +180,8 @@ std::vector<std::string> pain(const Report& r)
     if (p.band && *p.band != ImprovementBand::none) {
       change += ", " + band_words(*p.band);
     }
-    items.push_back(change + ". Important change: 2 points or 30% of the first week (Ostelo 2008)");
+    items.push_back(change
+                    + ". Important change: 2 points or 30% of the first week, never under 1 point (Ostelo 2008)");
   }
   items.push_back(t.slope_per_week ? fmt::format("Slope {} points a week (least squares over the daily means)",
                                                  signed_decimal(*t.slope_per_week))
@@ -304,26 +305,35 @@ Table weeks(const Report& r)
   return table;
 }
 
+// " of 27 planned (93%)", as `trend` counts the range; empty without a plan.
+std::string planned_words(const Report& r)
+{
+  if (r.sessions_planned == 0) {
+    return {};
+  }
+  return fmt::format(" of {} planned ({}%)", r.sessions_planned,
+                     adherence_percent(r.sessions_done, r.sessions_planned).value_or(0));
+}
+
 std::string sessions_total(const Report& r)
 {
   int green = 0;
   int amber = 0;
   int red = 0;
   int pending = 0;
-  int planned = 0;
   for (const ReportWeek& w : r.weeks) {
-    planned += w.planned;
     green += w.green;
     amber += w.amber;
     red += w.red;
     pending += w.pending;
   }
   const Progression& p = r.progression;
-  return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry). Pain "
+  return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry).{} Pain "
                      "0-10, mean (max). Green: {} or less during and the next morning; amber: up to {}; red: more, "
                      "or the next morning {}+ above (Silbernagel & Thomee 2007).",
-                     r.sessions_done, planned > 0 ? fmt::format(" of {} planned", planned) : std::string(),
-                     r.sessions_skipped, green, amber, red, pending, p.green_max, p.amber_max, p.next_morning_rise);
+                     r.sessions_done, planned_words(r), r.sessions_skipped, green, amber, red, pending,
+                     r.sessions_planned > 0 ? " Planned: each day at the pace of the phase in force that day." : "",
+                     p.green_max, p.amber_max, p.next_morning_rise);
 }
 
 Table psfs(const Report& r)

@@ -155,7 +155,9 @@ private:
   }
 
   // The baseline window as a vertical band, and the zone of clinically
-  // important improvement below the baseline as a horizontal one.
+  // important improvement below the baseline as a horizontal one: from the
+  // change the verdict needs (important_change), so that chart and verdict
+  // agree at any baseline.
   void shading()
   {
     if (!m_r.baseline) {
@@ -167,9 +169,9 @@ private:
                          right - left, k_bottom - k_top);
     const double base = m_r.baseline->mean;
     if (base > 0) {
-      const double threshold = base - std::min(k_important_points, k_important_fraction * base);
-      m_out += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#d9f0d3\" "
-                           "fill-opacity=\"0.7\"/>\n",
+      const double threshold = base - important_change(base);
+      m_out += fmt::format("<rect class=\"improvement\" x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" "
+                           "fill=\"#d9f0d3\" fill-opacity=\"0.7\"/>\n",
                            k_left, y(threshold), k_right - k_left, k_bottom - y(threshold));
     }
     m_out += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#4a6fa5\" "
@@ -269,6 +271,19 @@ private:
 
   double height_of() const { return k_height + m_lane + (m_r.sessions.empty() ? 0 : 22); }
 
+  // The key of the improvement zone: where it starts below this baseline,
+  // and the rule behind it.
+  std::string improvement_words() const
+  {
+    if (!m_r.baseline || m_r.baseline->mean <= 0) {
+      return "clinically important improvement: 2 points or 30% below baseline, never under 1 point (Ostelo 2008)";
+    }
+    const std::string points = fmt::format("{:.1f}", round1(important_change(m_r.baseline->mean)));
+    return fmt::format("clinically important improvement: {} point{} or more below baseline (2 points or 30%, "
+                       "never under 1; Ostelo 2008)",
+                       points, points == "1.0" ? "" : "s");
+  }
+
   void legend()
   {
     const double top = k_bottom + 62 + m_lane;
@@ -286,9 +301,7 @@ private:
         fmt::format("<text x=\"{}\" y=\"{}\">baseline (first 7 days, dashed: its mean)</text>\n", k_left + 270, top);
     m_out +=
         fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"10\" fill=\"#d9f0d3\"/>\n", k_left + 6, top + 11);
-    m_out += fmt::format("<text x=\"{}\" y=\"{}\">clinically important improvement: 2 points or 30% below baseline "
-                         "(Ostelo 2008)</text>\n",
-                         k_left + 26, top + 20);
+    m_out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", k_left + 26, top + 20, improvement_words());
     session_legend(top + 42);
   }
 

@@ -26,7 +26,7 @@ std::string signed1(double value)
 std::string verdict_text(const TrendReport& r)
 {
   const std::string rule =
-      "the clinically important change (2 points, or 30% of the first week when that is at least 1 point)";
+      "the clinically important change (2 points, or 30% of the first week but never under 1 point)";
   if (r.verdict == Verdict::insufficient_data) {
     return fmt::format("Not enough data for a verdict yet: {}. Keep logging.",
                        insufficient_reason(r.baseline, r.recent));
@@ -140,6 +140,26 @@ std::string count_words(int n, std::string_view what)
   return fmt::format("{} {}", n, what);
 }
 
+// What the plan asked for over the measured days: "(3 a week from DATE)",
+// or, when a change of phase changed the pace, "from DATE (3 a week; 7 a
+// week from DATE, in phase 1)".
+std::string planned_words(const TrendReport& r)
+{
+  const auto paces = r.request.planned->paces(*r.sessions_from, r.sessions_until);
+  const std::string from = format_date(*r.sessions_from);
+  if (paces.size() <= 1) {
+    return fmt::format("({} a week from {})", paces.empty() ? 0 : paces.front().days_per_week, from);
+  }
+  std::vector<std::string> parts;
+  parts.reserve(paces.size());
+  for (const PlannedSessions::Pace& pace : paces) {
+    parts.push_back(parts.empty() ? fmt::format("{} a week", pace.days_per_week)
+                                  : fmt::format("{} a week from {}, in phase {}", pace.days_per_week,
+                                                format_date(pace.from), pace.phase));
+  }
+  return fmt::format("from {} ({})", from, fmt::join(parts, "; "));
+}
+
 // "Sessions: 9 done (7 green, 1 amber, 1 red), 1 skipped; ..." over the range.
 std::string sessions_text(const TrendReport& r)
 {
@@ -160,12 +180,10 @@ std::string sessions_text(const TrendReport& r)
     text += fmt::format("; pain during them {:.1f} on average", round1(*t.mean_pain_during));
   }
   if (t.adherence_percent) {
-    text += fmt::format("; {} of {} planned ({} a week from {}), {}%", t.done, *t.planned, *r.request.days_per_week,
-                        format_date(*r.sessions_from), *t.adherence_percent);
+    text += fmt::format("; {} of {} planned {}, {}%", t.done, *t.planned, planned_words(r), *t.adherence_percent);
   }
   // The plan's own figure, when the range does not already say it.
-  const bool same_days = r.sessions_until == r.request.as_of && r.sessions_from
-                         && *r.sessions_from >= r.request.as_of - std::chrono::days{27};
+  const bool same_days = r.sessions_until == r.request.as_of && r.sessions_from == r.last_28_days_from;
   if (r.last_28_days_percent && !(same_days && t.adherence_percent)) {
     text += fmt::format("; {}% of planned in the last 28 days", *r.last_28_days_percent);
   }
@@ -258,7 +276,7 @@ Json session_totals_json(const TrendReport& r)
   Json j = sessions_json(r.session_totals);
   j["from"] = r.sessions_from ? Json(format_date(*r.sessions_from)) : Json(nullptr);
   j["until"] = format_date(r.sessions_until);
-  j["days_per_week"] = optional_int(r.request.days_per_week);
+  j["days_per_week"] = r.request.planned ? Json(r.request.planned->days_per_week_on(r.request.as_of)) : Json(nullptr);
   j["last_28_days_percent"] = optional_int(r.last_28_days_percent);
   return j;
 }

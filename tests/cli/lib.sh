@@ -34,6 +34,11 @@ expect_rc() { [ "$RC" -eq "$1" ] || fail "exit code $RC, expected $1"; }
 expect_out() { grep -qF -- "$1" "$OUT" || fail "stdout lacks: $1"; }
 expect_no_out() { ! grep -qF -- "$1" "$OUT" || fail "stdout has: $1"; }
 
+# expect_para TEXT: stdout has TEXT, wherever its lines are wrapped.
+expect_para() {
+  tr '\n' ' ' <"$OUT" | tr -s ' ' | grep -qF -- "$1" || fail "stdout lacks the paragraph: $1"
+}
+
 # expect_error CODE TEXT: exit CODE, nothing on stdout, and exactly one
 # stderr line that starts with "backcare: error:" and contains TEXT.
 expect_error() {

@@ -77,6 +77,7 @@ case_twelve_weeks_in_json() {
   json_check "d['pain']['worst'] == {'severity': 7, 'times': 1, 'last_at': '2026-09-17T19:00', 'location': 'pelvis'}"
   json_check "(d['pain']['average'], d['pain']['entries'], d['pain']['days_logged'], d['pain']['days']) == (3.7, 76, 70, 84)"
   json_check "d['pain']['baseline'] == {'mean': 5.3, 'days': 6, 'first': '2026-09-04', 'last': '2026-09-10'}"
+  json_check "d['pain']['important_change'] == {'points': 2.0, 'percent': 30.0, 'min_points': 1.0, 'needed_points': 1.6}"
   json_check "d['pain']['recent'] == {'mean': 2.0, 'days': 5, 'first': '2026-11-20', 'last': '2026-11-26'}"
   json_check "d['pain']['change'] == {'points': -3.3, 'percent': -61.9} and d['pain']['verdict'] == 'improved'"
   json_check "d['pain']['improvement_band'] == 'substantial' and d['pain']['slope_per_week'] == -0.3"
@@ -104,6 +105,28 @@ case_twelve_weeks_in_json() {
   json_check "d['clinician_notes'] == [{'at': '2026-10-13T21:00', 'severity': 4, 'location': 'pubic', 'note': 'Sharp pain at the pubic bone when turning in bed'}]"
   json_check "d['disclaimer'].endswith('not a diagnosis.')"
   expect_no_out "teething"
+  # The total planned is counted once over the range, as trend counts it.
+  json_check "(d['sessions']['planned'], d['sessions']['adherence_percent']) == (67, 49)"
+  bc trend --since 2026-09-04 --format json
+  json_check "(d['sessions']['planned'], d['sessions']['done'], d['sessions']['adherence_percent']) == (67, 33, 49)"
+}
+
+case_phases_replay_the_screenings_as_plan_does() {
+  run profile set --birth-date 2026-09-01
+  local d
+  for d in $(seq -w 2 25); do
+    run log add 3 --at "2026-11-${d}T07:30"
+  done
+  for d in 02 04 06 09 11 13 16; do
+    run session add --at "2026-11-${d}T18:00" --pain-during 2
+  done
+  # Leaking, saved afterwards for the 12th: the plan held from that day, so
+  # the green session of the 16th moved nobody up.
+  run screen --symptom leakage --at 2026-11-12T08:00
+  bc plan --format json
+  json_check '[(h["date"], h["to"]) for h in d["progression"]["history"]] == [("2026-11-02", 2)]'
+  bc report --format json
+  json_check '[(h["date"], h["to"]) for h in d["phases"]["history"]] == [("2026-11-02", 2)] and d["phases"]["current"] == 2'
 }
 
 case_twelve_weeks_in_markdown() {
@@ -119,7 +142,7 @@ case_twelve_weeks_in_markdown() {
   expect_out "- Best 2/10 (15 entries, last 2026-11-25 07:30, low-back); worst 7/10 (1 entry, last 2026-09-17 19:00, pelvis)"
   expect_out "- Average 3.7/10 (mean of the daily means); 70 of 84 days logged, 76 entries"
   expect_out "- First week (2026-09-04 to 2026-09-10): 5.3/10 on 6 days; last 7 days (2026-11-20 to 2026-11-26): 2.0/10 on 5 days"
-  expect_out "- Change -3.3 points (-61.9%): improved, a substantial improvement (50% or more). Important change: 2 points or 30% of the first week (Ostelo 2008)"
+  expect_out "- Change -3.3 points (-61.9%): improved, a substantial improvement (50% or more). Important change: 2 points or 30% of the first week, never under 1 point (Ostelo 2008)"
   expect_out "- Slope -0.3 points a week (least squares over the daily means)"
   expect_out "| pelvis   |       4 |      5.5 |       7 |"
   expect_out "- 2026-10-14 09:00: leakage. Advised: Heaviness, leaking, or pain that gets worse with exercise (refer; pelvic-health physiotherapist; phases up to 3)"
@@ -131,7 +154,7 @@ case_twelve_weeks_in_markdown() {
   expect_out "Phase on 2026-11-26: 3 (Strengthen); allowed up to 4."
   expect_out "| 2026-10-19 |     1 |  2/7 | 1 (baby) | 3.5 (4) |      3.0 (3) |                    1/1/0 |"
   expect_out "| 2026-10-26 |     1 |  3/7 | 0        | 4.3 (7) |      3.0 (3) |                 1/0/1 +1 |"
-  expect_out "33 done of 67 planned, 2 skipped; 11 green, 13 amber, 3 red, 6 pending (no next-morning entry)."
+  expect_out "33 done of 67 planned (49%), 2 skipped; 11 green, 13 amber, 3 red, 6 pending (no next-morning entry)."
   expect_out "| lift the car seat |          2 |          4 |          7 |   +5 * |"
   expect_out "| Mean              |        3.0 |        4.7 |        6.7 | +3.7 * |"
   expect_out "Mean +3.7 points from 2026-09-07 to 2026-11-23: a meaningful improvement. * reaches the smallest change that matters: 2 points for the mean, 3 for one activity."

@@ -26,6 +26,25 @@ case_a_refer_answer_reaches_plan_and_counts_seven_days() {
   json_check 'd["input"]["symptoms"] == []'
 }
 
+case_plan_says_when_the_answers_have_lapsed() {
+  bc plan --weeks 10 --severity 3 --format json
+  json_check 'd["screening"] == {"last_at": None, "counts_days": 7, "lapsed": False, "message": None}'
+  bc screen --symptom leakage --at 2026-11-12T08:00
+  bc screen --none --at 2026-11-16T08:00
+  bc plan --weeks 10 --severity 3
+  expect_para "Your warning-sign answers are from Mon 16 Nov, 10 days ago; they count for 7 days, so this plan no longer uses them. Run backcare screen to answer the questions again."
+  expect_width 80
+  bc plan --weeks 10 --severity 3 --format json
+  json_check 'd["screening"]["last_at"] == "2026-11-16T08:00" and d["screening"]["lapsed"] is True'
+  json_check 'd["screening"]["message"].startswith("Your warning-sign answers are from Mon 16 Nov, 10 days ago;")'
+  "$PYTHON" "$SRC/tests/cli/check_schema.py" "$SRC/docs/schema/plan.schema.json" "$OUT" >"$SCRATCH/schema" 2>&1 \
+    || { cat "$SCRATCH/schema"; fail "not valid against plan.schema.json"; }
+  # Answered again: nothing to say.
+  bc screen --none
+  bc plan --weeks 10 --severity 3
+  expect_no_out "warning-sign answers"
+}
+
 case_a_later_no_clears_a_yes() {
   bc screen --symptom leakage --symptom night-pain --at 2026-11-22
   bc screen --symptom night-pain --at 2026-11-24

@@ -58,6 +58,26 @@ case_a_month_moves_up_one_phase_then_steps_back() {
   json_check '[s["outcome"] for s in d] == ["green"] * 7 + ["red"] and [s["phase"] for s in d] == [2] * 7 + [3]'
 }
 
+case_session_add_says_what_plan_will_say() {
+  setup_person
+  local d
+  for d in 02 04 06 09 11; do
+    bc_on "2026-11-$d" session add --at "2026-11-${d}T18:00" --pain-during 2
+  done
+  # Leaking reported on the 12th holds the plan for 7 days: the phase is
+  # mastered, but nobody moves up while the sign is in force.
+  bc_on 2026-11-12 screen --symptom leakage --at 2026-11-12T08:00
+  bc_on 2026-11-13 session add --at 2026-11-13T18:00 --pain-during 2
+  bc_on 2026-11-16 session add --at 2026-11-16T18:00 --pain-during 2
+  expect_no_out "You have mastered the phase"
+  # A red session steps back from where the plan is (2), not from where a
+  # replay without the hold would be (3).
+  bc_on 2026-11-18 session add --at 2026-11-18T18:00 --pain-during 7
+  expect_out "the plan goes back to phase 1 for the next sessions."
+  bc_on 2026-11-19 plan --format json
+  json_check 'd["phase"]["current"] == 1 and [h["to"] for h in d["progression"]["history"]] == [2, 1]'
+}
+
 case_next_morning_pain_comes_from_the_log() {
   setup_person
   bc_on 2026-11-10 session add --at 2026-11-10T18:00 --pain-during 2
@@ -102,6 +122,35 @@ case_skip_and_adherence() {
   expect_out "baby; up all night"
 }
 
+case_adherence_after_a_step_back_counts_each_day_at_its_phase() {
+  setup_person
+  # Phase 2 (3 session days a week) from Mon 2 Nov, green and amber in turn
+  # so it never moves up; a red session on Mon 23 Nov steps back to phase 1,
+  # whose routine is every day.
+  local d pain=2
+  for d in 02 04 06 09 11 13 16 18 20; do
+    bc_on "2026-11-$d" session add --at "2026-11-${d}T18:00" --pain-during "$pain"
+    expect_rc 0
+    pain=$((6 - pain))
+  done
+  bc_on 2026-11-23 session add --at 2026-11-23T18:00 --pain-during 7
+  expect_out "the plan goes back to phase 1"
+  # 21 days at 3 a week and 4 days every day: 13 planned, not 25.
+  bc plan --format json
+  json_check 'd["phase"]["current"] == 1 and d["progression"]["decision"] == "step-back"'
+  json_check 'd["adherence"]["last_28_days"] == {"planned": 13, "done": 10} and d["adherence"]["last_28_days_percent"] == 77'
+  json_check 'd["adherence"]["this_week"] == {"planned": 7, "done": 1, "skipped": 0}'
+  # trend and report count the same days the same way.
+  bc trend --format json
+  json_check '[p["sessions"]["planned"] for p in d["periods"]] == [3, 3, 3, 4]'
+  json_check 'd["sessions"]["planned"] == 13 and d["sessions"]["adherence_percent"] == 77'
+  json_check 'd["sessions"]["last_28_days_percent"] == 77 and d["sessions"]["days_per_week"] == 7'
+  bc trend
+  expect_para "10 of 13 planned from 2026-11-02 (3 a week; 7 a week from 2026-11-23, in phase 1), 77%."
+  bc report --format json
+  json_check '[(w["phase"], w["planned"], w["done"]) for w in d["sessions"]["weeks"] if w["phase"]] == [(2, 3, 3), (2, 3, 3), (2, 3, 3), (1, 4, 1)]'
+}
+
 case_skipped_exercises_are_checked_against_the_session() {
   setup_person
   bc session add --pain-during 2 --skip side-plank-modified
@@ -110,6 +159,46 @@ case_skipped_exercises_are_checked_against_the_session() {
   json_check 'd[0]["skipped_exercises"] == ["side-plank-modified"]'
   bc session add --pain-during 2 --skip plank
   expect_error 64 "--skip: 'plank' is not in the session of"
+}
+
+case_edit_skip_is_checked_against_the_sessions_phase() {
+  setup_person
+  bc_on 2026-11-20 session add --at 2026-11-20T18:00 --pain-during 2
+  # A red session in phase 2; the plan then steps back to phase 1.
+  bc_on 2026-11-23 session add --at 2026-11-23T18:00 --pain-during 7
+  expect_out "the plan goes back to phase 1"
+  cp "$DB" "$SCRATCH/before.db"
+  bc session edit 1 --skip plank
+  expect_error 64 "--skip: 'plank' is not in the session of Fri 20 Nov (its exercises: alignment-check"
+  bc session edit 2 --skip plonk
+  expect_error 64 "--skip: 'plonk' is not in the session of Mon 23 Nov"
+  cmp -s "$DB" "$SCRATCH/before.db" || fail "a refused edit changed the log"
+  # Checked against the session's own phase (2), not the plan it led to (1).
+  bc session edit 2 --skip heel-slide --skip heel-slide
+  expect_out "Edited session 2 (2026-11-23T18:00, phase 2)."
+  bc session list --format json
+  json_check 'd[1]["skipped_exercises"] == ["heel-slide"]'
+}
+
+case_import_refuses_what_the_catalog_lacks() {
+  setup_person
+  bc_on 2026-11-20 session add --at 2026-11-20T18:00 --pain-during 2
+  local good='{"at": "2026-11-21T18:00", "status": "done", "phase": 2, "skipped_exercises": ["heel-slide", "walking"]}'
+  printf '[%s, {"at": "2026-11-22T18:00", "status": "done", "phase": 7}]' "$good" >"$SCRATCH/phase.json"
+  bc session import "$SCRATCH/phase.json"
+  expect_error 65 "phase.json: session 2: 'phase' 7 is not a phase of the catalog (it has phases 1-4); nothing was imported"
+  printf '[%s, {"at": "2026-11-22T18:00", "status": "done", "phase": 2, "skipped_exercises": ["plonk"]}]' "$good" \
+    >"$SCRATCH/unknown.json"
+  bc session import "$SCRATCH/unknown.json"
+  expect_error 65 "unknown.json: session 2: 'skipped_exercises': 'plonk' is not an exercise of the catalog"
+  printf '[%s, {"at": "2026-11-22T18:00", "status": "done", "phase": 2, "skipped_exercises": ["plank"]}]' "$good" \
+    >"$SCRATCH/other.json"
+  bc session import "$SCRATCH/other.json"
+  expect_error 65 "other.json: session 2: 'skipped_exercises': 'plank' is not in a phase 2 session (it is a phase 3 exercise)"
+  [ "$(raw_sql "$DB" "SELECT count(*) FROM session")" = 1 ] || fail "a refused import changed the log"
+  printf '[%s]' "$good" >"$SCRATCH/good.json"
+  bc session import "$SCRATCH/good.json"
+  expect_out "Imported 1 session (0 already in the log)."
 }
 
 case_bad_input_changes_nothing() {

@@ -118,11 +118,6 @@ case_worse_flag() {
   json_check "d['progression']['decision'] == 'hold' and d['phase']['current'] == 2"
 }
 
-# expect_para TEXT: stdout has TEXT, wherever its lines are wrapped.
-expect_para() {
-  tr '\n' ' ' <"$OUT" | tr -s ' ' | grep -qF -- "$1" || fail "stdout lacks the paragraph: $1"
-}
-
 # A realistic month for a person who gave birth on 2026-09-01: a pain entry
 # each morning at 07:00 from Thu 2026-10-22 (week 7) to Thu 2026-11-26,
 # falling from 5 to 1, with a flare of 5 on the morning of 2026-11-15; and
@@ -207,6 +202,13 @@ case_sessions_text() {
   LANG=C LC_ALL= bc trend --by month
   expect_width 80
   grep -qE '^2026-11-01       26   2\.3    1    5  11 of 12  ' "$OUT" || fail "November in the month table"
+  # plan's 28-day figure counts from 2026-10-30: shown beside a range that
+  # counts other days, left out when the range counts the same ones.
+  bc trend --since 2026-11-09
+  expect_para "8 of 8 planned (3 a week from 2026-11-09), 100%; 92% of planned in the last 28 days."
+  bc trend --since 2026-10-30
+  expect_para "11 of 12 planned (3 a week from 2026-10-30), 92%."
+  expect_no_out "in the last 28 days"
 }
 
 case_sessions_on_weeks_without_pain_entries() {

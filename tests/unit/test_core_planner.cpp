@@ -451,6 +451,54 @@ TEST_CASE("delivery_word and time_since_birth")
   CHECK(time_since_birth(s) == "week 10 after birth");
 }
 
+TEST_CASE("possible_session_exercises")
+{
+  const auto ids = [](int phase) {
+    std::set<std::string> result;
+    for (const Exercise* ex : possible_session_exercises(tiny_catalog(), phase)) {
+      result.insert(ex->id);
+    }
+    return result;
+  };
+  CHECK(ids(1) == std::set<std::string>{"breath", "walk", "stack-check", "rock-back"});
+  // Phase 2: its own, the stand-in for missing equipment, the earlier ones
+  // carried forward or added for a posture.
+  CHECK(ids(2)
+        == std::set<std::string>{"breath", "walk", "stack-check", "rock-back", "heel-slide", "banded-hinge", "hinge",
+                                 "side-plank", "step-up"});
+  CHECK(ids(3).count("plank") == 1);
+  CHECK(ids(3).count("side-plank") == 0); // not carried forward
+  CHECK(ids(3).count("heel-slide") == 1); // a posture extra
+  CHECK(ids(4).empty());
+  CHECK(ids(0).empty());
+}
+
+TEST_CASE("session_catalog_problem")
+{
+  Session s;
+  s.at = "2026-11-24T18:00";
+  s.phase = 2;
+  s.skipped_exercises = {"side-plank", "hinge", "walk"};
+  CHECK(session_catalog_problem(tiny_catalog(), s).empty());
+  SUBCASE("a phase the catalog does not have")
+  {
+    s.phase = 4;
+    CHECK(session_catalog_problem(tiny_catalog(), s) == "'phase' 4 is not a phase of the catalog (it has phases 1-3)");
+  }
+  SUBCASE("an exercise the catalog does not have")
+  {
+    s.skipped_exercises = {"side-plank", "plonk"};
+    CHECK(session_catalog_problem(tiny_catalog(), s)
+          == "'skipped_exercises': 'plonk' is not an exercise of the catalog");
+  }
+  SUBCASE("an exercise of another phase")
+  {
+    s.skipped_exercises = {"plank"};
+    CHECK(session_catalog_problem(tiny_catalog(), s)
+          == "'skipped_exercises': 'plank' is not in a phase 2 session (it is a phase 3 exercise)");
+  }
+}
+
 TEST_CASE("session_days")
 {
   CHECK(session_days(7) == std::vector<int>{0, 1, 2, 3, 4, 5, 6});

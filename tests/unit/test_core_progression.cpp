@@ -564,6 +564,61 @@ TEST_CASE("progress: property over random histories")
   CHECK(top == 4);
 }
 
+namespace {
+
+// A plan of `per_week` session days a week in phase 2 (phase 1: every day),
+// with nobody ever moving.
+PlannedSessions steady(int per_week)
+{
+  return {{{*parse_date("2026-10-01"), 0, 2, Decision::start, ""}}, {7, per_week, 3, 3}};
+}
+
+} // namespace
+
+TEST_CASE("PlannedSessions")
+{
+  // Phase 2 (3 a week) from Mon 2 Nov, back to phase 1 (every day) on Mon
+  // 23 Nov after a red session.
+  const PlannedSessions planned{{{*parse_date("2026-11-02"), 0, 2, Decision::start, ""},
+                                 {*parse_date("2026-11-23"), 2, 1, Decision::step_back, ""}},
+                                {7, 3, 3, 4}};
+  SUBCASE("the phase of each day")
+  {
+    CHECK(planned.phase_on(*parse_date("2026-10-30")) == 2); // before the start: the phase it starts in
+    CHECK(planned.phase_on(*parse_date("2026-11-22")) == 2);
+    CHECK(planned.phase_on(*parse_date("2026-11-23")) == 1);
+    CHECK(planned.days_per_week_on(*parse_date("2026-11-22")) == 3);
+    CHECK(planned.days_per_week_on(*parse_date("2026-11-30")) == 7);
+    CHECK(PlannedSessions{}.phase_on(*parse_date("2026-11-23")) == 0);
+    CHECK(PlannedSessions{}.between(*parse_date("2026-11-01"), *parse_date("2026-11-30")) == 0);
+  }
+  SUBCASE("one phase: its days a week for every 7 days, rounded up")
+  {
+    const auto from = *parse_date("2026-11-02");
+    CHECK(planned.between(from, from + days(6)) == 3);
+    CHECK(planned.between(from, from + days(20)) == 9);
+    CHECK(planned.between(from, from) == 1);           // a session on the first day is 1 of 1
+    CHECK(planned.between(from, from + days(4)) == 3); // 15/7 rounded up
+    CHECK(planned.between(from, from + days(3)) == 2);
+    CHECK(planned.between(from, from - days(1)) == 0);
+  }
+  SUBCASE("each day at the pace of its own phase")
+  {
+    // 21 days at 3 a week and 4 days of every day: 9 + 4, not 25.
+    CHECK(planned.between(*parse_date("2026-11-02"), *parse_date("2026-11-26")) == 13);
+    using Pace = PlannedSessions::Pace;
+    CHECK(planned.paces(*parse_date("2026-11-02"), *parse_date("2026-11-26"))
+          == std::vector<Pace>{{*parse_date("2026-11-02"), 3, 2}, {*parse_date("2026-11-23"), 7, 1}});
+    CHECK(planned.paces(*parse_date("2026-11-05"), *parse_date("2026-11-20"))
+          == std::vector<Pace>{{*parse_date("2026-11-05"), 3, 2}});
+  }
+  SUBCASE("at most every day")
+  {
+    const PlannedSessions many{{{*parse_date("2026-11-02"), 0, 1, Decision::start, ""}}, {9}};
+    CHECK(many.between(*parse_date("2026-11-02"), *parse_date("2026-11-08")) == 7);
+  }
+}
+
 TEST_CASE("adherence")
 {
   const Date wednesday = *parse_date("2026-11-25");
@@ -582,13 +637,14 @@ TEST_CASE("adherence")
   {
     const std::vector<Session> sessions{at("2026-11-22", done), at("2026-11-23", done), at("2026-11-24", skipped),
                                         at("2026-11-25", done), at("2026-11-27", done)};
-    const Adherence a = adherence(sessions, 3, wednesday);
+    const Adherence a = adherence(sessions, steady(3), wednesday);
     CHECK(a.this_week.monday == *parse_date("2026-11-23"));
     CHECK(a.this_week.planned == 3);
     CHECK(a.this_week.done == 2);
     CHECK(a.this_week.skipped == 1);
-    CHECK(week_adherence(sessions, 3, *parse_date("2026-11-29"), wednesday).monday == *parse_date("2026-11-23"));
-    CHECK(week_adherence(sessions, 3, *parse_date("2026-11-22"), wednesday).done == 1);
+    CHECK(week_adherence(sessions, steady(3), *parse_date("2026-11-29"), wednesday).monday
+          == *parse_date("2026-11-23"));
+    CHECK(week_adherence(sessions, steady(3), *parse_date("2026-11-22"), wednesday).done == 1);
   }
   SUBCASE("the last 28 days")
   {
@@ -598,7 +654,7 @@ TEST_CASE("adherence")
       sessions.push_back(at(date, done));
     }
     sessions.push_back(at("2026-11-18", skipped));
-    const Adherence a = adherence(sessions, 3, wednesday);
+    const Adherence a = adherence(sessions, steady(3), wednesday);
     CHECK(a.last_28_days_planned == 12);
     CHECK(a.last_28_days_done == 9);
     CHECK(a.last_28_days_percent == 75);
@@ -606,19 +662,37 @@ TEST_CASE("adherence")
   SUBCASE("measured from the first session when that is later")
   {
     const std::vector<Session> sessions{at("2026-11-20", skipped), at("2026-11-22", done), at("2026-11-25", done)};
-    const Adherence a = adherence(sessions, 3, wednesday);
+    const Adherence a = adherence(sessions, steady(3), wednesday);
     CHECK(a.last_28_days_planned == 3); // 6 days: 18/7 rounded up
     CHECK(a.last_28_days_percent == 67);
-    CHECK(adherence({at("2026-11-25", done)}, 3, wednesday).last_28_days_percent == 100);
+    CHECK(adherence({at("2026-11-25", done)}, steady(3), wednesday).last_28_days_percent == 100);
   }
   SUBCASE("capped at 100")
   {
     const std::vector<Session> sessions{at("2026-11-24", done), at("2026-11-24", done), at("2026-11-25", done)};
-    CHECK(adherence(sessions, 1, wednesday).last_28_days_percent == 100);
+    CHECK(adherence(sessions, steady(1), wednesday).last_28_days_percent == 100);
+  }
+  SUBCASE("after a step back to a daily phase, the days before it count at their own pace")
+  {
+    // Phase 2 (3 a week) from Mon 2 Nov, three sessions a week; a red one on
+    // Mon 23 Nov steps back to phase 1, whose routine is every day.
+    std::vector<Session> sessions;
+    for (const char* date : {"2026-11-02", "2026-11-04", "2026-11-06", "2026-11-09", "2026-11-11", "2026-11-13",
+                             "2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23", "2026-11-24"}) {
+      sessions.push_back(at(date, done));
+    }
+    const PlannedSessions planned{{{*parse_date("2026-11-02"), 0, 2, Decision::start, ""},
+                                   {*parse_date("2026-11-23"), 2, 1, Decision::step_back, ""}},
+                                  {7, 3, 3, 3}};
+    const Adherence a = adherence(sessions, planned, wednesday);
+    CHECK(a.last_28_days_planned == 12); // 21 days at 3 a week and 3 days every day, not 24 days every day
+    CHECK(a.last_28_days_done == 11);
+    CHECK(a.last_28_days_percent == 92);
+    CHECK(a.this_week.planned == 7); // the whole week is phase 1
   }
   SUBCASE("nothing recorded")
   {
-    const Adherence a = adherence({}, 3, wednesday);
+    const Adherence a = adherence({}, steady(3), wednesday);
     CHECK(a.this_week.planned == 3);
     CHECK(a.last_28_days_planned == 0);
     CHECK(a.last_28_days_percent == 0);

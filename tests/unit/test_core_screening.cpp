@@ -58,3 +58,29 @@ TEST_CASE("screened_signs")
     CHECK(screened_signs(s, d("2026-11-25")).signs == std::vector<std::string>{"fever"});
   }
 }
+
+TEST_CASE("screening_status")
+{
+  SUBCASE("never screened: nothing to say")
+  {
+    const ScreeningStatus none = screening_status({}, d("2026-11-26"));
+    CHECK(none.last_at.empty());
+    CHECK_FALSE(none.lapsed);
+  }
+  const std::vector<Screening> s{screening("2026-11-12T08:00", k_all, {"leakage", "night-pain"}),
+                                 screening("2026-11-19T21:00", k_all, {"leakage"}),
+                                 screening("2026-11-30T08:00", k_all, {})};
+  SUBCASE("the answers count for 7 days, the day they were saved included")
+  {
+    const ScreeningStatus current = screening_status(s, d("2026-11-25"));
+    CHECK(current.last_at == "2026-11-19T21:00");
+    CHECK_FALSE(current.lapsed);
+  }
+  SUBCASE("then they lapse; the signs in force that day (a later no cleared night pain)")
+  {
+    const ScreeningStatus old = screening_status(s, d("2026-11-26"));
+    CHECK(old.last_at == "2026-11-19T21:00");
+    CHECK(old.lapsed);
+    CHECK(old.yes == std::vector<std::string>{"leakage"});
+  }
+}

@@ -108,6 +108,14 @@ TEST_CASE("slope_per_week")
   CHECK_FALSE(slope_per_week({day("2026-11-01", 2)}));
 }
 
+TEST_CASE("important_change")
+{
+  CHECK(important_change(8.0) == doctest::Approx(2.0)); // 2 points, less than 30%
+  CHECK(important_change(5.0) == doctest::Approx(1.5)); // 30%, less than 2 points
+  CHECK(important_change(2.0) == doctest::Approx(1.0)); // 30% is under 1 point: 1 point
+  CHECK(important_change(0.0) == doctest::Approx(2.0)); // no percent of nothing
+}
+
 TEST_CASE("verdict_of")
 {
   const auto w = [](const char* first, double mean, int days) {
@@ -261,7 +269,7 @@ Session skipped_at(const char* at)
 TrendRequest with_sessions()
 {
   TrendRequest r = request("2026-11-26");
-  r.days_per_week = 3;
+  r.planned = PlannedSessions{{{d("2026-11-04"), 0, 2, Decision::start, ""}}, {7, 3, 3, 3}};
   r.sessions = {done_at("2026-11-04T07:30", 2, 1),  done_at("2026-11-06T07:30", 4, 3),
                 skipped_at("2026-11-09T07:30"),     done_at("2026-11-10T07:30", 2, 2),
                 done_at("2026-11-12T07:30", 6, {}), done_at("2026-11-17T07:30", 3, 1),
@@ -273,18 +281,6 @@ const std::vector<DaySummary> k_weeks{day("2026-11-03", 5), day("2026-11-10", 4)
                                       day("2026-11-24", 2)};
 
 } // namespace
-
-TEST_CASE("planned_sessions")
-{
-  CHECK(planned_sessions(3, 7) == 3);
-  CHECK(planned_sessions(3, 28) == 12);
-  CHECK(planned_sessions(3, 1) == 1); // a session on the first day is 1 of 1
-  CHECK(planned_sessions(3, 5) == 3); // 15/7 rounded up
-  CHECK(planned_sessions(3, 4) == 2);
-  CHECK(planned_sessions(7, 31) == 31);
-  CHECK(planned_sessions(3, 0) == 0);
-  CHECK(planned_sessions(9, 7) == 7); // at most every day
-}
 
 TEST_CASE("make_trend: sessions per period")
 {
@@ -341,7 +337,8 @@ TEST_CASE("make_trend: sessions per period")
     CHECK(*t.mean_pain_during == doctest::Approx(19.0 / 6));
     CHECK(t.planned == 10); // 23 days from 2026-11-04
     CHECK(t.adherence_percent == 60);
-    CHECK(r.last_28_days_percent == adherence(with_sessions().sessions, 3, d("2026-11-26")).last_28_days_percent);
+    CHECK(r.last_28_days_percent
+          == adherence(with_sessions().sessions, *with_sessions().planned, d("2026-11-26")).last_28_days_percent);
     CHECK(r.last_28_days_percent == 60);
   }
   SUBCASE("the pain figures are those of a log without sessions")
@@ -384,12 +381,30 @@ TEST_CASE("make_trend: sessions in --since and --until only")
   CHECK(r.last_28_days_percent == 60);
 }
 
+TEST_CASE("make_trend: planned sessions follow the phase of each day")
+{
+  // A red session on Thu 12 Nov steps back from phase 2 (3 a week) to phase 1
+  // (every day): the weeks before count 3 a week, the days after it 7.
+  TrendRequest req = with_sessions();
+  req.planned->history.push_back({d("2026-11-12"), 2, 1, Decision::step_back, ""});
+  const TrendReport r = make_trend(tiny_catalog(), req, k_weeks);
+  REQUIRE(r.periods.size() == 4);
+  CHECK(r.periods[0].sessions.planned == 3); // Wed 4 to Sun 8 Nov, phase 2
+  CHECK(r.periods[1].sessions.planned == 6); // Mon 9 to Wed 11 at 3 a week, Thu 12 to Sun 15 every day
+  CHECK(r.periods[2].sessions.planned == 7); // phase 1
+  CHECK(r.periods[3].sessions.planned == 4); // Mon 23 to Thu 26
+  CHECK(r.session_totals.planned == 19);     // 8 days at 3 a week and 15 every day: 129 sevenths
+  CHECK(r.session_totals.adherence_percent == 32);
+  CHECK(r.last_28_days_percent == adherence(req.sessions, *req.planned, d("2026-11-26")).last_28_days_percent);
+  CHECK(r.last_28_days_percent == 32);
+}
+
 TEST_CASE("make_trend: planned is unknown without a plan, and per day")
 {
   SUBCASE("no plan")
   {
     TrendRequest req = with_sessions();
-    req.days_per_week.reset();
+    req.planned.reset();
     const TrendReport r = make_trend(tiny_catalog(), req, k_weeks);
     CHECK(r.session_totals.done == 6);
     CHECK_FALSE(r.session_totals.planned);

@@ -126,6 +126,21 @@ TEST_CASE("render_plan_markdown")
   CHECK(md.find("## Phase 2 of 3: Build") != std::string::npos);
   CHECK(md.find("### Phase 3: Load\n\nOpens at week 6") != std::string::npos);
   CHECK(md.ends_with("(backcare catalog symptoms lists them).*\n"));
+  CHECK(md.find("warning-sign answers") == std::string::npos);
+}
+
+TEST_CASE("render_plan_markdown: lapsed warning-sign answers, as the text plan says it")
+{
+  PlanRequest r;
+  r.situation.weeks_postpartum = 5;
+  r.situation.severity = 4;
+  r.as_of = *parse_date("2026-11-26");
+  r.start = *parse_date("2026-11-30");
+  r.screenings = {{1, "2026-11-12T08:00", {"leakage"}, {}}};
+  const std::string md = render_plan_markdown(tiny_catalog(), make_plan(tiny_catalog(), r));
+  CHECK(md.find("- Your warning-sign answers are from Thu 12 Nov, 14 days ago; they count for 7 days, so this plan no "
+                "longer uses them. Run backcare screen to answer the questions again.\n")
+        != std::string::npos);
 }
 
 TEST_CASE("render_plan_ics: every line is CRLF-terminated and at most 75 octets, and every UID is unique")

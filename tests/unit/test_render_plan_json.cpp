@@ -51,12 +51,42 @@ TEST_CASE("render_plan_json: the keys, in the contract's order")
   }
   CHECK(keys
         == Ids{"schema_version", "as_of", "input", "triage", "phase", "phases", "schedule", "dropped", "inputs_from",
-               "progression", "adherence", "pain_guide", "stretching_note", "disclaimer"});
+               "progression", "adherence", "screening", "pain_guide", "stretching_note", "disclaimer"});
   CHECK(doc["schema_version"] == 1);
   CHECK(doc["as_of"] == "2026-11-26");
   CHECK(doc["disclaimer"] == "This is exercise guidance, not a diagnosis.");
   CHECK(doc["pain_guide"].get<std::string>().starts_with("Pain during exercise: 3/10 or less is fine"));
   CHECK(doc["stretching_note"].get<std::string>().starts_with("Stretching the low back is not the fix"));
+}
+
+TEST_CASE("render_plan_json: the last screening, and when it has lapsed")
+{
+  PlanRequest r = request(10, 4);
+  SUBCASE("never screened")
+  {
+    const auto doc = nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), r)));
+    CHECK(doc["screening"]
+          == nlohmann::ordered_json{{"last_at", nullptr}, {"counts_days", 7}, {"lapsed", false}, {"message", nullptr}});
+  }
+  SUBCASE("answers that still count")
+  {
+    r.screenings = {{1, "2026-11-20T08:00", {"leakage"}, {}}};
+    const auto doc = nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), r)));
+    CHECK(doc["screening"]["last_at"] == "2026-11-20T08:00");
+    CHECK(doc["screening"]["lapsed"] == false);
+    CHECK(doc["screening"]["message"].is_null());
+  }
+  SUBCASE("answers older than 7 days")
+  {
+    r.screenings = {{1, "2026-11-12T08:00", {"leakage", "night-pain"}, {"leakage", "night-pain"}}};
+    const auto doc = nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), r)));
+    CHECK(doc["screening"]["last_at"] == "2026-11-12T08:00");
+    CHECK(doc["screening"]["lapsed"] == true);
+    CHECK(doc["screening"]["message"]
+          == "Your warning-sign answers are from Thu 12 Nov, 14 days ago (you said yes to leakage and night pain "
+             "then); they count for 7 days, so this plan no longer uses them. Run backcare screen to answer the "
+             "questions again.");
+  }
 }
 
 TEST_CASE("render_plan_json: a refer plan")

@@ -176,6 +176,20 @@ TEST_CASE("render_plan_text: where the inputs came from")
   CHECK_FALSE(has(text, "command line")); // what was typed is not repeated
 }
 
+TEST_CASE("render_plan_text: lapsed warning-sign answers say when and how to answer again")
+{
+  PlanRequest r = request(10, 4);
+  CHECK_FALSE(has(text_of(r), "warning-sign answers"));
+  r.screenings = {{1, "2026-11-19T08:00", {"leakage"}, {}}};
+  r.as_of = *parse_date("2026-11-25");
+  CHECK_FALSE(has(text_of(r), "warning-sign answers")); // the 7th day, the day saved included
+  r.as_of = *parse_date("2026-11-26");
+  CHECK(has(text_of(r), "Nothing you reported needs a clinician right now.\n"
+                        "  - Your warning-sign answers are from Thu 19 Nov, 7 days ago; they count for 7\n"
+                        "    days, so this plan no longer uses them. Run backcare screen to answer the\n"
+                        "    questions again.\n"));
+}
+
 TEST_CASE("render_plan_text: --explain shows each rule, why it fired and its source")
 {
   Style style;

@@ -75,6 +75,7 @@ Report report()
   r.weeks = {first, second};
   r.sessions_done = 5;
   r.sessions_skipped = 1;
+  r.sessions_planned = 6;
   r.psfs.activities = {"lift the car seat", "walk 30 minutes", "sleep on my side"};
   r.psfs.ratings = {
       {1, "2026-11-09T20:00", {{"lift the car seat", 2}, {"walk 30 minutes", 4}, {"sleep on my side", 3}}},
@@ -123,7 +124,8 @@ TEST_CASE("render_report_markdown")
       md, "| 2026-11-16 | 3 (Strengthen) | advance from 2 | 6 sessions in phase 2 over 14 days, the last 2 green. |"));
   CHECK(has(md, "Phase on 2026-11-22: 3 (Strengthen); allowed up to 3."));
   CHECK(has(md, "| 2026-11-09 |     2 |  2/3 | 1 (baby) | 3.5 (4) |      3.0 (3) |                    1/1/0 |\n"));
-  CHECK(has(md, "5 done of 6 planned, 1 skipped; 4 green, 1 amber, 0 red, 0 pending"));
+  CHECK(has(md, "5 done of 6 planned (83%), 1 skipped; 4 green, 1 amber, 0 red, 0 pending"));
+  CHECK(has(md, "(no next-morning entry). Planned: each day at the pace of the phase in force that day. Pain"));
   CHECK(has(md, "| lift the car seat |          2 |          6 |   +4 * |\n"));
   CHECK(has(md, "| Mean              |        3.0 |        5.0 | +2.0 * |\n"));
   CHECK(has(md, "Mean +2.0 points from 2026-11-09 to 2026-11-22: a meaningful improvement."));

@@ -229,7 +229,7 @@ TEST_CASE("render_trend_text: a report")
                          "11 entries on 9 of 26 days, 2026-11-01 to 2026-11-26; week 12 after birth.\n\n"
                          "Improved: pain fell from 6.0 in the first week to 3.2 in the last 7 days (-2.8\n"
                          "points, -47.2%). That is at least the clinically important change (2 points, or\n"
-                         "30% of the first week when that is at least 1 point).\n"
+                         "30% of the first week but never under 1 point).\n"
                          "Trend: -0.8 points a week. Longest pain-free streak: 3 days.\n\n"
                          "Week of     entries  mean  min  max\n"
                          "2026-10-26        2   6.0    5    7  "
@@ -436,6 +436,44 @@ TEST_CASE("render_trend_svg: a chart")
     CHECK(number(marks[3], "cy") == doctest::Approx(340.0));
     CHECK(number(marks[8], "cy") == doctest::Approx(240.6));
     CHECK(marks[0].attributes.at("r") == "3");
+  }
+}
+
+TEST_CASE("render_trend_svg: the improvement zone starts where the verdict says improved")
+{
+  // The top of the zone: y = 340 - value / 10 * 284.
+  const auto zone_top = [](const std::string& svg) {
+    for (const Tag& tag : tags_of(svg)) {
+      if (tag.name == "rect" && tag.attributes.count("class") && tag.attributes.at("class") == "improvement") {
+        return number(tag, "y");
+      }
+    }
+    FAIL("no improvement zone");
+    return 0.0;
+  };
+  SUBCASE("a low baseline: 30% is under 1 point, so 1 point")
+  {
+    // From 2.0 to 1.2 is no meaningful change, and the last days stay
+    // above the zone; to 1.0 is improved, and they are inside it.
+    const TrendReport unchanged = two_weeks(2.0, 1.2);
+    CHECK(unchanged.verdict == Verdict::no_meaningful_change);
+    const std::string svg = render_trend_svg(unchanged);
+    CHECK(zone_top(svg) == doctest::Approx(311.6)); // 1.0/10, not 30% below (1.4/10)
+    CHECK(number(marks_of(svg).back(), "cy") < zone_top(svg));
+    CHECK(has(svg, "clinically important improvement: 1.0 point or more below baseline"));
+    const TrendReport improved = two_weeks(2.0, 1.0);
+    CHECK(improved.verdict == Verdict::improved);
+    CHECK(number(marks_of(render_trend_svg(improved)).back(), "cy") >= zone_top(render_trend_svg(improved)));
+  }
+  SUBCASE("a middle baseline: 30%")
+  {
+    const std::string svg = render_trend_svg(two_weeks(5.0, 4.0));
+    CHECK(zone_top(svg) == doctest::Approx(240.6)); // 3.5/10
+    CHECK(has(svg, "clinically important improvement: 1.5 points or more below baseline"));
+  }
+  SUBCASE("a high baseline: 2 points")
+  {
+    CHECK(zone_top(render_trend_svg(two_weeks(8.0, 7.0))) == doctest::Approx(169.6)); // 6/10
   }
 }
 

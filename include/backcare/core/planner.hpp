@@ -8,6 +8,7 @@
 #include "backcare/core/date.hpp"
 #include "backcare/core/inputs.hpp"
 #include "backcare/core/progression.hpp"
+#include "backcare/core/screening.hpp"
 #include "backcare/core/triage.hpp"
 
 #include <optional>
@@ -77,8 +78,16 @@ struct Plan {
   // while the plan holds (so that the replay never counts today as a day to
   // move up), else max_allowed.
   int session_ceiling() const { return holds ? current_phase : max_allowed; }
-  int session_days = 0;          // days a week with more than the every-day routine (7 when it is all of it)
-  Adherence adherence;           // keeping to the plan, this week and the last 28 days
+  int session_days = 0; // days a week with more than the every-day routine (7 when it is all of it)
+  // session_days of each phase's week for this person; [0] is phase 1.
+  std::vector<int> session_days_by_phase;
+  Adherence adherence; // keeping to the plan, this week and the last 28 days, each day at its phase's pace
+  // Whether the warning-sign answers of request.screenings still count:
+  // lapsed answers no longer hold or cap the plan, and the plan says so.
+  ScreeningStatus screening;
+  // The plan day by day: the phase the sessions had the person in each day,
+  // and the session days of each phase.
+  PlannedSessions planned_sessions() const { return {progress.history, session_days_by_phase}; }
   std::vector<PhasePlan> phases; // empty when care is needed now
   std::vector<ScheduleDay> schedule;
   std::vector<DroppedExercise> dropped;
@@ -98,6 +107,19 @@ std::string_view delivery_word(Delivery delivery);
 
 // "4 days after birth" under two weeks, else "week 10 after birth".
 std::string time_since_birth(const Situation& situation);
+
+// Every exercise a session of phase `phase` can hold for someone, whatever
+// their posture and equipment, as a week of that phase is built: the
+// phase's own exercises and their stand-ins for missing equipment, and the
+// earlier phases' exercises the week keeps or adds for a posture. Empty for
+// a phase the catalog does not have.
+std::vector<const Exercise*> possible_session_exercises(const Catalog& catalog, int phase);
+
+// What is wrong with a session against the catalog, in words naming the
+// field; empty when nothing: a phase the catalog does not have, or a
+// left-out exercise the catalog does not have or that no session of that
+// phase holds (what `session import` checks, without the day's plan).
+std::string session_catalog_problem(const Catalog& catalog, const Session& session);
 
 // Days of the week (0 = first day of the schedule) for `days_per_week`
 // sessions, spread out so that strength days are never back to back.

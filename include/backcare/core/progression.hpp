@@ -99,10 +99,42 @@ Progress progress(const Progression& rules, const ProgressRequest& request);
 std::optional<std::string> red_sessions_referral(const Progression& rules, const std::vector<Session>& sessions,
                                                  Date today);
 
+// What the plan asked for on each day: the phase the replay had the person
+// in that day and the session days a week of that phase's plan. The one
+// account of planned sessions that plan, trend and report all count with,
+// so that after a step back to a daily phase the days before it still
+// count at their own phase's pace.
+struct PlannedSessions {
+  std::vector<PhaseChange> history; // Progress::history: the phase from each change on, oldest first
+  std::vector<int> days_per_week;   // the session days a week of each phase's plan; [0] is phase 1
+
+  // The phase in force on `day`: the latest change on or before it; before
+  // the history starts, the phase it starts in; 0 without a history.
+  int phase_on(Date day) const;
+  // The session days a week of the phase in force on `day` (0-7; 0 for a
+  // phase without a known plan).
+  int days_per_week_on(Date day) const;
+  // The sessions planned from `first` to `last`, both counted: each day
+  // counts days_per_week_on(day) sevenths of a session and the sum is
+  // rounded up, so 7 days of one phase plan its days a week, and a first
+  // day of a 3-a-week phase plans 1. 0 when `last` is before `first`.
+  int between(Date first, Date last) const;
+  // The paces from `first` to `last`: a new one on each day the session
+  // days a week change, with the phase in force that day; the first starts
+  // on `first`. Empty when `last` is before `first`.
+  struct Pace {
+    Date from{};
+    int days_per_week = 0;
+    int phase = 0;
+    bool operator==(const Pace&) const = default;
+  };
+  std::vector<Pace> paces(Date first, Date last) const;
+};
+
 // Keeping to the plan in the week (Monday to Sunday) that holds a day.
 struct WeekAdherence {
   Date monday{};
-  int planned = 0; // the plan's session days in a week, whatever the day of the week
+  int planned = 0; // the whole week's planned sessions (PlannedSessions::between), whatever the day of the week
   int done = 0;    // done sessions recorded that week, up to today
   int skipped = 0; // skipped sessions recorded that week, up to today
 };
@@ -111,19 +143,23 @@ struct Adherence {
   WeekAdherence this_week;
   // The 28 days ending today, from the first recorded session (done or
   // skipped) when that is later: a person who began 10 days ago is measured
-  // over those 10 days. Planned: days_per_week for every 7 of those days,
-  // rounded up (one session on the first day is 1 of 1); the percent is done
-  // sessions over planned, rounded, capped at 100, and 0 when nothing has
-  // been recorded.
+  // over those 10 days. Planned: PlannedSessions::between over those days,
+  // each day at the pace of its own phase; the percent is done sessions
+  // over planned, rounded, capped at 100, and 0 when nothing has been
+  // recorded.
   int last_28_days_planned = 0;
   int last_28_days_done = 0;
   int last_28_days_percent = 0;
 };
 
-// The week holding `day`, counting sessions up to `today`.
-WeekAdherence week_adherence(const std::vector<Session>& sessions, int days_per_week, Date day, Date today);
+// Done over planned in percent, rounded, at most 100; nullopt when nothing
+// was planned.
+std::optional<int> adherence_percent(int done, int planned);
 
-// `days_per_week`: the session days the plan schedules each week (0-7).
-Adherence adherence(const std::vector<Session>& sessions, int days_per_week, Date today);
+// The week holding `day`, counting sessions up to `today`.
+WeekAdherence week_adherence(const std::vector<Session>& sessions, const PlannedSessions& planned, Date day,
+                             Date today);
+
+Adherence adherence(const std::vector<Session>& sessions, const PlannedSessions& planned, Date today);
 
 } // namespace backcare

@@ -172,8 +172,10 @@ struct ReportScreening {
 struct ReportWeek {
   Date monday{};
   int phase = 0; // in force at the end of the week; 0 before the first session
-  // The session days a week of that phase's plan (7 for a phase of daily
-  // exercises; 0 without a plan); a week cut by the range gets its share.
+  // The sessions planned that week (PlannedSessions::between): each day at
+  // the pace of the phase in force then (every day in a phase of daily
+  // exercises; nothing without a plan), from the first session on and
+  // within the range.
   int planned = 0;
   int done = 0;
   int skipped = 0;
@@ -220,6 +222,9 @@ struct Report {
   std::vector<ReportWeek> weeks;        // every ISO week of the range
   int sessions_done = 0;
   int sessions_skipped = 0;
+  // The sessions planned over the range from the first session, counted at
+  // once as `trend` counts its totals (not the sum of the rounded weeks).
+  int sessions_planned = 0;
   PsfsTrend psfs;
   std::vector<ClinicianNote> notes; // entries tagged "clinician", oldest first
 };

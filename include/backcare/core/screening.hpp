@@ -33,4 +33,14 @@ struct ScreenedSigns {
 // "yes"). `screenings` are sorted by `at`; later ones are ignored.
 ScreenedSigns screened_signs(const std::vector<Screening>& screenings, Date today);
 
+// Whether the warning-sign answers still count on `today`.
+struct ScreeningStatus {
+  std::string last_at;          // the latest screening up to today; empty when she never screened
+  bool lapsed = false;          // she screened, but more than k_screening_days ago: the answers no longer count
+  std::vector<std::string> yes; // the signs in force on the day of the latest screening
+};
+
+// The status of `screenings` (sorted by `at`; later ones are ignored).
+ScreeningStatus screening_status(const std::vector<Screening>& screenings, Date today);
+
 } // namespace backcare

@@ -7,6 +7,7 @@
 #include "backcare/core/session.hpp"
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,8 +27,11 @@ std::string session_csv(const Session& session, std::optional<Outcome> outcome);
 
 // Reads a JSON array of session objects as session_json writes them (only
 // `at`, `status` and, for a done session, `phase` are required). Every
-// session is checked with session_problem; a bad one throws
-// Error(ExitCode::data) naming `name` and the session's number (from 1).
-std::vector<Session> read_sessions_json(const std::string& name, const std::string& text, Date today);
+// session is checked with session_problem, then with `check` when given
+// (words naming the field, empty when fine; session_catalog_problem for an
+// import); a bad one throws Error(ExitCode::data) naming `name` and the
+// session's number (from 1).
+std::vector<Session> read_sessions_json(const std::string& name, const std::string& text, Date today,
+                                        const std::function<std::string(const Session&)>& check = {});
 
 } // namespace backcare

@@ -7,6 +7,7 @@
 
 #include "backcare/core/catalog.hpp"
 #include "backcare/core/date.hpp"
+#include "backcare/core/progression.hpp"
 #include "backcare/core/session.hpp"
 
 #include <optional>
@@ -87,9 +88,9 @@ struct TrendRequest {
   std::optional<Date> until;
   // Every session up to as_of, next mornings filled in (LogSummary::sessions).
   std::vector<Session> sessions;
-  // The plan's session days a week (Plan::session_days, as `plan` makes it
-  // today); nullopt when no plan can be made.
-  std::optional<int> days_per_week;
+  // What the plan asked for day by day (Plan::planned_sessions(), as `plan`
+  // makes it today); nullopt when no plan can be made.
+  std::optional<PlannedSessions> planned;
 };
 
 struct TrendReport {
@@ -120,6 +121,9 @@ struct TrendReport {
   // Adherence() over the 28 days up to as_of, as `plan` shows it; nullopt
   // without a plan or without sessions.
   std::optional<int> last_28_days_percent;
+  // The first day those 28 days count: the first session ever when that is
+  // later (the range's own figure says the same when it counts the same days).
+  std::optional<Date> last_28_days_from;
 };
 
 // The clinically important change for low back pain: 2 points or 30% of
@@ -138,19 +142,20 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
 // Groups day summaries into periods.
 std::vector<PeriodSummary> group_periods(const std::vector<DaySummary>& days, PeriodKind by);
 
-// The plan's sessions in `days` calendar days: days_per_week for every 7
-// days, rounded up, as adherence() counts them.
-int planned_sessions(int days_per_week, int days);
-
 // The window [first, last] over the day summaries; nullopt when it holds no day.
 std::optional<Window> window(const std::vector<DaySummary>& days, Date first, Date last);
 
 // Least-squares slope of the day values, in points per week; needs 2 days.
 std::optional<double> slope_per_week(const std::vector<DaySummary>& days);
 
-// The verdict: the
-// change must reach 2 points, or 30% of baseline but never less than
-// k_smallest_change (one step on the 0-10 scale).
+// The change from a baseline mean that counts as clinically important: 2
+// points, or 30% of the baseline when that is less but never less than
+// k_smallest_change (one step on the 0-10 scale); 2 points from a baseline
+// of 0 (no percent of nothing). The verdict and the charts' improvement band
+// both use it, so they never disagree.
+double important_change(double baseline_mean);
+
+// The verdict: the change must reach important_change(baseline mean).
 Verdict verdict_of(const std::optional<Window>& baseline, const std::optional<Window>& recent);
 
 // Why a verdict is insufficient-data, in words; empty when it is not.
