@@ -54,7 +54,7 @@ std::vector<TrendSession> sessions_in(const Progression& rules, const std::vecto
     if (!at || *at != session.at || (since && day < *since) || day > until) {
       continue;
     }
-    result.push_back({session, outcome(rules, session)});
+    result.push_back({session, outcome(rules, session), day});
   }
   std::sort(result.begin(), result.end(), [](const TrendSession& a, const TrendSession& b) {
     return std::tie(a.session.at, a.session.id) < std::tie(b.session.at, b.session.id);
@@ -69,8 +69,7 @@ SessionCounts count_sessions(const std::vector<TrendSession>& sessions, Date fir
   int with_pain = 0;
   double pain_sum = 0;
   for (const TrendSession& item : sessions) {
-    const Date day = date_of(item.session.at);
-    if (day < first || day > last) {
+    if (item.day < first || item.day > last) {
       continue;
     }
     if (!item.outcome) {

@@ -109,8 +109,8 @@ public:
   {
     Date last = *r.last;
     for (const TrendSession& item : r.sessions) {
-      m_first = std::min(m_first, date_of(item.session.at));
-      last = std::max(last, date_of(item.session.at));
+      m_first = std::min(m_first, item.day);
+      last = std::max(last, item.day);
     }
     m_span = std::max(1, days_between(m_first, last) + 1);
   }
@@ -238,7 +238,7 @@ private:
     std::optional<Date> previous;
     int same_day = 0;
     for (const TrendSession& item : m_r.sessions) {
-      const Date day = date_of(item.session.at);
+      const Date day = item.day;
       same_day = previous == day ? same_day + 1 : 0;
       previous = day;
       const MarkStyle style = mark_style(item.outcome);

@@ -64,7 +64,7 @@ Date last_shown(const TrendReport& r)
 {
   Date last = *r.last;
   for (const TrendSession& item : r.sessions) {
-    last = std::max(last, date_of(item.session.at));
+    last = std::max(last, item.day);
   }
   return last;
 }
@@ -122,7 +122,7 @@ std::string session_row(const TrendReport& r, Date from, Date last)
   std::string out(static_cast<std::size_t>(days_between(from, last) + 1), ' ');
   std::vector<int> weights(out.size(), -1);
   for (const TrendSession& item : r.sessions) {
-    const Date day = date_of(item.session.at);
+    const Date day = item.day;
     if (day < from || day > last) {
       continue;
     }

@@ -57,6 +57,7 @@ struct PeriodSummary {
 struct TrendSession {
   Session session;
   std::optional<Outcome> outcome;
+  Date day{}; // the day of session.at, read once
 };
 
 struct Window {
