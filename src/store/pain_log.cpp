@@ -1292,13 +1292,13 @@ std::vector<PsfsRating> PainLog::psfs_ratings(const EntryFilter& filter) const
 PainLog::EntryDigest PainLog::digest(const EntryFilter& filter, std::string_view tag) const
 {
   // One pass in no particular order, grouped here (a GROUP BY or an ORDER
-  // BY would sort every row of the range first). LIKE picks the rows that may hold the tag in SQL,
-  // ASCII case aside as LIKE compares; the exact tag is checked on the
-  // split tags.
+  // BY would sort every row of the range first), reading only the columns
+  // every row needs. LIKE picks the rows that may hold the tag in SQL, ASCII
+  // case aside as LIKE compares; those few are read whole afterwards, and
+  // the exact tag is checked on the split tags.
   const auto [since, until] = bounds(filter);
-  Statement select(*m_db, fmt::format("SELECT location, severity, at, tags LIKE ?3 ESCAPE '\\', {} FROM entry "
-                                      "WHERE at >= ?1 AND at < ?2",
-                                      k_entry_columns));
+  Statement select(*m_db, "SELECT location, severity, at, tags LIKE ?3 ESCAPE '\\', id FROM entry "
+                          "WHERE at >= ?1 AND at < ?2");
   std::string pattern = "%";
   for (const char c : tag) {
     pattern += c == '%' || c == '_' || c == '\\' ? std::string("\\") + c : std::string(1, c);
@@ -1311,6 +1311,7 @@ PainLog::EntryDigest PainLog::digest(const EntryFilter& filter, std::string_view
   };
   EntryDigest digest;
   auto& groups = digest.groups;
+  std::vector<std::int64_t> maybe_tagged;
   while (select.step()) {
     const std::string_view location = select.text_view(0);
     const auto severity = static_cast<int>(select.integer(1));
@@ -1324,13 +1325,20 @@ PainLog::EntryDigest PainLog::digest(const EntryFilter& filter, std::string_view
     if (const std::string_view at = select.text_view(2); at > group->last_at) {
       group->last_at = at;
     }
-    if (select.integer(3) == 0) {
-      continue;
+    if (select.integer(3) != 0) {
+      maybe_tagged.push_back(select.integer(4));
     }
-    Entry entry = read_entry(select, 4);
-    if (std::any_of(entry.tags.begin(), entry.tags.end(), same)) {
-      digest.tagged.push_back(std::move(entry));
+  }
+  Statement whole(*m_db, fmt::format("SELECT {} FROM entry WHERE id = ?1", k_entry_columns));
+  for (const std::int64_t id : maybe_tagged) {
+    whole.bind(1, id);
+    if (whole.step()) {
+      Entry entry = read_entry(whole);
+      if (std::any_of(entry.tags.begin(), entry.tags.end(), same)) {
+        digest.tagged.push_back(std::move(entry));
+      }
     }
+    whole.reset();
   }
   std::sort(digest.tagged.begin(), digest.tagged.end(),
             [](const Entry& a, const Entry& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
