@@ -4,7 +4,7 @@
 // layout fits 12 weeks of data on one A4 or Letter page: the @page margins
 // leave 186 x 259 mm, the width of A4 and the height of Letter.
 
-#include "backcare/core/text.hpp"
+#include "backcare/render/markup.hpp"
 #include "backcare/render/report.hpp"
 #include "backcare/render/trend.hpp"
 #include "report_words.hpp"
@@ -44,35 +44,11 @@ footer { margin-top: 1.5mm; padding-top: 0.6mm; border-top: 0.3mm solid #888; fo
 @media print { h2 { break-after: avoid; } tr, li, .chart { break-inside: avoid; } }
 )css";
 
-std::string html(std::string_view raw)
-{
-  std::string out;
-  for (const char c : escape_control(raw)) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string list(const std::vector<std::string>& items)
 {
   std::string out = "<ul>\n";
   for (const std::string& item : items) {
-    out += "<li>" + html(item) + "</li>\n";
+    out += "<li>" + escape_markup(item) + "</li>\n";
   }
   return out + "</ul>\n";
 }
@@ -82,7 +58,7 @@ std::string table(const rw::Table& t, bool dated = false)
 {
   // A date never breaks at its hyphens.
   const auto cell = [&](const char* tag, std::size_t i, const std::string& text) {
-    const std::string shown = parse_date(text) ? "<span class=\"nw\">" + text + "</span>" : html(text);
+    const std::string shown = parse_date(text) ? "<span class=\"nw\">" + text + "</span>" : escape_markup(text);
     return fmt::format("<{0}{1}>{2}</{0}>", tag, t.right[i] ? " class=\"n\"" : "", shown);
   };
   std::string out = dated ? "<table class=\"dated\">\n<thead><tr>" : "<table>\n<thead><tr>";
@@ -121,7 +97,7 @@ std::string columns(const std::string& left, const std::string& right, bool wide
 
 std::string section(std::string_view heading, const std::string& body)
 {
-  return fmt::format("<section>\n<h2>{}</h2>\n{}</section>\n", html(heading), body);
+  return fmt::format("<section>\n<h2>{}</h2>\n{}</section>\n", escape_markup(heading), body);
 }
 
 } // namespace
@@ -129,13 +105,13 @@ std::string section(std::string_view heading, const std::string& body)
 std::string render_report_html(const Report& r)
 {
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += fmt::format("<title>{}, {}</title>\n", html(rw::title(r)), html(rw::period(r)));
+  out += fmt::format("<title>{}, {}</title>\n", escape_markup(rw::title(r)), escape_markup(rw::period(r)));
   out += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_style);
   // Who, in one line under the title: the page has no room to spare.
   const auto who = rw::who(r);
   out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"lead\">{}. {}</p>\n<p class=\"who\">{}.</p>\n</header>\n",
-                     html(rw::title(r)), html(rw::period(r)), html(rw::k_disclaimer),
-                     html(fmt::format("{}", fmt::join(who, ". "))));
+                     escape_markup(rw::title(r)), escape_markup(rw::period(r)), escape_markup(rw::k_disclaimer),
+                     escape_markup(fmt::format("{}", fmt::join(who, ". "))));
   if (seeks_care_now(r.level)) {
     out +=
         fmt::format("<p class=\"alert\">An {} warning sign is in force on {}: see \"Warning signs and advice\".</p>\n",
@@ -150,18 +126,18 @@ std::string render_report_html(const Report& r)
   out += columns(pain, chart_and_places);
   out += section("Warning signs and advice", list(rw::signs(r)));
   std::string phases = r.phases.empty() ? std::string() : table(rw::phases(r), true);
-  phases += "<p>" + html(rw::phase_now(r)) + "</p>\n";
+  phases += "<p>" + escape_markup(rw::phase_now(r)) + "</p>\n";
   out += section("Exercise phases", phases);
   const std::string sessions =
       section("Sessions by week: adherence and pain response",
-              rw::has_sessions(r) ? table(rw::weeks(r), true) + "<p>" + html(rw::sessions_total(r)) + "</p>\n"
+              rw::has_sessions(r) ? table(rw::weeks(r), true) + "<p>" + escape_markup(rw::sessions_total(r)) + "</p>\n"
                                   : std::string("<p>No exercise session in this period.</p>\n"));
   std::string psfs = r.psfs.empty() ? std::string() : table(rw::psfs(r));
-  psfs += "<p>" + html(rw::psfs_change(r)) + "</p>\n";
+  psfs += "<p>" + escape_markup(rw::psfs_change(r)) + "</p>\n";
   const auto notes = rw::notes(r);
   out += columns(sessions, section("Function: PSFS (Stratford 1995; 0 unable to 10 as before)", psfs), true);
   out += section("Notes tagged for the clinician", notes.empty() ? "<p>None in this period.</p>\n" : list(notes));
-  out += "<footer>" + html(rw::generated(r)) + "</footer>\n</body>\n</html>\n";
+  out += "<footer>" + escape_markup(rw::generated(r)) + "</footer>\n</body>\n</html>\n";
   return out;
 }
 

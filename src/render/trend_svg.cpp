@@ -1,3 +1,4 @@
+#include "backcare/render/markup.hpp"
 #include "backcare/render/trend.hpp"
 
 #include <fmt/format.h>
@@ -76,30 +77,6 @@ std::string mark_title(const TrendSession& item)
                      name_of(*item.outcome));
 }
 
-std::string escape(std::string_view text)
-{
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    default:
-      out += c;
-    }
-  }
-  return out;
-}
-
 class Chart {
 public:
   explicit Chart(const TrendReport& r)
@@ -140,7 +117,7 @@ private:
         fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
                     "font-family=\"sans-serif\" font-size=\"12\">\n",
                     k_width, height);
-    m_out += fmt::format("<title>{}</title>\n", escape(title));
+    m_out += fmt::format("<title>{}</title>\n", escape_markup(title));
     std::string sessions;
     if (!m_r.sessions.empty()) {
       sessions = fmt::format(" Marks under the dates: {} exercise sessions done, {} skipped.", m_r.session_totals.done,
@@ -148,10 +125,10 @@ private:
     }
     m_out +=
         fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {} entries; verdict: {}.{}</desc>\n",
-                    m_r.entries, escape(std::string(name_of(m_r.verdict))), sessions);
+                    m_r.entries, escape_markup(std::string(name_of(m_r.verdict))), sessions);
     m_out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", k_width, height);
-    m_out +=
-        fmt::format("<text x=\"{}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", k_left, escape(title));
+    m_out += fmt::format("<text x=\"{}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", k_left,
+                         escape_markup(title));
   }
 
   // The baseline window as a vertical band, and the zone of clinically
@@ -243,9 +220,9 @@ private:
       previous = day;
       const MarkStyle style = mark_style(item.outcome);
       const double cy = lane + std::min(same_day, 1) * (2 * k_mark + 2);
-      m_out +=
-          fmt::format("<path class=\"session {}\" d=\"{}\" fill=\"{}\" stroke=\"{}\"><title>{}</title></path>\n",
-                      style.name, mark_path(style, x(day), cy), style.fill, style.stroke, escape(mark_title(item)));
+      m_out += fmt::format("<path class=\"session {}\" d=\"{}\" fill=\"{}\" stroke=\"{}\"><title>{}</title></path>\n",
+                           style.name, mark_path(style, x(day), cy), style.fill, style.stroke,
+                           escape_markup(mark_title(item)));
     }
     m_out += "</g>\n";
   }
