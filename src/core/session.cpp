@@ -105,6 +105,22 @@ std::optional<Outcome> outcome(const Progression& rules, const Session& session)
   return std::max(*during, *morning) <= rules.green_max ? Outcome::green : Outcome::amber;
 }
 
+std::string red_reason(const Progression& rules, const Session& session)
+{
+  if (outcome(rules, session) != Outcome::red) {
+    return {};
+  }
+  const auto& during = session.pain_during;
+  const auto& morning = session.next_morning;
+  if (during && *during > rules.amber_max) {
+    return fmt::format("{}/10 during is above {}/10", *during, rules.amber_max);
+  }
+  if (*morning > rules.amber_max) {
+    return fmt::format("{}/10 the next morning is above {}/10", *morning, rules.amber_max);
+  }
+  return fmt::format("the next morning is {} points above the pain during", *morning - *during);
+}
+
 const Entry* next_morning_entry(const Session& session, const std::vector<Entry>& entries)
 {
   const std::string day = format_date(date_of(session.at) + std::chrono::days(1));

@@ -125,6 +125,16 @@ TEST_CASE("outcome")
     CHECK(outcome(rules, done(3, 5)) == Outcome::red);
     CHECK(outcome(rules, done(5, 3)) == Outcome::amber); // better next morning: no rise
   }
+  SUBCASE("red_reason names the limit that made it red, the first that holds")
+  {
+    CHECK(red_reason(rules, done(7, 2)) == "7/10 during is above 5/10");
+    CHECK(red_reason(rules, done(7, std::nullopt)) == "7/10 during is above 5/10");
+    CHECK(red_reason(rules, done(2, 6)) == "6/10 the next morning is above 5/10");
+    CHECK(red_reason(rules, done(2, 4)) == "the next morning is 2 points above the pain during");
+    CHECK(red_reason(rules, done(std::nullopt, 6)) == "6/10 the next morning is above 5/10");
+    CHECK(red_reason(rules, done(3, 4)).empty());            // amber
+    CHECK(red_reason(rules, done(2, std::nullopt)).empty()); // pending
+  }
   SUBCASE("pending until the next morning is known, except a red pain during")
   {
     CHECK(outcome(rules, done(0, std::nullopt)) == Outcome::pending);

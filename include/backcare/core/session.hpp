@@ -76,6 +76,11 @@ std::string session_problem(const Session& session, Date today);
 // --pain-during N completes it).
 std::optional<Outcome> outcome(const Progression& rules, const Session& session);
 
+// Why a red session is red, in words: "7/10 during is above 5/10", "6/10
+// the next morning is above 5/10" or "the next morning is 2 points above the
+// pain during" (the first that holds); empty when it is not red.
+std::string red_reason(const Progression& rules, const Session& session);
+
 // The next-morning window: from 05:00 to 12:00, both included, on the
 // calendar day after the session's date (a session at 01:00 on the 3rd
 // looks at the morning of the 4th).
