@@ -175,7 +175,7 @@ public:
     if (holding) {
       std::string title = holding->title;
       title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
-      replay.hold_reason = "this applies: " + title;
+      replay.hold_reason = title;
     }
     replay.holds = [this](Date day) { return day >= m_request.as_of ? m_plan.holds : held_on(day); };
     m_plan.progress = progress(m_catalog.progression, replay);

@@ -24,21 +24,6 @@ int span(Date first, Date last)
   return days_between(first, last) + 1;
 }
 
-// Why a session was red, with its numbers.
-std::string red_detail(const Progression& rules, const Session& session)
-{
-  const auto& during = session.pain_during;
-  if (during && *during > rules.amber_max) {
-    return fmt::format("pain {}/10 during it, above {}", *during, rules.amber_max);
-  }
-  const int morning = session.next_morning.value_or(0);
-  if (morning > rules.amber_max) {
-    return fmt::format("pain {}/10 the next morning, above {}", morning, rules.amber_max);
-  }
-  return fmt::format("pain {}/10 the next morning, {} points above the {} during it", morning,
-                     morning - during.value_or(0), during.value_or(0));
-}
-
 // The referral for the latest refer_reds red days (sorted) within
 // refer_within_days days, while it stands.
 std::optional<std::string> reds_referral(const Progression& rules, const std::vector<Date>& reds, Date today)
@@ -190,12 +175,12 @@ void Replay::count(const Session& session)
     if (to < m_state.phase) {
       change(day, to, Decision::step_back,
              fmt::format("Back to phase {} on {}: that session was red ({}).", to, format_day(day),
-                         red_detail(m_rules, session)));
+                         red_reason(m_rules, session)));
       return;
     }
     m_state.decision = Decision::hold;
     m_state.why = fmt::format("Your session on {} was red ({}); phase 1 is the gentlest, so stay here and go easier.",
-                              format_day(day), red_detail(m_rules, session));
+                              format_day(day), red_reason(m_rules, session));
     return;
   }
   if (!may_advance(day)) {
@@ -351,9 +336,9 @@ void Replay::explain_to_move_on()
   if (m_request.trend_worse) {
     needs.push_back("Let your pain settle: your pain diary must stop getting worse.");
   } else if (m_request.holds && m_request.holds(m_request.today)) {
-    needs.push_back(
-        fmt::format("Have no warning sign and nothing holding the plan{}.",
-                    m_request.hold_reason.empty() ? std::string() : " (now: " + m_request.hold_reason + ")"));
+    needs.push_back(fmt::format("Have no warning sign and nothing holding the plan{}.",
+                                m_request.hold_reason.empty() ? std::string()
+                                                              : " (holding it now: " + m_request.hold_reason + ")"));
   }
 }
 

@@ -111,14 +111,15 @@ std::string red_reason(const Progression& rules, const Session& session)
     return {};
   }
   const auto& during = session.pain_during;
-  const auto& morning = session.next_morning;
   if (during && *during > rules.amber_max) {
-    return fmt::format("{}/10 during is above {}/10", *during, rules.amber_max);
+    return fmt::format("pain {}/10 during it, above {}", *during, rules.amber_max);
   }
-  if (*morning > rules.amber_max) {
-    return fmt::format("{}/10 the next morning is above {}/10", *morning, rules.amber_max);
+  const int morning = *session.next_morning; // red without a red pain during: the next morning is known
+  if (morning > rules.amber_max) {
+    return fmt::format("pain {}/10 the next morning, above {}", morning, rules.amber_max);
   }
-  return fmt::format("the next morning is {} points above the pain during", *morning - *during);
+  return fmt::format("pain {}/10 the next morning, {} points above the {} during it", morning, morning - *during,
+                     *during);
 }
 
 const Entry* next_morning_entry(const Session& session, const std::vector<Entry>& entries)

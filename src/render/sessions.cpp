@@ -96,8 +96,8 @@ std::string render_session_added(const SessionRow& row, const Progression& rules
                       numbers);
     break;
   case Outcome::red:
-    out = fmt::format("{}). Red: {} ({}). Stop for today; the plan goes back to phase {} for the next sessions.", head,
-                      numbers, red_reason(rules, s), after.phase);
+    out = fmt::format("{}). Red: {}. Stop for today; the plan goes back to phase {} for the next sessions.", head,
+                      red_reason(rules, s), after.phase);
     break;
   case Outcome::pending:
     out = fmt::format("{}). So far: {}. Tell me tomorrow morning's pain with: backcare log add N (between {} and {}).",

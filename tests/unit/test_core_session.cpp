@@ -127,11 +127,11 @@ TEST_CASE("outcome")
   }
   SUBCASE("red_reason names the limit that made it red, the first that holds")
   {
-    CHECK(red_reason(rules, done(7, 2)) == "7/10 during is above 5/10");
-    CHECK(red_reason(rules, done(7, std::nullopt)) == "7/10 during is above 5/10");
-    CHECK(red_reason(rules, done(2, 6)) == "6/10 the next morning is above 5/10");
-    CHECK(red_reason(rules, done(2, 4)) == "the next morning is 2 points above the pain during");
-    CHECK(red_reason(rules, done(std::nullopt, 6)) == "6/10 the next morning is above 5/10");
+    CHECK(red_reason(rules, done(7, 2)) == "pain 7/10 during it, above 5");
+    CHECK(red_reason(rules, done(7, std::nullopt)) == "pain 7/10 during it, above 5");
+    CHECK(red_reason(rules, done(2, 6)) == "pain 6/10 the next morning, above 5");
+    CHECK(red_reason(rules, done(2, 4)) == "pain 4/10 the next morning, 2 points above the 2 during it");
+    CHECK(red_reason(rules, done(std::nullopt, 6)) == "pain 6/10 the next morning, above 5");
     CHECK(red_reason(rules, done(3, 4)).empty());            // amber
     CHECK(red_reason(rules, done(2, std::nullopt)).empty()); // pending
   }

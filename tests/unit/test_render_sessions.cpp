@@ -93,8 +93,8 @@ TEST_CASE("render_session_added: the outcome in words, and what next")
   red.next_morning.reset();
   after.phase = 1;
   CHECK(render_session_added({red, Outcome::red}, rules, after)
-        == "Session 1 saved (phase 2). Red: 7/10 during (7/10 during is above 5/10). Stop for today; the plan goes "
-           "back to phase 1 for the next sessions.\n");
+        == "Session 1 saved (phase 2). Red: pain 7/10 during it, above 5. Stop for today; the plan goes back to "
+           "phase 1 for the next sessions.\n");
   Session pending = s;
   pending.next_morning.reset();
   CHECK(render_session_added({pending, Outcome::pending}, rules, after)

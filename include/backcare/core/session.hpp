@@ -76,9 +76,10 @@ std::string session_problem(const Session& session, Date today);
 // --pain-during N completes it).
 std::optional<Outcome> outcome(const Progression& rules, const Session& session);
 
-// Why a red session is red, in words: "7/10 during is above 5/10", "6/10
-// the next morning is above 5/10" or "the next morning is 2 points above the
-// pain during" (the first that holds); empty when it is not red.
+// Why a red session is red, with its numbers: "pain 7/10 during it, above
+// 5", "pain 6/10 the next morning, above 5" or "pain 4/10 the next morning,
+// 2 points above the 2 during it" (the first that holds); empty when the
+// session is not red.
 std::string red_reason(const Progression& rules, const Session& session);
 
 // The next-morning window: from 05:00 to 12:00, both included, on the
