@@ -23,6 +23,7 @@ add_executable(backcare_catalog_compiler
   "${PROJECT_SOURCE_DIR}/src/store/catalog_compiler.cpp"
   "${PROJECT_SOURCE_DIR}/src/store/catalog_loader.cpp"
   "${PROJECT_SOURCE_DIR}/src/store/files.cpp"
+  "${PROJECT_SOURCE_DIR}/src/store/toml_text.cpp"
   "${BACKCARE_CATALOG_TEXT_CPP}")
 target_link_libraries(backcare_catalog_compiler PRIVATE backcare_core backcare_toml backcare_warnings)
 

@@ -1,4 +1,5 @@
 #include "backcare/store/catalog_loader.hpp"
+#include "toml_text.hpp"
 
 #include "backcare/core/error.hpp"
 #include "backcare/core/text.hpp"
@@ -573,7 +574,7 @@ Catalog parse_catalog(const std::vector<CatalogSource>& sources)
   for (const CatalogSource& source : sources) {
     toml::table doc;
     try {
-      doc = toml::parse(source.text, source.path);
+      doc = parse_toml(source.text, source.path);
     } catch (const toml::parse_error& e) {
       fail(e.source(), std::string(e.description()));
     }

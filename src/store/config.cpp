@@ -1,4 +1,5 @@
 #include "backcare/store/config.hpp"
+#include "toml_text.hpp"
 
 #include "backcare/core/vocabulary.hpp"
 
@@ -137,7 +138,7 @@ Config parse_config(const std::string& text, const std::string& path)
 {
   toml::table doc;
   try {
-    doc = toml::parse(text, path);
+    doc = parse_toml(text, path);
   } catch (const toml::parse_error& e) {
     throw Error(ExitCode::config, fmt::format("{}:{}: {}", path, e.source().begin.line, std::string(e.description())));
   }

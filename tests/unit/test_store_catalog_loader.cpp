@@ -195,6 +195,29 @@ TEST_CASE("parse_catalog: malformed TOML is a parse error, not a crash")
   CHECK(error_of("x = \"unterminated\n").rfind("test.toml:1:", 0) == 0);
 }
 
+TEST_CASE("parse_catalog: a non-ASCII character where toml++ would test it for whitespace is refused first")
+{
+  // toml++ 3.3.0 reaches __builtin_unreachable on these (UBSan, fuzz preset):
+  // a Latin letter outside a string, and one after a backslash in a """ string.
+  CHECK(error_of("x = 1\n\xc3\xa9 = 1\n")
+        == "test.toml:2:1: a character other than ASCII outside a quoted string or a comment");
+  CHECK(error_of("coo\xc4\x8eys\"\n").rfind("test.toml:1:4: a character other than ASCII outside", 0) == 0);
+  CHECK(error_of("a.b\xc3\xa9 = 1").rfind("test.toml:1:4: ", 0) == 0);
+  CHECK(error_of("x = \"\"\"\\\n  \xc3\xa9t\xc3\xa9\"\"\"\n")
+            .rfind("test.toml:2:3: a character other than ASCII right after a backslash", 0)
+        == 0);
+  CHECK(error_of("x = \"\"\"\\\xc3\xa9\"\"\"\n").rfind("test.toml:1:9: a character other than ASCII right after", 0)
+        == 0);
+  // In strings and comments, anywhere else, it is text like any other: what
+  // the catalog says next (an unknown key) comes after the parse.
+  for (const char* text :
+       {"x = \"\xc3\xa9\"\n", "x = '\xc3\xa9'\n", "x = \"\"\"a\n\xc3\xa9\"\"\"\n", "x = '''\\\n\xc3\xa9'''\n",
+        "# \xc3\xa9\nx = 1\n", "\"\xc3\xa9\" = 1\n", "x = \"\\\"\xc3\xa9\"\n"}) {
+    CAPTURE(text);
+    CHECK(error_of(text).find("other than ASCII") == std::string::npos);
+  }
+}
+
 TEST_CASE("read_catalog_sources")
 {
   const ScratchFolder scratch;
