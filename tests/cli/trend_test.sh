@@ -288,4 +288,20 @@ case_no_sessions_no_session_text() {
   json_check "all(p['sessions']['done'] == 0 and p['sessions']['planned'] == 0 for p in d['periods'])"
 }
 
+case_the_command_word_comes_after_global_options_and_their_values() {
+  # Only the named subcommand is set up: the command is the first word that
+  # is neither an option nor a global option's value, in both forms.
+  "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" --profile plan log add 4 --at 2026-11-20T08:00 >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0
+  "$BIN" --as-of="$AS_OF" --data-dir="$SCRATCH/data" --profile plan trend --format json >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0
+  json_check "d['entries'] == 1"
+  [ -f "$SCRATCH/data/plan.db" ] || fail "profile 'plan' was not used"
+  "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" tredn >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_error 64 "unknown command 'tredn'; did you mean 'trend'?"
+}
+
 finish

@@ -301,7 +301,8 @@ TEST_CASE("Transaction")
   }
 }
 
-TEST_CASE("ReadSnapshot: every query sees the database as it was at the first; inside a transaction it does nothing")
+TEST_CASE(
+    "ReadSnapshot: every query sees the database as it was at the first, and inside a transaction it does nothing")
 {
   const ScratchFolder scratch;
   const std::string path = new_database(scratch);
