@@ -17,6 +17,10 @@ constexpr double k_days_per_month = 365.2425 / 12.0;
 // Parses all of `text` as a non-negative decimal integer.
 std::optional<int> parse_whole(std::string_view text)
 {
+  // Digits only: from_chars alone would take "-000" as 0.
+  if (text.empty() || text.front() < '0' || text.front() > '9') {
+    return std::nullopt;
+  }
   int value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);

@@ -17,6 +17,8 @@ TEST_CASE("parse_date")
   {
     CHECK(parse_date("2024-02-29"));
     CHECK_FALSE(parse_date("2026-02-29"));
+    CHECK_FALSE(parse_date("-000-12-31")); // a sign is not a digit (found by fuzz_dates)
+    CHECK_FALSE(parse_date("+026-11-26"));
     CHECK(parse_date("2000-02-29"));
     CHECK_FALSE(parse_date("1900-02-29"));
   }
