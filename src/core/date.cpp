@@ -30,6 +30,19 @@ std::optional<int> parse_whole(std::string_view text)
   return value;
 }
 
+// Reads `count` decimal digits from `text` at `at`; nothing else counts.
+std::optional<int> fixed_digits(std::string_view text, std::size_t at, std::size_t count)
+{
+  int value = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
 } // namespace
 
 std::optional<Date> parse_date(std::string_view text)
@@ -37,9 +50,9 @@ std::optional<Date> parse_date(std::string_view text)
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return std::nullopt;
   }
-  auto year = parse_whole(text.substr(0, 4));
-  auto month = parse_whole(text.substr(5, 2));
-  auto day = parse_whole(text.substr(8, 2));
+  const auto year = fixed_digits(text, 0, 4);
+  const auto month = fixed_digits(text, 5, 2);
+  const auto day = fixed_digits(text, 8, 2);
   if (!year || !month || !day) {
     return std::nullopt;
   }
@@ -54,6 +67,21 @@ std::optional<Date> parse_date(std::string_view text)
 std::string format_date(Date date)
 {
   const std::chrono::year_month_day ymd{date};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) { // every date the program meets; written by hand, it is a table row's main cost
+    const auto month = static_cast<unsigned>(ymd.month());
+    const auto day = static_cast<unsigned>(ymd.day());
+    return {static_cast<char>('0' + year / 1000),
+            static_cast<char>('0' + year / 100 % 10),
+            static_cast<char>('0' + year / 10 % 10),
+            static_cast<char>('0' + year % 10),
+            '-',
+            static_cast<char>('0' + month / 10),
+            static_cast<char>('0' + month % 10),
+            '-',
+            static_cast<char>('0' + day / 10),
+            static_cast<char>('0' + day % 10)};
+  }
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()));
 }

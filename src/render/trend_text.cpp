@@ -1,12 +1,14 @@
 #include "backcare/render/style.hpp"
 #include "backcare/render/trend.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -44,19 +46,21 @@ std::string verdict_text(const TrendReport& r)
   return fmt::format("No meaningful change: pain went {}, less than {}.", numbers, rule);
 }
 
-std::string bar(double value, bool unicode)
+// Appends a bar of up to k_bar_width cells for a 0-10 value, in eighths
+// of a cell with Unicode.
+void append_bar(std::string& out, double value, bool unicode)
 {
   const double cells = std::clamp(value, 0.0, 10.0) / 10.0 * k_bar_width;
   if (!unicode) {
-    return std::string(static_cast<std::size_t>(std::lround(cells)), '#');
+    out.append(static_cast<std::size_t>(std::lround(cells)), '#');
+    return;
   }
-  static constexpr std::array<const char*, 8> k_eighths{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  static constexpr std::array<std::string_view, 8> k_eighths{"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   const auto whole = static_cast<int>(cells);
-  std::string out;
   for (int i = 0; i < whole; ++i) {
     out += "█";
   }
-  return out + k_eighths[static_cast<std::size_t>(std::lround((cells - whole) * 7))];
+  out += k_eighths[static_cast<std::size_t>(std::lround((cells - whole) * 7))];
 }
 
 // The last day the daily rows show: the last entry, or a later session.
@@ -333,10 +337,17 @@ std::string render_trend_text(const TrendReport& r, const Style& style)
   out += bold(fmt::format("{:<10}  {:>7}  {:>4}  {:>3}  {:>3}{}", period_heading(r.request.by), "entries", "mean",
                           "min", "max", sessions ? "  sessions" : ""))
          + "\n";
+  // A row per period: over years of weeks these rows are most of trend's
+  // work, so their formats are compiled and they are written in place.
   for (const PeriodSummary& p : r.periods) {
-    const std::string cell = sessions ? fmt::format("  {:>8}", sessions_cell(p.sessions)) : "";
-    out += fmt::format("{:<10}  {:>7}  {:>4.1f}  {:>3}  {:>3}{}  {}\n", format_date(p.start), p.entries, round1(p.mean),
-                       p.min, p.max, cell, bar(p.mean, style.unicode));
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{:<10}  {:>7}  {:>4.1f}  {:>3}  {:>3}"), format_date(p.start),
+                   p.entries, round1(p.mean), p.min, p.max);
+    if (sessions) {
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("  {:>8}"), sessions_cell(p.sessions));
+    }
+    out += "  ";
+    append_bar(out, p.mean, style.unicode);
+    out += '\n';
   }
   if (const std::string rowless = rowless_sessions_text(r); !rowless.empty()) {
     out += para(rowless);
@@ -409,9 +420,12 @@ std::string render_trend_csv(const TrendReport& r)
   std::string out = "start,entries,mean,min,max,sessions_done,sessions_skipped,sessions_red,adherence_percent\r\n";
   for (const PeriodSummary& p : r.periods) {
     const SessionCounts& c = p.sessions;
-    out +=
-        fmt::format("{},{},{:.1f},{},{},{},{},{},{}\r\n", format_date(p.start), p.entries, round1(p.mean), p.min, p.max,
-                    c.done, c.skipped, c.red, c.adherence_percent ? std::to_string(*c.adherence_percent) : "");
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{},{},{:.1f},{},{},{},{},{},"), format_date(p.start),
+                   p.entries, round1(p.mean), p.min, p.max, c.done, c.skipped, c.red);
+    if (c.adherence_percent) {
+      fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), *c.adherence_percent);
+    }
+    out += "\r\n";
   }
   return out;
 }

@@ -33,6 +33,22 @@ TEST_CASE("parse_date")
     CHECK_FALSE(parse_date("2026/11/26"));
     CHECK_FALSE(parse_date("+026-11-26"));
     CHECK_FALSE(parse_date(""));
+    CHECK_FALSE(parse_date("2026-1a-01"));
+    CHECK_FALSE(parse_date("2026-11- 1"));
+  }
+}
+
+TEST_CASE("format_date pads every field and keeps years outside 0000-9999 readable")
+{
+  CHECK(format_date(Date{year{987} / March / 4}) == "0987-03-04");
+  CHECK(format_date(Date{year{0} / January / 1}) == "0000-01-01");
+  CHECK(format_date(Date{year{9999} / December / 31}) == "9999-12-31");
+  CHECK(format_date(Date{year{10000} / January / 1}) == "10000-01-01");
+  CHECK(format_date(Date{year{-1} / December / 31}) == "-001-12-31");
+  for (int day = 1; day <= 31; ++day) { // every day of a month round-trips
+    const Date date{year{2026} / January / day};
+    REQUIRE(parse_date(format_date(date)));
+    CHECK(*parse_date(format_date(date)) == date);
   }
 }
 
