@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 
 namespace backcare::report_words {
 namespace {
@@ -165,8 +166,12 @@ std::vector<std::string> pain(const Report& r)
   items.push_back(fmt::format("Best {}/10 ({}, last {}, {}); worst {}/10 ({}, last {}, {})", p.best->severity,
                               entries(p.best->times), when(p.best->last_at), p.best->location, p.worst->severity,
                               entries(p.worst->times), when(p.worst->last_at), p.worst->location));
-  items.push_back(fmt::format("Average {}/10 (mean of the daily means); {} of {} days logged, {}",
-                              one_decimal(*p.average), t.days_logged, days_between(r.since, r.until) + 1,
+  // Days before the diary began are not days missed: count from the first
+  // entry when it falls inside the range.
+  const Date from = t.first ? std::max(r.since, *t.first) : r.since;
+  const std::string began = from > r.since ? fmt::format(" from the first entry on {}", format_date(from)) : "";
+  items.push_back(fmt::format("Average {}/10 (mean of the daily means); {} of {} days logged{}, {}",
+                              one_decimal(*p.average), t.days_logged, days_between(from, r.until) + 1, began,
                               entries(t.entries)));
   items.push_back(window_words("First week", t.baseline) + "; " + window_words("last 7 days", t.recent));
   if (t.verdict == Verdict::insufficient_data) {
@@ -272,10 +277,26 @@ std::string phase_now(const Report& r)
   return r.phase_note.empty() ? out : out + " " + r.phase_note;
 }
 
+namespace {
+
+bool started(const ReportWeek& w)
+{
+  return w.planned > 0 || w.done > 0 || w.skipped > 0;
+}
+
+// The weeks the tables show: from the first with a session or a plan on
+// (the weeks before it have nothing to show).
+std::span<const ReportWeek> shown_weeks(const Report& r)
+{
+  const auto first = std::find_if(r.weeks.begin(), r.weeks.end(), started);
+  return {first, r.weeks.end()};
+}
+
+} // namespace
+
 bool has_sessions(const Report& r)
 {
-  return std::any_of(r.weeks.begin(), r.weeks.end(),
-                     [](const ReportWeek& w) { return w.planned > 0 || w.done > 0 || w.skipped > 0; });
+  return !shown_weeks(r).empty();
 }
 
 Table weeks(const Report& r)
@@ -283,9 +304,9 @@ Table weeks(const Report& r)
   Table table{{"Week of", "Phase", "Done", "Skipped", "During", "Next morning", "Green/amber/red +pending"},
               {false, true, true, false, true, true, true},
               {}};
-  for (const ReportWeek& w : r.weeks) {
-    const bool started = w.planned > 0 || w.done > 0 || w.skipped > 0;
-    std::string done = !started        ? std::string("-")
+  for (const ReportWeek& w : shown_weeks(r)) {
+    const bool begun = started(w);
+    std::string done = !begun          ? std::string("-")
                        : w.planned > 0 ? fmt::format("{}/{}", w.done, w.planned)
                                        : std::to_string(w.done);
     std::vector<std::string> reasons;
@@ -293,7 +314,7 @@ Table weeks(const Report& r)
       reasons.push_back(n == 1 ? std::string(name_of(reason)) : fmt::format("{} {}", name_of(reason), n));
     }
     const std::string skipped =
-        w.skipped == 0 ? std::string(started ? "0" : "-") : fmt::format("{} ({})", w.skipped, fmt::join(reasons, ", "));
+        w.skipped == 0 ? std::string(begun ? "0" : "-") : fmt::format("{} ({})", w.skipped, fmt::join(reasons, ", "));
     std::string outcomes = w.done == 0 ? std::string("-") : fmt::format("{}/{}/{}", w.green, w.amber, w.red);
     if (w.pending > 0) {
       outcomes += fmt::format(" +{}", w.pending);
@@ -328,10 +349,15 @@ std::string sessions_total(const Report& r)
     pending += w.pending;
   }
   const Progression& p = r.progression;
-  return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry).{} Pain "
+  const std::span<const ReportWeek> shown = shown_weeks(r);
+  const std::string before =
+      !shown.empty() && shown.front().monday > r.weeks.front().monday
+          ? fmt::format(" The weeks before {} had no session.", format_date(shown.front().monday))
+          : "";
+  return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry).{}{} Pain "
                      "0-10, mean (max). Green: {} or less during and the next morning; amber: up to {}; red: more, "
                      "or the next morning {}+ above (Silbernagel & Thomee 2007).",
-                     r.sessions_done, planned_words(r), r.sessions_skipped, green, amber, red, pending,
+                     r.sessions_done, planned_words(r), r.sessions_skipped, green, amber, red, pending, before,
                      r.sessions_planned > 0 ? " Planned: each day at the pace of the phase in force that day." : "",
                      p.green_max, p.amber_max, p.next_morning_rise);
 }

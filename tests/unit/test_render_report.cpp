@@ -145,6 +145,34 @@ TEST_CASE("render_report_markdown")
   CHECK(md.ends_with("Made with backcare on 2026-11-26 from the person's own records; not a diagnosis.\n"));
 }
 
+TEST_CASE("render_report_markdown: a diary begun inside the range counts its days from its first entry, and the "
+          "session table starts at the first week with a session")
+{
+  Report r = report();
+  r.since = day("2026-10-26"); // two weeks before the first entry and the first session
+  ReportWeek empty;
+  empty.monday = day("2026-10-26");
+  ReportWeek also_empty;
+  also_empty.monday = day("2026-11-02");
+  r.weeks.insert(r.weeks.begin(), {empty, also_empty});
+  const std::string md = render_report_markdown(r);
+  CHECK(has(md, "; 12 of 14 days logged from the first entry on 2026-11-09, 14 entries\n"));
+  CHECK_FALSE(has(md, "| 2026-10-26 |     - |"));
+  CHECK_FALSE(has(md, "| 2026-11-02 |     - |"));
+  CHECK(has(md, "| 2026-11-09 |     2 |  2/3 |"));
+  CHECK(has(md, "(no next-morning entry). The weeks before 2026-11-09 had no session. Planned:"));
+  CHECK(has(render_report_html(r), "The weeks before 2026-11-09 had no session."));
+
+  SUBCASE("a week with nothing after the first session still has its row")
+  {
+    ReportWeek quiet;
+    quiet.monday = day("2026-11-23");
+    quiet.phase = 3;
+    r.weeks.push_back(quiet);
+    CHECK(has(render_report_markdown(r), "| 2026-11-23 |     3 |    - | -        |"));
+  }
+}
+
 TEST_CASE("render_report_html: one page, self-contained, nothing runs or loads")
 {
   const std::string html = render_report_html(report());
