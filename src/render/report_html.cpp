@@ -33,7 +33,6 @@ table.dated td:first-child { white-space: nowrap; }
 .n { text-align: right; }
 td.n { white-space: nowrap; }
 .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); column-gap: 5mm; }
-.grid.wide-left { grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr); }
 .chart svg { display: block; width: 100%; height: auto; }
 .lead { color: #333; margin-top: 0.4mm; }
 .who { font-weight: bold; }
@@ -89,10 +88,9 @@ std::string chart(const Report& r)
 }
 
 // Two columns side by side on the page; `wide_left` gives the left one more room.
-std::string columns(const std::string& left, const std::string& right, bool wide_left = false)
+std::string columns(const std::string& left, const std::string& right)
 {
-  return fmt::format("<div class=\"grid{}\">\n<div>\n{}</div>\n<div>\n{}</div>\n</div>\n",
-                     wide_left ? " wide-left" : "", left, right);
+  return fmt::format("<div class=\"grid\">\n<div>\n{}</div>\n<div>\n{}</div>\n</div>\n", left, right);
 }
 
 std::string section(std::string_view heading, const std::string& body)
@@ -135,7 +133,10 @@ std::string render_report_html(const Report& r)
   std::string psfs = r.psfs.empty() ? std::string() : table(rw::psfs(r));
   psfs += "<p>" + escape_markup(rw::psfs_change(r)) + "</p>\n";
   const auto notes = rw::notes(r);
-  out += columns(sessions, section("Function: PSFS (Stratford 1995; 0 unable to 10 as before)", psfs), true);
+  // Full width, one under the other: seven columns of sessions, or a column
+  // per PSFS rating, do not fit half the page.
+  out += sessions;
+  out += section("Function: PSFS (Stratford 1995; 0 unable to 10 as before)", psfs);
   out += section("Notes tagged for the clinician", notes.empty() ? "<p>None in this period.</p>\n" : list(notes));
   out += "<footer>" + escape_markup(rw::generated(r)) + "</footer>\n</body>\n</html>\n";
   return out;

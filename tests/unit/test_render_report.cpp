@@ -191,6 +191,14 @@ TEST_CASE("render_report_html: one page, self-contained, nothing runs or loads")
   CHECK(has(html, "<p class=\"who\">Week 12 after a caesarean birth on 2026-08-24. Back pain in pregnancy: yes. "
                   "Current pain episode since 2026-09-04 (11 weeks; from its first logged pain).</p>"));
   CHECK(html.ends_with("</footer>\n</body>\n</html>\n"));
+  // Only pain and its chart share a row: the sessions table (seven columns)
+  // and the PSFS table (a column per rating) overflowed half the page.
+  const auto grid = html.find("<div class=\"grid\">");
+  REQUIRE(grid != std::string::npos);
+  CHECK(html.find("<div class=\"grid", grid + 1) == std::string::npos);
+  const auto grid_end = html.find("</div>\n</div>\n", grid);
+  CHECK(html.find("<h2>Sessions by week") > grid_end);
+  CHECK(html.find("<h2>Function: PSFS") > grid_end);
   SUBCASE("an urgent sign in force is said at the top")
   {
     Report r = report();
