@@ -255,14 +255,7 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   fill_from_config(o, defaults);
   std::optional<PlanFormat> format;
   problems.check([&] { format = parse_choice<PlanFormat>("--format", o.format); });
-  PlanRequest request;
-  request.as_of = as_of;
-  request.situation = inputs.situation;
-  request.equipment = inputs.equipment;
-  request.origins = inputs.origins;
-  request.sessions = summary.sessions;
-  request.screenings = summary.screenings;
-  request.start = next_monday_after(as_of);
+  PlanRequest request = plan_request(inputs, summary, as_of, next_monday_after(as_of));
   IcsOptions ics;
   problems.check([&] {
     if (!o.phase.empty()) {

@@ -65,18 +65,14 @@ int run_screen(const ScreenOptions& o, const Context& context)
   // Judge the answers as plan does, with everything else it knows.
   PlanInputs given;
   given.symptoms = screening.yes;
+  const LogSummary summary = read_log_summary(log.get(), today, catalog.progression);
   const ResolvedInputs inputs =
-      resolve_inputs(given, log->profile(), read_log_summary(log.get(), today, catalog.progression),
-                     plan_defaults(context.global.config.plan), today);
+      resolve_inputs(given, log->profile(), summary, plan_defaults(context.global.config.plan), today);
   const Triage triage = run_triage(catalog, inputs.situation);
   Style style;
   style.color = context.use_color(true);
   if (seeks_care_now(triage.level)) {
-    PlanRequest request;
-    request.as_of = today;
-    request.situation = inputs.situation;
-    request.origins = inputs.origins;
-    const Plan plan = make_plan(catalog, request);
+    const Plan plan = make_plan(catalog, plan_request(inputs, summary, today, next_monday_after(today)));
     write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
     return static_cast<int>(ExitCode::seek_care);
   }

@@ -56,13 +56,7 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
   const ResolvedInputs inputs =
       resolve_inputs({}, log.profile(), result.summary, plan_defaults(context.global.config.plan), day);
   PlanRequest& request = result.request;
-  request.as_of = day;
-  request.situation = inputs.situation;
-  request.equipment = inputs.equipment;
-  request.origins = inputs.origins;
-  request.sessions = result.summary.sessions;
-  request.screenings = result.summary.screenings;
-  request.start = day - (std::chrono::weekday{day} - std::chrono::Monday);
+  request = plan_request(inputs, result.summary, day, monday_of(day));
   request.phase = phase;
   if (!seeks_care_now(run_triage(catalog, inputs.situation).level) && !inputs.missing.empty()) {
     throw usage_error(fmt::format("{} needs your plan of {}, which needs {}: save it with backcare profile set "

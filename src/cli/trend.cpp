@@ -30,15 +30,7 @@ std::optional<PlannedSessions> plan_sessions(const Catalog& catalog, const Resol
   if (!inputs.missing.empty()) {
     return std::nullopt;
   }
-  PlanRequest request;
-  request.as_of = as_of;
-  request.situation = inputs.situation;
-  request.equipment = inputs.equipment;
-  request.origins = inputs.origins;
-  request.sessions = summary.sessions;
-  request.screenings = summary.screenings;
-  request.start = next_monday_after(as_of);
-  const Plan plan = make_plan(catalog, request);
+  const Plan plan = make_plan(catalog, plan_request(inputs, summary, as_of, next_monday_after(as_of)));
   return plan.current_phase > 0 ? std::optional<PlannedSessions>(plan.planned_sessions()) : std::nullopt;
 }
 

@@ -98,6 +98,11 @@ std::string format_day(Date date)
                      k_months[static_cast<unsigned>(ymd.month()) - 1]);
 }
 
+Date monday_of(Date date)
+{
+  return date - (std::chrono::weekday{date} - std::chrono::Monday);
+}
+
 Date next_monday_after(Date date)
 {
   const auto ahead = std::chrono::Monday - std::chrono::weekday{date};

@@ -452,6 +452,19 @@ std::vector<int> session_days(int days_per_week)
   return days;
 }
 
+PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Date as_of, Date start)
+{
+  PlanRequest request;
+  request.situation = inputs.situation;
+  request.as_of = as_of;
+  request.start = start;
+  request.equipment = inputs.equipment;
+  request.origins = inputs.origins;
+  request.sessions = log.sessions;
+  request.screenings = log.screenings;
+  return request;
+}
+
 Plan make_plan(const Catalog& catalog, const PlanRequest& request)
 {
   Plan plan;

@@ -443,7 +443,7 @@ std::optional<int> adherence_percent(int done, int planned)
 WeekAdherence week_adherence(const std::vector<Session>& sessions, const PlannedSessions& planned, Date day, Date today)
 {
   WeekAdherence week;
-  week.monday = day - (std::chrono::weekday{day} - std::chrono::Monday);
+  week.monday = monday_of(day);
   const Date sunday = week.monday + days(6);
   week.planned = planned.between(week.monday, sunday);
   for (const Session& session : sessions) {

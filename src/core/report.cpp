@@ -12,11 +12,6 @@ namespace {
 
 using std::chrono::days;
 
-Date monday_of(Date day)
-{
-  return day - (std::chrono::weekday{day} - std::chrono::Monday);
-}
-
 bool is_clinician_tag(const std::string& tag)
 {
   return std::equal(tag.begin(), tag.end(), k_clinician_tag.begin(), k_clinician_tag.end(),
@@ -147,15 +142,8 @@ PlannedSessions phases_of(const Catalog& catalog, const ReportInput& input, Repo
   const int last_phase = static_cast<int>(catalog.phases.size());
   Progress progress;
   if (!seeks_care_now(report.level) && inputs.missing.empty()) {
-    PlanRequest request;
-    request.situation = inputs.situation;
-    request.as_of = input.until;
-    request.start = monday_of(input.until);
-    request.equipment = inputs.equipment;
-    request.origins = inputs.origins;
-    request.sessions = sessions;
-    request.screenings = input.summary.screenings; // the signs of each past day cap and hold it, as in `plan`
-    const Plan plan = make_plan(catalog, request);
+    // The signs of each past day cap and hold it, as in `plan`.
+    const Plan plan = make_plan(catalog, plan_request(inputs, input.summary, input.until, monday_of(input.until)));
     progress = plan.progress;
     report.phase = plan.current_phase;
     report.max_allowed = plan.max_allowed;

@@ -16,7 +16,7 @@ Date period_start(Date day, PeriodKind by)
   case PeriodKind::day:
     return day;
   case PeriodKind::week:
-    return day - (weekday{day} - Monday);
+    return monday_of(day);
   case PeriodKind::month: {
     const year_month_day ymd{day};
     return Date{ymd.year() / ymd.month() / 1};

@@ -52,6 +52,14 @@ TEST_CASE("format_date pads every field and keeps years outside 0000-9999 readab
   }
 }
 
+TEST_CASE("monday_of")
+{
+  CHECK(format_date(monday_of(*parse_date("2026-11-26"))) == "2026-11-23"); // Thursday
+  CHECK(format_date(monday_of(*parse_date("2026-11-23"))) == "2026-11-23"); // Monday: itself
+  CHECK(format_date(monday_of(*parse_date("2026-11-29"))) == "2026-11-23"); // Sunday ends the ISO week
+  CHECK(format_date(monday_of(*parse_date("2024-03-02"))) == "2024-02-26"); // across a leap day
+}
+
 TEST_CASE("next_monday_after")
 {
   CHECK(format_date(next_monday_after(*parse_date("2026-11-26"))) == "2026-11-30"); // Thursday

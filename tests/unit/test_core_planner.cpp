@@ -74,6 +74,40 @@ std::string refusal(const PlanRequest& r)
 
 } // namespace
 
+TEST_CASE("plan_request: the resolved inputs and the log's sessions and screenings, for the given days")
+{
+  ResolvedInputs inputs;
+  inputs.situation.weeks_postpartum = 10;
+  inputs.situation.severity = 4;
+  inputs.situation.delivery = Delivery::cesarean;
+  inputs.equipment = {"band"};
+  inputs.origins = {{"severity", "log", "2026-11-26T07:30", ""}};
+  LogSummary log;
+  Session session;
+  session.at = "2026-11-23T18:00";
+  session.phase = 2;
+  session.pain_during = 3;
+  log.sessions = {session};
+  Screening screening;
+  screening.at = "2026-11-20T09:00";
+  screening.asked = {"leakage"};
+  log.screenings = {screening};
+  const PlanRequest r = plan_request(inputs, log, *parse_date("2026-11-26"), *parse_date("2026-11-23"));
+  CHECK(r.as_of == *parse_date("2026-11-26"));
+  CHECK(r.start == *parse_date("2026-11-23"));
+  CHECK(r.situation.weeks_postpartum == 10);
+  CHECK(r.situation.severity == 4);
+  CHECK(r.situation.delivery == Delivery::cesarean);
+  CHECK(r.equipment == std::vector<std::string>{"band"});
+  REQUIRE(r.origins.size() == 1);
+  CHECK(r.origins[0].detail == "2026-11-26T07:30");
+  REQUIRE(r.sessions.size() == 1);
+  CHECK(r.sessions[0].at == "2026-11-23T18:00");
+  CHECK(r.screenings == log.screenings);
+  CHECK_FALSE(r.phase);
+  CHECK(r.weeks_ahead == 1);
+}
+
 TEST_CASE("make_plan: time floors")
 {
   struct Case {

@@ -28,6 +28,9 @@ std::string weekday_name(Date date);
 // The first Monday strictly after `date`.
 Date next_monday_after(Date date);
 
+// The Monday of the ISO week (Monday to Sunday) that holds `date`.
+Date monday_of(Date date);
+
 // Whole days from `from` to `to` (negative when `to` is earlier).
 int days_between(Date from, Date to);
 

@@ -93,6 +93,12 @@ struct Plan {
   std::vector<DroppedExercise> dropped;
 };
 
+// What the planner is asked on `as_of` from everything known then: the
+// resolved inputs, and the log's sessions and screenings to replay, with the
+// schedule from `start`. plan, trend, report and session all build their
+// request here, so they judge the same thing.
+PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Date as_of, Date start);
+
 // Builds the plan. Triage comes first: with an urgent or emergency sign the
 // plan has no phase and no exercise, whatever else is missing. Otherwise the
 // weeks after birth and the severity must be known. The phase is where the
