@@ -17,6 +17,7 @@ namespace {
 
 struct ScreenOptions {
   std::vector<std::string> symptoms;
+  std::vector<std::string> no;
   bool none = false;
   std::string at;
 };
@@ -30,20 +31,46 @@ std::vector<std::string> symptom_ids(const Catalog& catalog)
   return ids;
 }
 
-// The answers given by flags: every question is answered, --symptom for
-// each yes and no for the rest.
+// The answers given by flags: each flag answers only the question it
+// names (--symptom yes, --no no), and --none answers every question no. A
+// question not named keeps its earlier answer: an emergency sign reported
+// yesterday is not cleared by a leak reported today.
 Screening answers_from_flags(const ScreenOptions& o, const Catalog& catalog)
 {
   Screening screening;
-  screening.asked = symptom_ids(catalog);
-  for (const std::string& id : o.symptoms) {
+  if (o.none) {
+    screening.asked = symptom_ids(catalog);
+    return screening;
+  }
+  const auto answer = [&](const std::string& option, const std::string& id, bool yes) {
     if (!catalog.find_symptom(id)) {
-      throw usage_error(fmt::format("--symptom: unknown symptom '{}' (backcare catalog symptoms lists the ids)", id));
+      throw usage_error(fmt::format("{}: unknown symptom '{}' (backcare catalog symptoms lists the ids)", option, id));
     }
-    if (std::find(screening.yes.begin(), screening.yes.end(), id) == screening.yes.end()) {
+    if (std::find(screening.asked.begin(), screening.asked.end(), id) != screening.asked.end()) {
+      const bool before = std::find(screening.yes.begin(), screening.yes.end(), id) != screening.yes.end();
+      if (before != yes) {
+        throw usage_error(fmt::format("--symptom {0} and --no {0} answer the same question both ways", id));
+      }
+      return;
+    }
+    screening.asked.push_back(id);
+    if (yes) {
       screening.yes.push_back(id);
     }
+  };
+  for (const std::string& id : o.symptoms) {
+    answer("--symptom", id, true);
   }
+  for (const std::string& id : o.no) {
+    answer("--no", id, false);
+  }
+  // In the catalog's order, as the questions are asked.
+  const std::vector<std::string> order = symptom_ids(catalog);
+  const auto by_order = [&](const std::string& a, const std::string& b) {
+    return std::find(order.begin(), order.end(), a) < std::find(order.begin(), order.end(), b);
+  };
+  std::sort(screening.asked.begin(), screening.asked.end(), by_order);
+  std::sort(screening.yes.begin(), screening.yes.end(), by_order);
   return screening;
 }
 
@@ -51,11 +78,11 @@ int run_screen(const ScreenOptions& o, const Context& context)
 {
   const Date today = context.today();
   const Catalog catalog = load_catalog(context);
-  if (o.none && !o.symptoms.empty()) {
-    throw usage_error("give --symptom ID for each yes, or --none, not both");
+  if (o.none && (!o.symptoms.empty() || !o.no.empty())) {
+    throw usage_error("give --symptom ID for each yes and --no ID for each no, or --none, not both");
   }
   const std::string at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
-  Screening screening = o.none || !o.symptoms.empty()
+  Screening screening = o.none || !o.symptoms.empty() || !o.no.empty()
                             ? answers_from_flags(o, catalog)
                             : ask_screening(catalog, context, "screen", "--symptom ID for each yes, or --none");
   screening.at = at;
@@ -122,15 +149,21 @@ void setup_screen(CLI::App& app, Context& context, Action& action)
 {
   auto o = std::make_shared<ScreenOptions>();
   CLI::App* screen = app.add_subcommand("screen", "Answer the warning-sign questions and save the answers");
-  screen->footer("Answers count for 7 days: plan uses them, and a later no clears a yes. A sign that needs care now\n"
-                 "prints what to do and exits with status 3.\n\n"
-                 "Example:\n  backcare screen\n  backcare screen --none\n  backcare screen --symptom leakage");
+  screen->footer("Answers count for 7 days: plan uses them, and a later no clears a yes. With options, each\n"
+                 "answers only the question it names; the others keep their earlier answers. A sign that needs\n"
+                 "care now prints what to do and exits with status 3.\n\n"
+                 "Example:\n  backcare screen\n  backcare screen --none\n  backcare screen --symptom leakage\n"
+                 "  backcare screen --no leakage");
   context.options.choices(screen
                               ->add_option("--symptom", o->symptoms,
-                                           "Repeatable: a yes answer, by symptom id (the rest are no); "
+                                           "Repeatable: a yes answer, by symptom id; "
                                            "'backcare catalog symptoms' lists them")
                               ->type_name("ID"),
                           [](const Catalog& catalog) { return symptom_ids(catalog); });
+  context.options.choices(
+      screen->add_option("--no", o->no, "Repeatable: a no answer, by symptom id (it clears an earlier yes)")
+          ->type_name("ID"),
+      [](const Catalog& catalog) { return symptom_ids(catalog); });
   screen->add_flag("--none", o->none, "No to every question");
   screen->add_option("--at", o->at, "When: YYYY-MM-DD or YYYY-MM-DDTHH:MM (default now)")->type_name("DATETIME");
   on_parsed(*screen, action, [o, &context] { return run_screen(*o, context); });

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace backcare {
 
 std::string render_screening_text(const Catalog& catalog, const Screening& screening, const Triage& triage,
@@ -12,16 +14,32 @@ std::string render_screening_text(const Catalog& catalog, const Screening& scree
   const auto para = [&](std::string_view text, std::string_view first = "", std::string_view rest = "") {
     return wrap(text, style.width, first, rest);
   };
-  std::string out = para(fmt::format("Saved your answers of {} ({} questions).", screening.at, screening.asked.size()));
-  if (screening.yes.empty()) {
-    out += para("You answered no to every question.");
-  } else {
+  const std::size_t asked = screening.asked.size();
+  std::string out = para(
+      fmt::format("Saved your answers of {} ({} {}).", screening.at, asked, asked == 1 ? "question" : "questions"));
+  const bool all = asked >= catalog.symptoms.size();
+  std::vector<std::string> no;
+  for (const std::string& id : screening.asked) {
+    if (std::find(screening.yes.begin(), screening.yes.end(), id) == screening.yes.end()) {
+      no.push_back(id);
+    }
+  }
+  if (!screening.yes.empty()) {
     std::vector<std::string> named;
     for (const std::string& id : screening.yes) {
       const Symptom* symptom = catalog.find_symptom(id);
       named.push_back(symptom ? fmt::format("{} ({})", id, symptom->question) : id);
     }
     out += para(fmt::format("You answered yes to: {}.", fmt::join(named, "; ")));
+  }
+  if (all && screening.yes.empty()) {
+    out += para("You answered no to every question.");
+  } else if (!all && !no.empty()) {
+    out += para(fmt::format("You answered no to: {}.", fmt::join(no, ", ")));
+  }
+  if (!all) {
+    out += para("The questions you did not answer keep your earlier answers; run backcare screen to answer them "
+                "all.");
   }
   out += '\n';
   out += paint(words::triage_headline(triage.level), triage.level == Level::refer ? Paint::bold_yellow : Paint::green,

@@ -47,9 +47,35 @@ case_plan_says_when_the_answers_have_lapsed() {
 
 case_a_later_no_clears_a_yes() {
   bc screen --symptom leakage --symptom night-pain --at 2026-11-22
-  bc screen --symptom night-pain --at 2026-11-24
+  bc screen --symptom night-pain --no leakage --at 2026-11-24
+  expect_out "You answered yes to: night-pain"
+  expect_out "You answered no to: leakage."
+  expect_out "Saved your answers of 2026-11-24T00:00 (2 questions)."
   bc plan --weeks 10 --severity 3 --format json
   json_check 'd["input"]["symptoms"] == ["night-pain"]'
+  bc screen --none
+  bc plan --weeks 10 --severity 3 --format json
+  json_check 'd["input"]["symptoms"] == []'
+}
+
+case_a_flag_answers_only_the_question_it_names() {
+  # An emergency sign yesterday is not cleared by a leak reported today.
+  bc screen --symptom saddle-numbness --at 2026-11-25T08:00
+  expect_rc 3
+  bc screen --symptom leakage
+  expect_rc 3
+  expect_out "EMERGENCY: call your emergency number now"
+  bc plan --weeks 10 --severity 3 --format json
+  expect_rc 3
+  json_check 'sorted(d["input"]["symptoms"]) == ["leakage", "saddle-numbness"] and d["phases"] == []'
+  # Answered no by name, it is cleared; the leak stays.
+  bc screen --no saddle-numbness
+  expect_rc 0
+  expect_out "Saved your answers of 2026-11-26T12:00 (1 question)."
+  expect_out "The questions you did not answer keep your earlier answers"
+  bc plan --weeks 10 --severity 3 --format json
+  expect_rc 0
+  json_check 'd["input"]["symptoms"] == ["leakage"] and d["triage"]["level"] == "refer"'
 }
 
 case_emergency_answer_prints_banner_and_exits_3() {
@@ -72,9 +98,13 @@ case_bad_input_changes_nothing() {
   bc screen
   expect_error 64 "screen asks questions and needs a terminal; give --symptom ID for each yes, or --none instead"
   bc screen --symptom leakage --none
-  expect_error 64 "give --symptom ID for each yes, or --none, not both"
+  expect_error 64 "give --symptom ID for each yes and --no ID for each no, or --none, not both"
   bc screen --symptom lekage
   expect_error 64 "--symptom: unknown symptom 'lekage'"
+  bc screen --no lekage
+  expect_error 64 "--no: unknown symptom 'lekage'"
+  bc screen --symptom leakage --no leakage
+  expect_error 64 "--symptom leakage and --no leakage answer the same question both ways"
   bc screen --none --at 2026-11-27
   expect_error 64 "--at 2026-11-27 is after today"
   bc screen --none --at yesterday
