@@ -46,15 +46,31 @@ public:
     return ceiling;
   }
 
-  // The ceiling on a past day: the time floors as they were then, and the
-  // ceiling recorded with that day's sessions (a flare or a sign then); today
-  // and later, the plan's own max_allowed.
+  // The ceiling on a past day: the time floors as they were then, the
+  // ceiling recorded with that day's sessions (a flare or a sign then), and
+  // the caps of the signs and the pain logged then, so a flare lowers the
+  // phase on its day whether or not a session was recorded. Today and later,
+  // the plan's own max_allowed (in a replay only, today too is a past day).
   int ceiling_on(Date day) const
   {
-    if (day >= m_request.as_of) {
+    if (day >= m_request.as_of && !m_replay_only) {
       return m_plan.max_allowed;
     }
+    int ceiling = time_ceiling_on(day);
+    if (const auto it = m_recorded.find(day); it != m_recorded.end()) {
+      ceiling = std::min(ceiling, it->second);
+    }
+    return std::min(ceiling, ceiling_then(signs_on(day), severity_on(day)));
+  }
+
+  // The highest phase whose time floor was reached on `day`; every phase
+  // when the time since birth is not known (a replay without a plan).
+  int time_ceiling_on(Date day) const
+  {
     const auto& s = m_request.situation;
+    if (!s.days_postpartum && !s.weeks_postpartum) {
+      return static_cast<int>(m_catalog.phases.size());
+    }
     const int days_now = s.days_postpartum.value_or(7 * s.weeks_postpartum.value_or(0));
     const int weeks_then = std::max(0, days_now - days_between(day, m_request.as_of)) / 7;
     int ceiling = 1;
@@ -63,33 +79,27 @@ public:
         ceiling = phase.number;
       }
     }
-    if (const auto it = m_recorded.find(day); it != m_recorded.end()) {
-      ceiling = std::min(ceiling, it->second);
-    }
-    return std::min(ceiling, sign_ceiling(signs_on(day)));
+    return ceiling;
   }
 
   // Whether the plan held on a past day: a sign of a screening was in force,
-  // or a session recorded a ceiling below what time and signs allowed (the
-  // plan held or a rule capped it then).
-  bool held_on(Date day) const
+  // or the ceiling was below what time allowed (a rule capped the plan then:
+  // a flare, or a ceiling recorded with a session).
+  bool held_on(Date day) const { return !signs_on(day).empty() || ceiling_on(day) < time_ceiling_on(day); }
+
+  // The pain the plan knew on a past day: the highest reading of the latest
+  // logged day within the 7 days up to it (the day's highest stands in for
+  // the 24 hours up to the latest entry); nullopt when none.
+  std::optional<int> severity_on(Date day) const
   {
-    const auto signs = signs_on(day);
-    if (!signs.empty()) {
-      return true;
+    const auto& days = m_request.pain_days;
+    auto it = std::upper_bound(days.begin(), days.end(), day,
+                               [](Date d, const DaySummary& summary) { return d < summary.day; });
+    if (it == days.begin()) {
+      return std::nullopt;
     }
-    const auto it = m_recorded.find(day);
-    if (it == m_recorded.end()) {
-      return false;
-    }
-    const auto& s = m_request.situation;
-    const int days_now = s.days_postpartum.value_or(7 * s.weeks_postpartum.value_or(0));
-    const int weeks_then = std::max(0, days_now - days_between(day, m_request.as_of)) / 7;
-    int by_time = 1;
-    for (const Phase& phase : m_catalog.phases) {
-      by_time = phase.min_weeks(delivery()) <= weeks_then ? phase.number : by_time;
-    }
-    return it->second < by_time;
+    --it;
+    return days_between(it->day, day) < 7 ? std::optional<int>(it->max) : std::nullopt;
   }
 
   // The signs of the screenings in force on a past day.
@@ -98,20 +108,19 @@ public:
     return m_request.screenings.empty() ? std::vector<std::string>{} : screened_signs(m_request.screenings, day).signs;
   }
 
-  // The highest phase reported signs allow: the caps of the rules they fire
-  // and the phases they close (as max_allowed does today).
-  int sign_ceiling(const std::vector<std::string>& signs) const
+  // The highest phase the signs and the pain of a past day allowed: the
+  // caps of the rules they fire and the phases the signs close (as
+  // max_allowed does today).
+  int ceiling_then(const std::vector<std::string>& signs, std::optional<int> severity) const
   {
     const int open = static_cast<int>(m_catalog.phases.size());
-    if (signs.empty()) {
-      return open;
-    }
-    const std::string key = fmt::format("{}", fmt::join(signs, ";"));
-    if (const auto it = m_sign_ceilings.find(key); it != m_sign_ceilings.end()) {
+    const std::string key = fmt::format("{}|{}", fmt::join(signs, ";"), severity.value_or(-1));
+    if (const auto it = m_ceilings_then.find(key); it != m_ceilings_then.end()) {
       return it->second;
     }
     Situation then = m_request.situation;
     then.symptoms = signs;
+    then.severity = severity;
     then.trend_verdict.reset();
     then.red_sessions.clear();
     int ceiling = run_triage(m_catalog, then).max_phase.value_or(open);
@@ -123,7 +132,7 @@ public:
       }
     }
     ceiling = std::max(1, ceiling);
-    m_sign_ceilings.emplace(key, ceiling);
+    m_ceilings_then.emplace(key, ceiling);
     return ceiling;
   }
 
@@ -151,18 +160,7 @@ public:
       m_plan.max_allowed = std::min(m_plan.max_allowed, closed->first - 1);
     }
     m_plan.hold = m_plan.triage.held_by;
-    ProgressRequest replay;
-    replay.sessions = m_request.sessions;
-    replay.last_phase = static_cast<int>(m_catalog.phases.size());
-    replay.today = m_request.as_of;
-    replay.trend_worse = m_request.situation.trend_verdict == Verdict::worse;
-    for (const Session& session : m_request.sessions) {
-      if (session.ceiling > 0) {
-        const auto [it, added] = m_recorded.emplace(date_of(session.at), session.ceiling);
-        it->second = added ? it->second : std::min(it->second, session.ceiling);
-      }
-    }
-    replay.ceiling = [this](Date day) { return ceiling_on(day); };
+    ProgressRequest replay = replay_request();
     // Nobody moves up while a rule holds the plan, a reported warning sign
     // is in force, or sessions were too painful (the roadmap's "no warning
     // sign" criterion).
@@ -205,6 +203,34 @@ public:
                                     wanted, phase.name, rule.title, m_plan.max_allowed));
     }
     m_plan.current_phase = wanted;
+  }
+
+  // The replay of the sessions with each day's ceiling and hold as the plan
+  // saw them then.
+  ProgressRequest replay_request()
+  {
+    ProgressRequest replay;
+    replay.sessions = m_request.sessions;
+    replay.last_phase = static_cast<int>(m_catalog.phases.size());
+    replay.today = m_request.as_of;
+    replay.trend_worse = m_request.situation.trend_verdict == Verdict::worse;
+    for (const Session& session : m_request.sessions) {
+      if (session.ceiling > 0) {
+        const auto [it, added] = m_recorded.emplace(date_of(session.at), session.ceiling);
+        it->second = added ? it->second : std::min(it->second, session.ceiling);
+      }
+    }
+    replay.ceiling = [this](Date day) { return ceiling_on(day); };
+    replay.holds = [this](Date day) { return held_on(day); };
+    return replay;
+  }
+
+  // The replay alone, for a day no plan is made (an urgent sign in force):
+  // today is judged as a past day, held by its signs.
+  Progress replay()
+  {
+    m_replay_only = true;
+    return progress(m_catalog.progression, replay_request());
   }
 
   void list_phases()
@@ -353,7 +379,8 @@ private:
   const PlanRequest& m_request;
   Plan& m_plan;
   std::map<Date, int> m_recorded;                     // the lowest ceiling recorded with each day's sessions
-  mutable std::map<std::string, int> m_sign_ceilings; // sign_ceiling by the signs, joined
+  mutable std::map<std::string, int> m_ceilings_then; // ceiling_then by the signs and the pain
+  bool m_replay_only = false;                         // replay(): today is judged as a past day
 };
 
 } // namespace
@@ -452,6 +479,13 @@ std::vector<int> session_days(int days_per_week)
   return days;
 }
 
+Progress replay_sessions(const Catalog& catalog, const PlanRequest& request)
+{
+  Plan plan;
+  Builder builder(catalog, request, plan);
+  return builder.replay();
+}
+
 PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Date as_of, Date start)
 {
   PlanRequest request;
@@ -462,6 +496,7 @@ PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Da
   request.origins = inputs.origins;
   request.sessions = log.sessions;
   request.screenings = log.screenings;
+  request.pain_days = log.days;
   return request;
 }
 

@@ -119,18 +119,6 @@ std::string clinician_why(const Progression& rules, const PhaseChange& change)
   return why;
 }
 
-// The ceiling on a day as the sessions recorded it (every phase when none did).
-int recorded_ceiling(const std::vector<Session>& sessions, Date day, int last_phase)
-{
-  int ceiling = last_phase;
-  for (const Session& session : sessions) {
-    if (session.ceiling > 0 && date_of(session.at) == day) {
-      ceiling = std::min(ceiling, session.ceiling);
-    }
-  }
-  return ceiling;
-}
-
 // The phases from the plan of `until`, or from the sessions alone, with
 // what each phase's plan asks for (nothing without a plan). The history is
 // empty without a session.
@@ -139,7 +127,6 @@ PlannedSessions phases_of(const Catalog& catalog, const ReportInput& input, Repo
   PlannedSessions planned;
   const ResolvedInputs& inputs = input.inputs;
   const auto& sessions = input.summary.sessions;
-  const int last_phase = static_cast<int>(catalog.phases.size());
   Progress progress;
   if (!seeks_care_now(report.level) && inputs.missing.empty()) {
     // The signs of each past day cap and hold it, as in `plan`.
@@ -150,22 +137,18 @@ PlannedSessions phases_of(const Catalog& catalog, const ReportInput& input, Repo
     report.planned_per_week = plan.session_days;
     planned.days_per_week = plan.session_days_by_phase;
   } else {
-    ProgressRequest replay;
-    replay.sessions = sessions;
-    replay.last_phase = last_phase;
-    replay.today = input.until;
-    replay.trend_worse = inputs.situation.trend_verdict == Verdict::worse;
-    replay.ceiling = [&](Date day) { return recorded_ceiling(sessions, day, last_phase); };
-    progress = backcare::progress(catalog.progression, replay);
+    // The same replay as the plan's, each day as the plan saw it then, with
+    // `until` held by its signs.
+    progress = replay_sessions(catalog, plan_request(inputs, input.summary, input.until, monday_of(input.until)));
     if (!seeks_care_now(report.level)) {
       report.phase = progress.phase;
     }
     report.phase_note = sessions.empty() ? ""
                         : seeks_care_now(report.level)
-                            ? "An urgent or emergency sign is in force, so no exercise is planned; the phases are "
-                              "replayed from the sessions and the ceilings recorded with them."
+                            ? "An urgent or emergency sign is in force; the phases are "
+                              "replayed from the sessions as the plan saw each day."
                             : "No plan could be made (the birth date or a pain entry in the last 7 days is missing); "
-                              "the phases are replayed from the sessions and the ceilings recorded with them.";
+                              "the phases are replayed from the sessions as the plan saw each day.";
   }
   if (sessions.empty()) {
     return planned; // no session: no history, only where a first plan would start

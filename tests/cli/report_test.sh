@@ -248,4 +248,23 @@ case_an_empty_log_and_a_sign_in_force() {
   expect_out '<p class="alert">An urgent warning sign is in force on 2026-11-26'
 }
 
+case_an_emergency_day_replays_the_phases_as_plan_did() {
+  # Week 3-5 after a caesarean: phase 2 opens at week 6 (2026-11-19), so six
+  # green sessions before it keep her in phase 1, emergency or not.
+  bc profile set --birth-date 2026-10-08 --delivery cesarean
+  local d
+  for d in 2026-10-29 2026-10-31 2026-11-02 2026-11-04 2026-11-06 2026-11-12; do
+    "$BIN" --as-of "$d" --data-dir "$SCRATCH/data" log add 2 --at "${d}T08:00" >/dev/null
+    "$BIN" --as-of "$d" --data-dir "$SCRATCH/data" session add --at "${d}T18:00" --pain-during 2 --next-morning 2 >/dev/null \
+      || fail "session add on $d"
+  done
+  "$BIN" --as-of 2026-11-13 --data-dir "$SCRATCH/data" report --format json >"$OUT" 2>"$ERR"
+  json_check "[(h['date'], h['to']) for h in d['phases']['history']] == [('2026-10-29', 1)]"
+  "$BIN" --as-of 2026-11-13 --data-dir "$SCRATCH/data" screen --symptom saddle-numbness >/dev/null
+  "$BIN" --as-of 2026-11-13 --data-dir "$SCRATCH/data" report --format json >"$OUT" 2>"$ERR"
+  json_check "[(h['date'], h['to']) for h in d['phases']['history']] == [('2026-10-29', 1)] and d['phases']['current'] is None"
+  "$BIN" --as-of 2026-11-13 --data-dir "$SCRATCH/data" report >"$OUT" 2>"$ERR"
+  expect_out "An urgent or emergency sign is in force; the phases are replayed from the sessions as the plan saw each day."
+}
+
 finish

@@ -4,6 +4,7 @@
 #include "tiny_catalog.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <set>
@@ -259,6 +260,84 @@ TEST_CASE("make_plan: a sign that contradicts an entry criterion closes the phas
     CHECK(plan.max_allowed == 1);
     CHECK(plan.phases[2].closed_by == "late-bleeding");
   }
+}
+
+namespace {
+
+// Green sessions every other day from 2026-10-01 to 2026-10-31: enough to
+// reach phase 3 by the end of October.
+std::vector<Session> october_sessions()
+{
+  std::vector<Session> sessions;
+  for (int day = 1; day <= 31; day += 2) {
+    Session s;
+    s.at = fmt::format("2026-10-{:02}T18:00", day);
+    s.pain_during = 2;
+    s.next_morning = 2;
+    sessions.push_back(s);
+  }
+  return sessions;
+}
+
+std::vector<std::pair<std::string, int>> history_of(const Progress& p)
+{
+  std::vector<std::pair<std::string, int>> out;
+  for (const PhaseChange& change : p.history) {
+    out.emplace_back(format_date(change.date), change.to);
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("make_plan: a flare logged on a past day lowers the phase that day, with or without a session, and low "
+          "pain after it does not raise it")
+{
+  PlanRequest r = request(20, 2);
+  r.sessions = october_sessions();
+  for (int day = 1; day <= 26; ++day) {
+    DaySummary d;
+    d.day = Date{std::chrono::year{2026} / std::chrono::November / day};
+    d.entries = 1;
+    d.mean = d.min = d.max = 2;
+    r.pain_days.push_back(d);
+  }
+  REQUIRE(plan_of(r).current_phase == 3);
+  r.pain_days[9].max = 8; // 2026-11-10: severe pain (7+) caps the plan at phase 1
+  const Plan plan = plan_of(r);
+  CHECK(plan.current_phase == 1);
+  CHECK(history_of(plan.progress).back() == std::pair<std::string, int>{"2026-11-10", 1});
+  CHECK(plan.progress.history.back().decision == Decision::step_back);
+
+  SUBCASE("days without entries after the flare do not undo it")
+  {
+    r.pain_days.erase(r.pain_days.begin() + 10, r.pain_days.end()); // nothing logged after 11-10
+    CHECK(plan_of(r).current_phase == 1);
+  }
+  SUBCASE("replay_sessions judges the last day as one more past day: held by a sign, capped by its pain")
+  {
+    r.pain_days[9].max = 2;
+    CHECK(replay_sessions(tiny_catalog(), r).phase == 3);
+    r.pain_days.back().max = 9;
+    CHECK(replay_sessions(tiny_catalog(), r).phase == 1);
+  }
+}
+
+TEST_CASE("replay_sessions: with no time since birth known, the time floors do not apply; with it, they do")
+{
+  PlanRequest r = request(20, 2);
+  r.sessions = october_sessions();
+  CHECK(replay_sessions(tiny_catalog(), r).phase == 3);
+  r.situation.weeks_postpartum.reset();
+  CHECK(replay_sessions(tiny_catalog(), r).phase == 3);
+  // Born on 2026-09-24 by caesarean: phase 2 opens at week 6 (2026-11-05),
+  // after every October session, so they all count in phase 1.
+  r.situation.weeks_postpartum = 9;
+  r.situation.days_postpartum = 63;
+  r.situation.delivery = Delivery::cesarean;
+  const Progress p = replay_sessions(tiny_catalog(), r);
+  CHECK(p.phase == 2);
+  CHECK(history_of(p) == std::vector<std::pair<std::string, int>>{{"2026-10-01", 1}, {"2026-11-05", 2}});
 }
 
 TEST_CASE("make_plan: a first plan starts at phase 1, or 2 when the ceiling allows")

@@ -31,6 +31,9 @@ struct PlanRequest {
   // Every screening up to as_of (LogSummary::screenings): the signs in force
   // on each past day cap and hold the replay as they did then.
   std::vector<Screening> screenings;
+  // Every logged day up to as_of (LogSummary::days), in order: a flare on a
+  // past day lowers that day's ceiling, as the plan did then.
+  std::vector<DaySummary> pain_days;
 };
 
 // Our choice: exercises from earlier phases added for a posture, at most this
@@ -98,6 +101,13 @@ struct Plan {
 // schedule from `start`. plan, trend, report and session all build their
 // request here, so they judge the same thing.
 PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Date as_of, Date start);
+
+// The sessions replayed up to request.as_of with each day's ceiling and
+// hold as make_plan finds them (time floors when the time since birth is
+// known, recorded ceilings, screened signs, logged pain), today included as
+// one more such day: the phase history when no plan can be made (an urgent
+// or emergency sign in force, or no pain known).
+Progress replay_sessions(const Catalog& catalog, const PlanRequest& request);
 
 // Builds the plan. Triage comes first: with an urgent or emergency sign the
 // plan has no phase and no exercise, whatever else is missing. Otherwise the
