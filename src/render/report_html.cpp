@@ -110,10 +110,8 @@ std::string render_report_html(const Report& r)
   out += fmt::format("<header>\n<h1>{}</h1>\n<p class=\"lead\">{}. {}</p>\n<p class=\"who\">{}.</p>\n</header>\n",
                      escape_markup(rw::title(r)), escape_markup(rw::period(r)), escape_markup(rw::k_disclaimer),
                      escape_markup(fmt::format("{}", fmt::join(who, ". "))));
-  if (seeks_care_now(r.level)) {
-    out +=
-        fmt::format("<p class=\"alert\">An {} warning sign is in force on {}: see \"Warning signs and advice\".</p>\n",
-                    name_of(r.level), format_date(r.until));
+  if (const std::string alert = rw::care_now_alert(r); !alert.empty()) {
+    out += "<p class=\"alert\">" + escape_markup(alert) + "</p>\n";
   }
   const std::string pain = section("Pain (0-10 numeric rating scale)", list(rw::pain(r)));
   std::string chart_and_places =

@@ -95,6 +95,9 @@ std::string list(const std::vector<std::string>& items)
 std::string render_report_markdown(const Report& r)
 {
   std::string out = fmt::format("# {}\n\n{}. {}\n\n", md(rw::title(r)), rw::period(r), rw::k_disclaimer);
+  if (const std::string alert = rw::care_now_alert(r); !alert.empty()) {
+    out += "**" + md(alert) + "**\n\n";
+  }
   out += "## Who\n\n" + list(rw::who(r));
   out += "\n## Pain (0-10 numeric rating scale)\n\n" + list(rw::pain(r));
   if (!r.pain.locations.empty()) {

@@ -124,6 +124,15 @@ std::string period(const Report& r)
                      days % 7 == 0 ? count_of(days / 7, "week") : count_of(days, "day"));
 }
 
+std::string care_now_alert(const Report& r)
+{
+  if (!seeks_care_now(r.level)) {
+    return {};
+  }
+  return fmt::format("An {} warning sign is in force on {}: see \"Warning signs and advice\".", name_of(r.level),
+                     format_date(r.until));
+}
+
 std::vector<std::string> who(const Report& r)
 {
   const ReportWho& w = r.who;

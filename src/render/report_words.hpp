@@ -33,6 +33,9 @@ struct Table {
 
 std::string title(const Report& report);
 std::string period(const Report& report); // "2026-09-04 to 2026-11-26 (12 weeks)"
+// The line at the top of the page when an urgent or emergency sign is in
+// force on `until`; empty otherwise.
+std::string care_now_alert(const Report& report);
 std::vector<std::string> who(const Report& report);
 std::vector<std::string> pain(const Report& report);
 Table locations(const Report& report);

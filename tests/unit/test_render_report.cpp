@@ -204,6 +204,11 @@ TEST_CASE("render_report_html: one page, self-contained, nothing runs or loads")
     Report r = report();
     r.level = Level::urgent;
     CHECK(has(render_report_html(r), "<p class=\"alert\">An urgent warning sign is in force on 2026-11-22"));
+    // The Markdown says it at the top too, under the period.
+    const std::string md = render_report_markdown(r);
+    CHECK(has(md, "not a diagnosis.\n\n**An urgent warning sign is in force on 2026-11-22: see \"Warning signs and "
+                  "advice\".**\n\n## Who\n"));
+    CHECK_FALSE(has(render_report_markdown(report()), "warning sign is in force"));
   }
 }
 
