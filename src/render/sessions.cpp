@@ -115,8 +115,13 @@ std::string render_session_added(const SessionRow& row, const Progression& rules
 
 std::string render_session_skipped(const Session& session, const Adherence& adherence)
 {
-  return fmt::format("Skipped session {} saved ({}). That happens; this week so far: {} of {} sessions done.\n",
-                     session.id, name_of(*session.reason), adherence.this_week.done, adherence.this_week.planned);
+  const WeekAdherence& week = adherence.this_week;
+  // Nothing planned (no plan beside an urgent sign): the sessions done alone.
+  const std::string done = week.planned > 0 ? fmt::format("{} of {} sessions done", week.done, week.planned)
+                           : week.done == 1 ? std::string("1 session done")
+                                            : fmt::format("{} sessions done", week.done);
+  return fmt::format("Skipped session {} saved ({}). That happens; this week so far: {}.\n", session.id,
+                     name_of(*session.reason), done);
 }
 
 } // namespace backcare

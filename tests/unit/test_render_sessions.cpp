@@ -122,4 +122,12 @@ TEST_CASE("render_session_skipped")
   adherence.this_week.planned = 3;
   CHECK(render_session_skipped(sample_rows().back().session, adherence)
         == "Skipped session 2 saved (baby). That happens; this week so far: 1 of 3 sessions done.\n");
+  // Nothing planned (beside an urgent sign): no "3 of 0".
+  adherence.this_week.planned = 0;
+  adherence.this_week.done = 3;
+  CHECK(render_session_skipped(sample_rows().back().session, adherence)
+        == "Skipped session 2 saved (baby). That happens; this week so far: 3 sessions done.\n");
+  adherence.this_week.done = 1;
+  CHECK(render_session_skipped(sample_rows().back().session, adherence)
+        == "Skipped session 2 saved (baby). That happens; this week so far: 1 session done.\n");
 }
