@@ -96,8 +96,12 @@ std::string render_session_added(const SessionRow& row, const Progression& rules
                       numbers);
     break;
   case Outcome::red:
-    out = fmt::format("{}). Red: {}. Stop for today; the plan goes back to phase {} for the next sessions.", head,
-                      red_reason(rules, s), after.phase);
+    // Said when the session is saved, which may be the next day: no "stop now".
+    out = after.phase < s.phase
+              ? fmt::format("{}). Red: {}. That was too much; the plan goes back to phase {} for the next sessions.",
+                            head, red_reason(rules, s), after.phase)
+              : fmt::format("{}). Red: {}. That was too much; next time, do the easier versions of phase {}.", head,
+                            red_reason(rules, s), s.phase);
     break;
   case Outcome::pending:
     out = fmt::format("{}). So far: {}. Tell me tomorrow morning's pain with: backcare log add N (between {} and {}).",

@@ -46,7 +46,7 @@ case_a_month_moves_up_one_phase_then_steps_back() {
   json_check '[h["to"] for h in d["progression"]["history"]] == [2, 3]'
   # A red session (7/10 during) steps back one phase at once.
   bc_on 2026-11-18 session add --at 2026-11-18T18:00 --pain-during 7
-  expect_out "Red: pain 7/10 during it, above 5. Stop for today"
+  expect_out "Red: pain 7/10 during it, above 5. That was too much;"
   expect_out "the plan goes back to phase 2"
   bc_on 2026-11-19 plan --format json
   json_check 'd["phase"]["current"] == 2 and d["progression"]["decision"] == "step-back"'

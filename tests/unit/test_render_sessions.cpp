@@ -93,8 +93,13 @@ TEST_CASE("render_session_added: the outcome in words, and what next")
   red.next_morning.reset();
   after.phase = 1;
   CHECK(render_session_added({red, Outcome::red}, rules, after)
-        == "Session 1 saved (phase 2). Red: pain 7/10 during it, above 5. Stop for today; the plan goes back to "
+        == "Session 1 saved (phase 2). Red: pain 7/10 during it, above 5. That was too much; the plan goes back to "
            "phase 1 for the next sessions.\n");
+  // Already in phase 1: nowhere to step back to.
+  red.phase = 1;
+  CHECK(render_session_added({red, Outcome::red}, rules, after)
+        == "Session 1 saved (phase 1). Red: pain 7/10 during it, above 5. That was too much; next time, do the easier "
+           "versions of phase 1.\n");
   Session pending = s;
   pending.next_morning.reset();
   CHECK(render_session_added({pending, Outcome::pending}, rules, after)
