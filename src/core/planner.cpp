@@ -159,7 +159,6 @@ public:
     if (closed) {
       m_plan.max_allowed = std::min(m_plan.max_allowed, closed->first - 1);
     }
-    m_plan.hold = m_plan.triage.held_by;
     ProgressRequest replay = replay_request();
     // Nobody moves up while a rule holds the plan, a reported warning sign
     // is in force, or sessions were too painful (the roadmap's "no warning
@@ -169,6 +168,7 @@ public:
       const bool sign = !fired.rule->when.symptoms_any.empty() || fired.rule->when.red_sessions.value_or(false);
       holding = holding ? holding : (sign && fired.rule->level == Level::refer ? fired.rule : nullptr);
     }
+    m_plan.hold = holding;
     m_plan.holds = holding != nullptr;
     if (holding) {
       std::string title = holding->title;

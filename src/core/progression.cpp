@@ -331,7 +331,8 @@ void Replay::explain_to_move_on()
                                       green_words()));
   }
   if (m_ceiling <= phase) {
-    needs.push_back(fmt::format("Wait for phase {} to open for you (the plan shows when).", phase + 1));
+    needs.push_back(
+        fmt::format("Wait for phase {} to open for you (the roadmap says what keeps it closed).", phase + 1));
   }
   if (m_request.trend_worse) {
     needs.push_back("Let your pain settle: your pain diary must stop getting worse.");

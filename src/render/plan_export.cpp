@@ -194,6 +194,7 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
         out += fmt::format("### Phase {}: {}\n\n{}.\n\n{}\n\nMove on when:\n\n", entry->phase->number,
                            entry->phase->name, capitalized(words::phase_opening(plan, *entry)),
                            words::phase_focus(catalog, plan, *entry->phase));
+        out += fmt::format("- {}\n", words::mastery_line(catalog.progression, entry->phase->number));
         for (const std::string& criterion : entry->phase->criteria) {
           out += fmt::format("- {}\n", criterion);
         }

@@ -154,7 +154,7 @@ Json progression_json(const Plan& plan)
   j["phase"] = plan.current_phase;
   j["since"] = format_date(p.since);
   j["sessions_in_phase"] = p.sessions_in_phase;
-  j["decision"] = plan.hold ? name_of(Decision::hold) : name_of(p.decision);
+  j["decision"] = plan.triage.held_by ? name_of(Decision::hold) : name_of(p.decision);
   j["held_by"] = plan.hold ? Json(plan.hold->id) : Json(nullptr);
   j["reasons"] = Json::array({words::phase_reason(plan)});
   j["to_move_on"] = std::move(to_move_on);

@@ -193,6 +193,7 @@ private:
       para(fmt::format("Phase {} {}: {}.", phase.number, phase.name, words::phase_opening(m_plan, *entry)), "  ",
            "    ");
       para(words::phase_focus(m_catalog, m_plan, phase), "    ", "    ");
+      para(words::mastery_line(m_catalog.progression, phase.number), "    * ", "      ");
       for (const std::string& criterion : phase.criteria) {
         para(criterion, "    * ", "      ");
       }

@@ -301,31 +301,49 @@ std::vector<const PhasePlan*> phases_ahead(const Plan& plan)
   return ahead;
 }
 
+std::string mastery_line(const Progression& rules, int number)
+{
+  // The catalog's criteria say how those sessions must feel.
+  return fmt::format("At least {} sessions in phase {}, spread over at least {} days.", rules.advance_sessions,
+                     number - 1, rules.advance_days);
+}
+
 std::string phase_opening(const Plan& plan, const PhasePlan& entry)
 {
   const int weeks = plan.request.situation.weeks_postpartum.value_or(0);
   std::vector<std::string> holds;
-  std::vector<std::string> named; // each finding once, however many ways it holds the phase
-  const auto add = [&](const std::string& finding, std::string_view how) {
-    if (std::find(named.begin(), named.end(), finding) == named.end()) {
-      named.push_back(finding);
-      holds.push_back(fmt::format("{} {}", how, finding));
+  if (!entry.closed_by.empty()) {
+    holds.push_back("closed while you report " + sign_words(plan, entry.closed_by));
+  }
+  // The rules that hold it, each once: its own cap, and the hold that keeps
+  // the person where her sessions and the ceiling have her (not where
+  // --phase shows her) from moving up.
+  std::vector<std::string> rules;
+  const auto add_rule = [&](const Rule* rule) {
+    const auto& signs = rule->when.symptoms_any;
+    if (!entry.closed_by.empty() && std::find(signs.begin(), signs.end(), entry.closed_by) != signs.end()) {
+      return; // the sign that closes the phase, said already
+    }
+    const std::string title = lowered_first(rule->title);
+    if (std::find(rules.begin(), rules.end(), title) == rules.end()) {
+      rules.push_back(title);
     }
   };
-  if (!entry.closed_by.empty()) {
-    add(sign_words(plan, entry.closed_by), "closed while you report");
-  }
   if (entry.held_by) {
-    add(lowered_first(entry.held_by->title), "on hold while this applies:");
+    add_rule(entry.held_by);
   }
-  if (plan.hold && entry.phase->number == plan.current_phase + 1) {
-    add(lowered_first(plan.hold->title), "on hold while this applies:");
+  if (plan.hold && entry.phase->number == std::min(plan.max_allowed, plan.progress.phase) + 1) {
+    add_rule(plan.hold);
+  }
+  if (!rules.empty()) {
+    holds.push_back(fmt::format("on hold while {}: {}", rules.size() == 1 ? "this applies" : "these apply",
+                                fmt::join(rules, "; ")));
   }
   if (entry.min_weeks > weeks) {
     const Date last_day = plan.schedule.empty() ? plan.request.as_of : plan.schedule.back().date;
     std::string when = fmt::format("opens at week {} ({})", entry.min_weeks, format_day(entry.opens_on));
     if (entry.opens_on <= last_day) {
-      when += ", during these weeks: the schedule stays at your current phase until you move on";
+      when += ", within the weeks shown; until your sessions move you on, the schedule stays at your current phase";
     }
     holds.insert(holds.begin(), when);
   }

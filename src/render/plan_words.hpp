@@ -84,6 +84,9 @@ std::string exercise_details(const Exercise& exercise);
 
 // The later phases, in order, with when each opens.
 std::vector<const PhasePlan*> phases_ahead(const Plan& plan);
+// The session count for moving on to phase `number`, as a roadmap line:
+// "At least 6 sessions in phase 2, spread over at least 14 days."
+std::string mastery_line(const Progression& rules, int number);
 std::string phase_opening(const Plan& plan, const PhasePlan& entry);
 
 // "Focus: heel slide, ...": the phase's exercises, less those a rule leaves out.

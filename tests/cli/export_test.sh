@@ -116,7 +116,7 @@ case_markdown_golden() {
   bc "${PLAN[@]}" --format markdown --weeks-ahead 2
   expect_rc 0
   expect_golden plan_week10.md
-  expect_out "Opens at week 12 (Thu 10 Dec), during these weeks"
+  expect_out "Opens at week 12 (Thu 10 Dec), within the weeks shown"
 }
 
 case_markdown_renders_with_pandoc() {

@@ -251,7 +251,7 @@ case_start_and_weeks_ahead() {
   json_check "len(d['schedule']) == 21 and d['schedule'][0]['date'] == '2026-12-02' and d['schedule'][0]['day'] == 'Wed'"
   json_check "d['schedule'][-1]['date'] == '2026-12-22'"
   bc plan --weeks 10 --severity 3 --weeks-ahead 3
-  expect_out "Phase 4 Advance: opens at week 12 (Thu 10 Dec), during these weeks"
+  expect_out "Phase 4 Advance: opens at week 12 (Thu 10 Dec), within the weeks shown"
 }
 
 case_equipment() {

@@ -403,7 +403,8 @@ TEST_CASE("progress: reasons and what is needed to move on")
   {
     const Progress p = run(six_green(), 13, {{0, 2}});
     CHECK(contains(p.reasons, "Phase 3 is not open to you yet (the most allowed today is phase 2)."));
-    CHECK(p.to_move_on == std::vector<std::string>{"Wait for phase 3 to open for you (the plan shows when)."});
+    CHECK(p.to_move_on
+          == std::vector<std::string>{"Wait for phase 3 to open for you (the roadmap says what keeps it closed)."});
   }
   SUBCASE("a worse trend")
   {

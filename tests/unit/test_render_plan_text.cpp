@@ -86,6 +86,7 @@ TEST_CASE("render_plan_text: a self-care plan")
   CHECK(has(text, "Roadmap\n"
                   "  Phase 3 Load: open once you have mastered the phase before it.\n"
                   "    Focus: plank, split squat.\n"
+                  "    * At least 6 sessions in phase 2, spread over at least 14 days.\n"
                   "    * Pain stays at 3/10 or less through phase 2.\n\n"));
   CHECK(text.ends_with(k_safety_note));
   CHECK_FALSE(has(text, "Why this plan"));
@@ -133,6 +134,12 @@ TEST_CASE("render_plan_text: why the plan is at its phase")
     CHECK(has(text, "Phase 1 of 3: Start\n"));
     CHECK(has(text, "(the most allowed today is phase 1)"));
     CHECK(has(text, "  Phase 2 Build: on hold while this applies: severe pain (7/10 or more).\n"));
+    // A sign that holds the plan too: both named, once, as "to move on" names the hold.
+    PlanRequest r = request(20, 8);
+    r.situation.symptoms = {"leakage"};
+    const std::string both = text_of(r);
+    CHECK(has(both, "  Phase 2 Build: on hold while these apply: severe pain (7/10 or more); leaking.\n"));
+    CHECK(has(both, "(holding it now: leaking)"));
   }
   SUBCASE("a hold")
   {
@@ -156,8 +163,8 @@ TEST_CASE("render_plan_text: why the plan is at its phase")
   SUBCASE("a phase that opens during the weeks planned")
   {
     const std::string text = text_of(request(5, 3));
-    CHECK(has(text, "  Phase 3 Load: opens at week 6 (Thu 3 Dec), during these weeks: the schedule\n"
-                    "    stays at your current phase until you move on.\n"));
+    CHECK(has(text, "  Phase 3 Load: opens at week 6 (Thu 3 Dec), within the weeks shown; until your\n"
+                    "    sessions move you on, the schedule stays at your current phase.\n"));
     CHECK(has(text_of(request(3, 3)), "  Phase 3 Load: opens at week 6 (Thu 17 Dec).\n"));
   }
 }

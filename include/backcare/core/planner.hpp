@@ -74,7 +74,7 @@ struct Plan {
   Triage triage;
   int current_phase = 0;      // 0 when care is needed now and no exercise is given
   int max_allowed = 0;        // the ceiling of time floors, rule caps and closed phases
-  const Rule* hold = nullptr; // a rule that holds the plan where it is
+  const Rule* hold = nullptr; // the rule that holds the plan where it is: a hold rule, a sign, red sessions
   Progress progress;          // where the sessions have brought the person
   bool holds = false;         // nobody moves up today: a warning sign, a hold rule, red sessions
   // The ceiling to record with a session done today: the current phase
