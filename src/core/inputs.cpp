@@ -171,6 +171,10 @@ ResolvedInputs resolve_inputs(const PlanInputs& given, const Profile& profile, c
              && !(profile.pain_since && from_pain_since(*profile.pain_since, "profile")) && log.episode_start
              && from_pain_since(*log.episode_start, "log")) {
     result.origins.back().detail = "episode " + result.origins.back().detail;
+    if (!log.days.empty() && log.days.front().day == *log.episode_start) {
+      // The log cannot say whether the pain began before it did.
+      result.origins.back().note = "the day your log begins";
+    }
   }
 
   if (given.severity) {

@@ -61,6 +61,9 @@ private:
     if (!origins.empty()) {
       para(fmt::format("From what you saved: {}.", fmt::join(origins, "; ")));
     }
+    if (const std::string tip = words::pain_start_tip(m_plan); !tip.empty()) {
+      para(tip);
+    }
     m_out += '\n';
   }
 

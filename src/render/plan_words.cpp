@@ -156,6 +156,26 @@ std::vector<std::string> dropped_lines(const Plan& plan)
   return lines;
 }
 
+namespace {
+
+// A trend verdict in words, as trend says it.
+std::string_view verdict_phrase(Verdict verdict)
+{
+  switch (verdict) {
+  case Verdict::improved:
+    return "improved";
+  case Verdict::worse:
+    return "worse";
+  case Verdict::no_meaningful_change:
+    return "no meaningful change";
+  case Verdict::insufficient_data:
+    break;
+  }
+  return "not enough data yet";
+}
+
+} // namespace
+
 std::vector<std::string> origin_lines(const Plan& plan)
 {
   std::vector<std::string> lines;
@@ -170,11 +190,12 @@ std::vector<std::string> origin_lines(const Plan& plan)
       lines.push_back(fmt::format("pain now {}/10 from {} ({}, the highest reading in the 24 hours up to {})",
                                   *s.severity, where, origin.detail, latest));
     } else if (origin.input == "pain_weeks" && s.pain_days) {
-      lines.push_back(fmt::format("pain for {} from {} ({})", duration(*s.pain_days), where, origin.detail));
+      lines.push_back(fmt::format("pain for {} from {} ({}{})", duration(*s.pain_days), where, origin.detail,
+                                  origin.note.empty() ? "" : ", " + origin.note));
     } else if (origin.input == "weeks_postpartum") {
       lines.push_back(fmt::format("{} from {} ({})", time_since_birth(s), where, origin.detail));
-    } else if (origin.input == "trend_verdict") {
-      lines.push_back(fmt::format("pain trend in {}: {}", where, origin.detail));
+    } else if (origin.input == "trend_verdict" && s.trend_verdict) {
+      lines.push_back(fmt::format("pain trend in {}: {}", where, verdict_phrase(*s.trend_verdict)));
     } else if (origin.input == "screened_signs") {
       lines.push_back(fmt::format("warning signs from your screening of {} (they count for {} days)", origin.detail,
                                   k_screening_days));
@@ -191,6 +212,17 @@ std::vector<std::string> origin_lines(const Plan& plan)
     }
   }
   return lines;
+}
+
+std::string pain_start_tip(const Plan& plan)
+{
+  for (const InputOrigin& origin : plan.request.origins) {
+    if (origin.input == "pain_weeks" && origin.source == "log" && !origin.note.empty()) {
+      return "If the pain began before your log did, save when: backcare profile set --pain-since DATE. The advice "
+             "for pain that has lasted 12 weeks or more depends on it.";
+    }
+  }
+  return {};
 }
 
 std::string phase_reason(const Plan& plan)

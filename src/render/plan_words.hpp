@@ -59,6 +59,9 @@ std::vector<std::string> origin_lines(const Plan& plan);
 
 // Why the plan is at its phase, with the numbers: where the sessions have
 // brought the person, and what holds or caps the plan.
+// When the pain's duration comes from a log that begins with it: to save
+// when the pain really began. Empty otherwise.
+std::string pain_start_tip(const Plan& plan);
 std::string phase_reason(const Plan& plan);
 
 // What is still needed to move up one phase, in plain words; empty in the last phase.

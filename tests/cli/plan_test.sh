@@ -378,6 +378,28 @@ case_log_episode_fires_the_chronic_rule() {
   json_check "'chronic-pain-assessment' in [f['id'] for f in d['flags']]"
 }
 
+case_a_log_that_begins_with_the_pain_asks_when_it_began() {
+  bc profile set --birth-date 2026-03-26
+  bc log add 4 --at 2026-11-26T08:00
+  bc plan
+  expect_rc 0
+  expect_para "pain for 0 days from your log (episode since 2026-11-26, the day your log begins)"
+  expect_para "If the pain began before your log did, save when: backcare profile set --pain-since DATE."
+  expect_para "pain trend in your log: not enough data yet."
+  # Saved: the duration comes from the profile, the long-lasting pain rules fire, and the tip is gone.
+  bc profile set --pain-since 2026-05-01
+  bc plan --format json
+  json_check "d['input']['pain_weeks'] == 29 and 'chronic-pain-assessment' in [r['id'] for r in d['triage']['rules']]"
+  bc plan
+  expect_no_out "If the pain began before your log did"
+  # A log that goes back before the episode: nothing to ask.
+  bc profile clear
+  bc profile set --birth-date 2026-03-26
+  bc log add 0 --at 2026-10-01T08:00
+  bc plan
+  expect_no_out "If the pain began before your log did"
+}
+
 case_log_pelvic_pain_refers() {
   local day
   for day in 13 14 16 18 20 22 24 25; do
