@@ -483,7 +483,7 @@ Adherence adherence(const std::vector<Session>& sessions, const PlannedSessions&
       ++result.last_28_days_done;
     }
   }
-  result.last_28_days_percent = adherence_percent(result.last_28_days_done, result.last_28_days_planned).value_or(0);
+  result.last_28_days_percent = adherence_percent(result.last_28_days_done, result.last_28_days_planned);
   return result;
 }
 

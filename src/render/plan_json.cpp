@@ -170,7 +170,7 @@ Json adherence_json(const Plan& plan)
   const Adherence& a = plan.adherence;
   Json j;
   j["this_week"] = {{"planned", a.this_week.planned}, {"done", a.this_week.done}, {"skipped", a.this_week.skipped}};
-  j["last_28_days_percent"] = a.last_28_days_percent;
+  j["last_28_days_percent"] = a.last_28_days_percent ? Json(*a.last_28_days_percent) : Json(nullptr);
   j["last_28_days"] = {{"planned", a.last_28_days_planned}, {"done", a.last_28_days_done}};
   return j;
 }

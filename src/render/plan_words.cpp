@@ -299,10 +299,13 @@ std::string adherence_line(const Plan& plan)
                        "(or backcare session skip --reason R). {} session days a week are planned.",
                        plan.session_days);
   }
-  return fmt::format("This week: {} of {} sessions done, {} skipped. Last 28 days: {}% of planned sessions done "
-                     "({} of {}).",
-                     a.this_week.done, a.this_week.planned, a.this_week.skipped, a.last_28_days_percent,
-                     a.last_28_days_done, a.last_28_days_planned);
+  const std::string last_28 = a.last_28_days_percent
+                                  ? fmt::format("{}% of planned sessions done ({} of {})", *a.last_28_days_percent,
+                                                a.last_28_days_done, a.last_28_days_planned)
+                                  : fmt::format("{} {} done, none planned yet", a.last_28_days_done,
+                                                a.last_28_days_done == 1 ? "session" : "sessions");
+  return fmt::format("This week: {} of {} sessions done, {} skipped. Last 28 days: {}.", a.this_week.done,
+                     a.this_week.planned, a.this_week.skipped, last_28);
 }
 
 std::string exercise_line(const PlannedExercise& item)

@@ -266,3 +266,22 @@ TEST_CASE("render_plan_text: colour only when the style asks for it")
   CHECK(has(text_of(request(10, 4), color), "\x1b[32mNothing you reported needs a clinician right now.\x1b[0m"));
   CHECK(has(text_of(request(10, 4), color), "\x1b[1mPhase 2 of 3: Build\x1b[0m"));
 }
+
+TEST_CASE("render_plan_text: adherence with nothing planned yet has no percent")
+{
+  // The line as one paragraph, however it is wrapped.
+  const auto flat = [](std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+  };
+  Plan plan = make_plan(tiny_catalog(), request(10, 3));
+  plan.adherence.this_week = {};
+  plan.adherence.this_week.done = 1;
+  plan.adherence.last_28_days_done = 1;
+  plan.adherence.last_28_days_planned = 0;
+  plan.adherence.last_28_days_percent.reset();
+  CHECK(has(flat(render_plan_text(tiny_catalog(), plan, {})), "Last 28 days: 1 session done, none planned yet. "));
+  plan.adherence.last_28_days_planned = 4;
+  plan.adherence.last_28_days_percent = 25;
+  CHECK(has(flat(render_plan_text(tiny_catalog(), plan, {})), "Last 28 days: 25% of planned sessions done (1 of 4). "));
+}

@@ -145,11 +145,11 @@ struct Adherence {
   // skipped) when that is later: a person who began 10 days ago is measured
   // over those 10 days. Planned: PlannedSessions::between over those days,
   // each day at the pace of its own phase; the percent is done sessions
-  // over planned, rounded, capped at 100, and 0 when nothing has been
-  // recorded.
+  // over planned, rounded, capped at 100; nullopt when nothing was planned
+  // (as trend says it).
   int last_28_days_planned = 0;
   int last_28_days_done = 0;
-  int last_28_days_percent = 0;
+  std::optional<int> last_28_days_percent;
 };
 
 // Done over planned in percent, rounded, at most 100; nullopt when nothing
