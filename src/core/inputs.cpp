@@ -123,6 +123,7 @@ LogSummary summarize_log(const std::vector<DaySummary>& days, const std::vector<
   summary.severity = log_severity(recent, today, summary.latest_at);
   summary.episode_start = episode_start(days);
   summary.verdict = log_verdict(days, today);
+  summary.worse_when_last_logged = worse_when_last_logged(days, today);
   pelvic_sign(recent, today, summary);
   return summary;
 }

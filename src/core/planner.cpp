@@ -497,6 +497,7 @@ PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Da
   request.sessions = log.sessions;
   request.screenings = log.screenings;
   request.pain_days = log.days;
+  request.worse_when_last_logged = log.worse_when_last_logged;
   return request;
 }
 

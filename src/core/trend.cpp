@@ -329,6 +329,23 @@ Verdict log_verdict(const std::vector<DaySummary>& days, Date today)
   return verdict_of(windows.baseline, windows.recent);
 }
 
+std::optional<Date> worse_when_last_logged(const std::vector<DaySummary>& days, Date today)
+{
+  if (days.empty() || days_between(days.back().day, today) < 7
+      || log_verdict(days, today) != Verdict::insufficient_data) {
+    return std::nullopt;
+  }
+  const Date last = days.back().day;
+  return log_verdict(days, last) == Verdict::worse ? std::optional<Date>(last) : std::nullopt;
+}
+
+std::string worse_when_last_logged_text(Date last)
+{
+  return fmt::format("When you last logged your pain, on {}, it was getting worse, and nothing has been logged "
+                     "since. Log it now (backcare log add N); if it is still worse, book a physiotherapist.",
+                     format_day(last));
+}
+
 TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std::vector<DaySummary> days)
 {
   TrendReport report;
@@ -357,6 +374,7 @@ TrendReport make_trend(const Catalog& catalog, const TrendRequest& request, std:
       }
     }
     report.verdict = verdict_of(report.baseline, report.recent);
+    report.worse_when_last_logged = worse_when_last_logged(all, request.as_of);
     report.slope_per_week = slope_per_week(all);
     int streak = 0;
     std::optional<Date> previous;

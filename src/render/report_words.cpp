@@ -185,6 +185,10 @@ std::vector<std::string> pain(const Report& r)
   items.push_back(window_words("First week", t.baseline) + "; " + window_words("last 7 days", t.recent));
   if (t.verdict == Verdict::insufficient_data) {
     items.push_back(fmt::format("No verdict: {}", insufficient_reason(t.baseline, t.recent)));
+    if (t.worse_when_last_logged) {
+      items.push_back(fmt::format("Getting worse up to the last entry, on {}, with nothing logged since",
+                                  format_date(*t.worse_when_last_logged)));
+    }
   } else {
     std::string change = fmt::format("Change {} points", signed_decimal(*t.change_points));
     if (t.change_percent) {

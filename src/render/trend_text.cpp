@@ -30,8 +30,12 @@ std::string verdict_text(const TrendReport& r)
   const std::string rule =
       "the clinically important change (2 points, or 30% of the first week but never under 1 point)";
   if (r.verdict == Verdict::insufficient_data) {
-    return fmt::format("Not enough data for a verdict yet: {}. Keep logging.",
-                       insufficient_reason(r.baseline, r.recent));
+    std::string text =
+        fmt::format("Not enough data for a verdict yet: {}. Keep logging.", insufficient_reason(r.baseline, r.recent));
+    if (r.worse_when_last_logged) {
+      text += " " + worse_when_last_logged_text(*r.worse_when_last_logged);
+    }
+    return text;
   }
   const std::string percent = r.change_percent ? fmt::format(", {}%", signed1(*r.change_percent)) : "";
   const std::string numbers =

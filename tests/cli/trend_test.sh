@@ -304,4 +304,24 @@ case_the_command_word_comes_after_global_options_and_their_values() {
   expect_error 64 "unknown command 'tredn'; did you mean 'trend'?"
 }
 
+case_a_worse_log_gone_quiet_is_still_said() {
+  local d
+  for d in 01 02 03; do bc log add 2 --at "2026-11-${d}T08:00"; done
+  for d in 14 15 16; do bc log add 6 --at "2026-11-${d}T08:00"; done
+  bc trend --format json
+  json_check "d['verdict'] == 'insufficient-data'"
+  bc trend
+  expect_para "When you last logged your pain, on Mon 16 Nov, it was getting worse, and nothing has been logged since."
+  bc plan --weeks 20 --severity 3
+  expect_para "When you last logged your pain, on Mon 16 Nov, it was getting worse"
+  bc plan --weeks 20 --severity 3 --format markdown
+  expect_para "When you last logged your pain, on Mon 16 Nov, it was getting worse"
+  bc report
+  expect_out "- Getting worse up to the last entry, on 2026-11-16, with nothing logged since"
+  # Logged again: a verdict, and nothing more to say.
+  bc log add 2
+  bc trend
+  expect_no_out "When you last logged"
+}
+
 finish

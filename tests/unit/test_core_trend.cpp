@@ -243,6 +243,26 @@ TEST_CASE("log_verdict: the windows end on the day asked")
         != std::string::npos);
 }
 
+TEST_CASE("worse_when_last_logged: a log that was getting worse, then went quiet for 7 days or more")
+{
+  const std::vector<DaySummary> worse{day("2026-11-01", 2), day("2026-11-02", 2), day("2026-11-03", 2),
+                                      day("2026-11-16", 6), day("2026-11-17", 6), day("2026-11-18", 6)};
+  CHECK(log_verdict(worse, d("2026-11-18")) == Verdict::worse);
+  CHECK_FALSE(worse_when_last_logged(worse, d("2026-11-24"))); // 6 days: still a verdict (worse)
+  CHECK(log_verdict(worse, d("2026-11-25")) == Verdict::insufficient_data);
+  CHECK(worse_when_last_logged(worse, d("2026-11-25")) == d("2026-11-18"));
+  CHECK(worse_when_last_logged(worse, d("2027-01-10")) == d("2026-11-18"));
+  std::vector<DaySummary> better = worse;
+  for (std::size_t i = 3; i < better.size(); ++i) {
+    better[i].mean = 0;
+  }
+  CHECK_FALSE(worse_when_last_logged(better, d("2026-11-25")));
+  CHECK_FALSE(worse_when_last_logged({}, d("2026-11-25")));
+  CHECK(worse_when_last_logged_text(d("2026-11-18"))
+        == "When you last logged your pain, on Wed 18 Nov, it was getting worse, and nothing has been logged since. "
+           "Log it now (backcare log add N); if it is still worse, book a physiotherapist.");
+}
+
 namespace {
 
 Session done_at(const char* at, std::optional<int> during, std::optional<int> morning)

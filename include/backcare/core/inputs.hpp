@@ -53,6 +53,9 @@ struct LogSummary {
   bool pelvic_not_improving = false;
   // The verdict `backcare trend` gives over the whole log up to today.
   Verdict verdict = Verdict::insufficient_data;
+  // Without a verdict for want of recent entries: the last logged day, when
+  // the log was getting worse up to it (worse_when_last_logged()).
+  std::optional<Date> worse_when_last_logged;
   // The warning signs of the screenings of the last 7 days.
   ScreenedSigns screened;
   // Every screening up to today, oldest first (the replay asks which signs

@@ -34,6 +34,8 @@ struct PlanRequest {
   // Every logged day up to as_of (LogSummary::days), in order: a flare on a
   // past day lowers that day's ceiling, as the plan did then.
   std::vector<DaySummary> pain_days;
+  // LogSummary::worse_when_last_logged: said under the triage.
+  std::optional<Date> worse_when_last_logged;
 };
 
 // Our choice: exercises from earlier phases added for a posture, at most this

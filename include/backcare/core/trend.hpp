@@ -106,6 +106,7 @@ struct TrendReport {
   std::optional<double> change_points;
   std::optional<double> change_percent;
   Verdict verdict = Verdict::insufficient_data;
+  std::optional<Date> worse_when_last_logged; // see worse_when_last_logged()
   std::optional<double> slope_per_week;
   int longest_pain_free_streak = 0; // consecutive days whose value is 0
   int days_logged = 0;
@@ -172,5 +173,14 @@ TrendWindows trend_windows(const std::vector<DaySummary>& days, Date today);
 
 // The verdict over a whole log up to `today`: what `trend` says and `plan` uses.
 Verdict log_verdict(const std::vector<DaySummary>& days, Date today);
+
+// The last logged day, when nothing is logged in the 7 days up to `today`
+// (so there is no verdict) and the log up to that day was getting worse:
+// the silence does not mean it got better. nullopt otherwise.
+std::optional<Date> worse_when_last_logged(const std::vector<DaySummary>& days, Date today);
+
+// What to say of it: "When you last logged your pain, on Mon 23 Mar, it was
+// getting worse. Log it now: ...".
+std::string worse_when_last_logged_text(Date last);
 
 } // namespace backcare
