@@ -342,8 +342,18 @@ Report make_report(const Catalog& catalog, const ReportInput& input)
     }
   }
   for (const Screening& screening : input.screenings) {
-    report.screenings.push_back({screening.at, static_cast<int>(screening.asked.size()), screening.yes,
-                                 advice_for(catalog, situation, screening)});
+    ReportScreening& saved = report.screenings.emplace_back();
+    saved.at = screening.at;
+    saved.asked = static_cast<int>(screening.asked.size());
+    saved.yes = screening.yes;
+    saved.advice = advice_for(catalog, situation, screening);
+    if (screening.asked.size() < catalog.symptoms.size()) {
+      for (const std::string& id : screening.asked) {
+        if (std::find(screening.yes.begin(), screening.yes.end(), id) == screening.yes.end()) {
+          saved.no.push_back(id);
+        }
+      }
+    }
   }
   for (const Phase& phase : catalog.phases) {
     report.phase_names.push_back(phase.name);

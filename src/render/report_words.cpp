@@ -222,8 +222,12 @@ std::vector<std::string> signs(const Report& r)
   std::vector<std::string> items;
   std::vector<std::string> clear;
   for (const ReportScreening& s : r.screenings) {
-    if (s.yes.empty()) {
+    if (s.yes.empty() && s.no.empty()) {
       clear.push_back(format_date(date_of(s.at)));
+      continue;
+    }
+    if (s.yes.empty()) { // some questions only, all answered no
+      items.push_back(fmt::format("{}: no to {} (the other questions not asked)", when(s.at), fmt::join(s.no, ", ")));
       continue;
     }
     std::vector<std::string> advice;

@@ -63,7 +63,7 @@ Report report()
                           3,
                           false};
   r.advice = {leak};
-  r.screenings = {{"2026-11-10T09:00", 16, {"leakage"}, {leak}}, {"2026-11-17T09:00", 16, {}, {}}};
+  r.screenings = {{"2026-11-10T09:00", 16, {"leakage"}, {leak}, {}}, {"2026-11-17T09:00", 16, {}, {}, {}}};
   r.phases = {{day("2026-11-02"), 0, 2, Decision::start, "first recorded session"},
               {day("2026-11-16"), 2, 3, Decision::advance, "6 sessions in phase 2 over 14 days, the last 2 green."}};
   r.phase = 3;
@@ -143,6 +143,17 @@ TEST_CASE("render_report_markdown")
               "- 2026-11-12 21:00, pubic 4/10: pain \\<b>at\\</b> the \\*pubic* bone \\| \"turning\" & \\[rolling]\n"));
   }
   CHECK(md.ends_with("Made with backcare on 2026-11-26 from the person's own records; not a diagnosis.\n"));
+}
+
+TEST_CASE("render_report_markdown: a screening that answered some questions no is not 'screened with no sign'")
+{
+  Report r = report();
+  r.screenings.back().asked = 1;
+  r.screenings.back().no = {"leakage"};
+  const std::string md = render_report_markdown(r);
+  CHECK(has(md, "- 2026-11-17 09:00: no to leakage (the other questions not asked)\n"));
+  CHECK_FALSE(has(md, "Screened with no sign"));
+  CHECK(has(render_report_markdown(report()), "- Screened with no sign: 2026-11-17\n"));
 }
 
 TEST_CASE("render_report_markdown: a diary begun inside the range counts its days from its first entry, and the "

@@ -166,6 +166,9 @@ struct ReportScreening {
   int asked = 0;
   std::vector<std::string> yes;     // symptom ids
   std::vector<ReportAdvice> advice; // the rules those signs fire
+  // The ids answered no when not every question was answered (`screen
+  // --no ID`); empty when all were.
+  std::vector<std::string> no;
 };
 
 // One ISO week of sessions (Monday to Sunday).
