@@ -496,7 +496,18 @@ PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Da
   request.origins = inputs.origins;
   request.sessions = log.sessions;
   request.screenings = log.screenings;
-  request.pain_days = log.days;
+  // Only the days the replay asks about: from a week before the first
+  // session (a years-long log stays out of every plan).
+  std::optional<Date> first;
+  for (const Session& session : log.sessions) {
+    const Date day = date_of(session.at);
+    first = first ? std::min(*first, day) : day;
+  }
+  if (first) {
+    const auto from = std::lower_bound(log.days.begin(), log.days.end(), *first - std::chrono::days{6},
+                                       [](const DaySummary& d, Date day) { return d.day < day; });
+    request.pain_days.assign(from, log.days.end());
+  }
   request.worse_when_last_logged = log.worse_when_last_logged;
   return request;
 }

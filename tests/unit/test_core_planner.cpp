@@ -107,6 +107,19 @@ TEST_CASE("plan_request: the resolved inputs and the log's sessions and screenin
   CHECK(r.screenings == log.screenings);
   CHECK_FALSE(r.phase);
   CHECK(r.weeks_ahead == 1);
+  SUBCASE("the logged days from a week before the first session, none without a session")
+  {
+    for (const char* day : {"2026-11-01", "2026-11-16", "2026-11-17", "2026-11-23"}) {
+      DaySummary d;
+      d.day = *parse_date(day);
+      log.days.push_back(d);
+    }
+    const PlanRequest with = plan_request(inputs, log, *parse_date("2026-11-26"), *parse_date("2026-11-23"));
+    REQUIRE(with.pain_days.size() == 2);
+    CHECK(with.pain_days.front().day == *parse_date("2026-11-17"));
+    log.sessions.clear();
+    CHECK(plan_request(inputs, log, *parse_date("2026-11-26"), *parse_date("2026-11-23")).pain_days.empty());
+  }
 }
 
 TEST_CASE("make_plan: time floors")

@@ -31,8 +31,9 @@ struct PlanRequest {
   // Every screening up to as_of (LogSummary::screenings): the signs in force
   // on each past day cap and hold the replay as they did then.
   std::vector<Screening> screenings;
-  // Every logged day up to as_of (LogSummary::days), in order: a flare on a
-  // past day lowers that day's ceiling, as the plan did then.
+  // The logged days up to as_of (LogSummary::days), in order, from a week
+  // before the first session (plan_request): a flare on a past day lowers
+  // that day's ceiling, as the plan did then.
   std::vector<DaySummary> pain_days;
   // LogSummary::worse_when_last_logged: said under the triage.
   std::optional<Date> worse_when_last_logged;
