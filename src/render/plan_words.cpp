@@ -1,5 +1,7 @@
 #include "plan_words.hpp"
 
+#include "backcare/render/trend.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -156,26 +158,6 @@ std::vector<std::string> dropped_lines(const Plan& plan)
   return lines;
 }
 
-namespace {
-
-// A trend verdict in words, as trend says it.
-std::string_view verdict_phrase(Verdict verdict)
-{
-  switch (verdict) {
-  case Verdict::improved:
-    return "improved";
-  case Verdict::worse:
-    return "worse";
-  case Verdict::no_meaningful_change:
-    return "no meaningful change";
-  case Verdict::insufficient_data:
-    break;
-  }
-  return "not enough data yet";
-}
-
-} // namespace
-
 std::vector<std::string> origin_lines(const Plan& plan)
 {
   std::vector<std::string> lines;
@@ -195,7 +177,7 @@ std::vector<std::string> origin_lines(const Plan& plan)
     } else if (origin.input == "weeks_postpartum") {
       lines.push_back(fmt::format("{} from {} ({})", time_since_birth(s), where, origin.detail));
     } else if (origin.input == "trend_verdict" && s.trend_verdict) {
-      lines.push_back(fmt::format("pain trend in {}: {}", where, verdict_phrase(*s.trend_verdict)));
+      lines.push_back(fmt::format("pain trend in {}: {}", where, verdict_words(*s.trend_verdict)));
     } else if (origin.input == "screened_signs") {
       lines.push_back(fmt::format("warning signs from your screening of {} (they count for {} days)", origin.detail,
                                   k_screening_days));

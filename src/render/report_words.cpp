@@ -53,21 +53,6 @@ std::string band_words(ImprovementBand band)
   return "no improvement";
 }
 
-std::string verdict_words(const TrendReport& t)
-{
-  switch (t.verdict) {
-  case Verdict::improved:
-    return "improved";
-  case Verdict::worse:
-    return "worse";
-  case Verdict::no_meaningful_change:
-    return "no meaningful change";
-  case Verdict::insufficient_data:
-    break;
-  }
-  return "no verdict";
-}
-
 std::string window_words(const char* name, const std::optional<Window>& w)
 {
   if (!w) {
@@ -194,7 +179,7 @@ std::vector<std::string> pain(const Report& r)
     if (t.change_percent) {
       change += fmt::format(" ({}%)", signed_decimal(*t.change_percent));
     }
-    change += ": " + verdict_words(t);
+    change += ": " + std::string(verdict_words(t.verdict));
     if (p.band && *p.band != ImprovementBand::none) {
       change += ", " + band_words(*p.band);
     }

@@ -296,6 +296,21 @@ std::string by_name(PeriodKind by)
 
 } // namespace
 
+std::string_view verdict_words(Verdict verdict)
+{
+  switch (verdict) {
+  case Verdict::improved:
+    return "improved";
+  case Verdict::worse:
+    return "worse";
+  case Verdict::no_meaningful_change:
+    return "no meaningful change";
+  case Verdict::insufficient_data:
+    break;
+  }
+  return "not enough data yet";
+}
+
 double round1(double value)
 {
   const double rounded = std::round(value * 10.0) / 10.0;

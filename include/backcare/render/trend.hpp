@@ -28,4 +28,8 @@ std::string render_trend(TrendFormat format, const TrendRendering& rendering);
 // Rounds to one decimal, as every trend figure is shown.
 double round1(double value);
 
+// A verdict in words: "improved", "worse", "no meaningful change", "not
+// enough data yet".
+std::string_view verdict_words(Verdict verdict);
+
 } // namespace backcare
