@@ -50,33 +50,39 @@ std::string_view severity_band(int severity)
   return severity <= 6 ? "moderate" : "severe";
 }
 
-std::string entry_problem(const Entry& entry, Date today)
+EntryProblem entry_field_problem(const Entry& entry, Date today)
 {
   const auto at = parse_datetime(entry.at);
   if (!at || *at != entry.at) {
-    return fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", entry.at);
+    return {"at", fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", entry.at)};
   }
   if (date_of(entry.at) > today) {
-    return fmt::format("'at' {} is after today ({})", entry.at, format_date(today));
+    return {"at", fmt::format("'at' {} is after today ({})", entry.at, format_date(today))};
   }
   if (entry.severity < 0 || entry.severity > 10) {
-    return fmt::format("'severity' must be 0-10, got {}", entry.severity);
+    return {"severity", fmt::format("'severity' must be 0-10, got {}", entry.severity)};
   }
   if (!parse_word<Location>(entry.location)) {
-    return fmt::format("'location' must be one of {}, got '{}'", fmt::join(names_of<Location>(), ", "), entry.location);
+    return {"location", fmt::format("'location' must be one of {}, got '{}'", fmt::join(names_of<Location>(), ", "),
+                                    entry.location)};
   }
   for (const std::string& tag : entry.tags) {
     if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {
-      return fmt::format("tag '{}' must be non-empty without ';' or line breaks", tag);
+      return {"tags", fmt::format("tag '{}' must be non-empty without ';' or line breaks", tag)};
     }
     if (!is_valid_utf8(tag)) {
-      return fmt::format("tag '{}' is not valid UTF-8 text", tag);
+      return {"tags", fmt::format("tag '{}' is not valid UTF-8 text", tag)};
     }
   }
   if (!is_valid_utf8(entry.note)) {
-    return fmt::format("'note' is not valid UTF-8 text: '{}'", entry.note);
+    return {"note", fmt::format("'note' is not valid UTF-8 text: '{}'", entry.note)};
   }
   return {};
+}
+
+std::string entry_problem(const Entry& entry, Date today)
+{
+  return entry_field_problem(entry, today).message;
 }
 
 std::string join_tags(const std::vector<std::string>& tags)

@@ -150,7 +150,7 @@ case_failed_import_changes_nothing() {
   bc log export --output "$SCRATCH/before.csv"
   printf 'at,severity\n2026-11-01,4\n2026-11-02,5\n2026-11-03,eleven\n' >"$SCRATCH/bad.csv"
   bc log import "$SCRATCH/bad.csv"
-  expect_error 65 "$SCRATCH/bad.csv:4:1: 'severity' must be a whole number 0-10, got 'eleven'; nothing was imported"
+  expect_error 65 "$SCRATCH/bad.csv:4:12: 'severity' must be a whole number 0-10, got 'eleven'; nothing was imported"
   printf '[{"at": "2026-11-01", "severity": 4}, {"at": "2026-11-01"}]' >"$SCRATCH/bad.json"
   bc log import "$SCRATCH/bad.json"
   expect_error 65 "entry 2: 'severity' must be a whole number 0-10"
@@ -160,6 +160,24 @@ case_failed_import_changes_nothing() {
   cmp -s "$SCRATCH/before.csv" "$SCRATCH/after.csv" || fail "a failed import changed the log"
   bc log undo
   expect_out "Undid: added entry 1"
+}
+
+case_import_error_names_the_column() {
+  bc log add 3 --at 2026-11-20T08:00
+  printf 'at,severity\n2026-03-02T08:00,12\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:2:18: 'severity' must be a whole number 0-10, got '12'; nothing was imported"
+  printf 'severity,location,at\n4,pelvis,2026-11-01\n5,"knee",2026-11-02\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:3:3: 'location' must be one of low-back, pelvis, sacroiliac, pubic, hip, other, got 'knee'; nothing was imported"
+  printf 'note,at,severity\n"two\nlines",2026-11-01,4\nok,2026-11-27,4\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:4:4: 'at' 2026-11-27T00:00 is after today (2026-11-26); nothing was imported"
+  printf 'at,severity,mood\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:1:13: unknown column 'mood'"
+  bc log list --format json
+  json_check "[e['at'] for e in d] == ['2026-11-20T08:00']"
 }
 
 case_export_output_is_atomic() {

@@ -67,6 +67,42 @@ TEST_CASE("entry_problem")
   }
 }
 
+TEST_CASE("entry_field_problem names the field of the problem")
+{
+  const Date today = *parse_date("2026-11-26");
+  Entry e;
+  e.at = "2026-11-26T08:00";
+  e.severity = 4;
+  CHECK(entry_field_problem(e, today).field.empty());
+  CHECK(entry_field_problem(e, today).message.empty());
+  SUBCASE("at")
+  {
+    e.at = "2026-11-27T00:00";
+    CHECK(entry_field_problem(e, today).field == "at");
+  }
+  SUBCASE("severity")
+  {
+    e.severity = -1;
+    CHECK(entry_field_problem(e, today).field == "severity");
+    CHECK(entry_field_problem(e, today).message == "'severity' must be 0-10, got -1");
+  }
+  SUBCASE("location")
+  {
+    e.location = "knee";
+    CHECK(entry_field_problem(e, today).field == "location");
+  }
+  SUBCASE("tags")
+  {
+    e.tags = {""};
+    CHECK(entry_field_problem(e, today).field == "tags");
+  }
+  SUBCASE("note")
+  {
+    e.note = "\xff";
+    CHECK(entry_field_problem(e, today).field == "note");
+  }
+}
+
 TEST_CASE("join_tags and split_tags")
 {
   CHECK(join_tags({"a", "b c"}) == "a;b c");

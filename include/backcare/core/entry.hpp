@@ -44,6 +44,15 @@ std::string_view severity_band(int severity);
 // stored that a JSON export could not write).
 std::string entry_problem(const Entry& entry, Date today);
 
+// entry_problem with the field it is about: a k_entry_columns name ("at",
+// "severity", "location", "tags" or "note"), so that an import can point at
+// the column that holds it.
+struct EntryProblem {
+  std::string_view field;
+  std::string message; // empty when the entry is valid
+};
+EntryProblem entry_field_problem(const Entry& entry, Date today);
+
 // Tags are stored and exported joined with ';'.
 std::string join_tags(const std::vector<std::string>& tags);
 std::vector<std::string> split_tags(std::string_view text);
