@@ -34,6 +34,18 @@ bool is_clock_time(std::string_view text)
   return text.size() == 5 && parse_datetime("2000-01-01T" + std::string(text));
 }
 
+std::string why_not_a_time(std::string_view text)
+{
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
+    return {};
+  }
+  if ((text[0] - '0') * 10 + (text[1] - '0') > 23) {
+    return "hours run 00-23";
+  }
+  return (text[3] - '0') * 10 + (text[4] - '0') > 59 ? "minutes run 00-59" : "";
+}
+
 Date date_of(std::string_view at)
 {
   return parse_date(at.substr(0, 10)).value_or(Date{});

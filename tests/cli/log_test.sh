@@ -37,7 +37,11 @@ case_bad_input_changes_nothing() {
   bc log add four
   expect_error 64 "SEVERITY must be a whole number 0-10, got 'four'"
   bc log add 3 --at 2026-02-30
-  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '2026-02-30'"
+  expect_error 64 "--at: 2026-02-30 is not a date (February 2026 has 28 days)"
+  bc log add 3 --at 2026-11-20T25:00
+  expect_error 64 "--at: 2026-11-20T25:00 is not a time of day (hours run 00-23)"
+  bc log add 3 --at 2026-11-20T8:00
+  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '2026-11-20T8:00'"
   bc log add 3 --at 2026-11-27T08:00
   expect_error 64 "--at 2026-11-27T08:00 is after today (2026-11-26)"
   bc log add 3 --location knee
@@ -58,6 +62,26 @@ case_bad_input_changes_nothing() {
   cp "$OUT" "$SCRATCH/after.json"
   [ "$("$PYTHON" -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$SCRATCH/after.json")" = 1 ] \
     || fail "the log changed"
+}
+
+case_impossible_dates_say_why() {
+  bc log add 3 --at 2026-11-20T08:00
+  bc log edit 1 --at 2026-06-31T08:00
+  expect_error 64 "--at: 2026-06-31T08:00 is not a date (June 2026 has 30 days)"
+  bc log list --since 2026-11-00
+  expect_error 64 "--since: 2026-11-00 is not a date (there is no day 00)"
+  bc session add --at 2026-11-20T18:75
+  expect_error 64 "--at: 2026-11-20T18:75 is not a time of day (minutes run 00-59)"
+  bc session list --until 2026-02-29
+  expect_error 64 "--until: 2026-02-29 is not a date (February 2026 has 28 days)"
+  bc measure psfs "walk=3" "sit=4" "lift=5" --at 2026-09-31
+  expect_error 64 "--at: 2026-09-31 is not a date (September 2026 has 30 days)"
+  bc screen --none --at 2026-11-20T24:00
+  expect_error 64 "--at: 2026-11-20T24:00 is not a time of day (hours run 00-23)"
+  bc profile set --pain-since 2025-02-29
+  expect_error 64 "--pain-since: 2025-02-29 is not a date (February 2025 has 28 days)"
+  bc log list --format json
+  json_check "[(e['id'], e['at']) for e in d] == [(1, '2026-11-20T08:00')]"
 }
 
 case_edit_rm_undo() {

@@ -90,7 +90,11 @@ case_filters_and_errors() {
   bc trend --format pdf
   expect_error 64 "--format must be one of text, json, csv, svg"
   bc trend --since 2026-13-01
-  expect_error 64 "--since must be a date"
+  expect_error 64 "--since: 2026-13-01 is not a date (there is no month 13)"
+  bc trend --until 2026-04-31
+  expect_error 64 "--until: 2026-04-31 is not a date (April 2026 has 30 days)"
+  bc trend --since 2026-11
+  expect_error 64 "--since must be a date as YYYY-MM-DD, got '2026-11'"
 }
 
 case_empty_log() {

@@ -17,6 +17,17 @@ TEST_CASE("parse_datetime")
   CHECK_FALSE(parse_datetime("2026-11-26T10:00:00"));
 }
 
+TEST_CASE("why_not_a_time says what a well-written time cannot be")
+{
+  CHECK(why_not_a_time("24:00") == "hours run 00-23");
+  CHECK(why_not_a_time("99:99") == "hours run 00-23");
+  CHECK(why_not_a_time("08:60") == "minutes run 00-59");
+  CHECK(why_not_a_time("23:59").empty());
+  CHECK(why_not_a_time("7:30").empty());
+  CHECK(why_not_a_time("07-30").empty());
+  CHECK(why_not_a_time("").empty());
+}
+
 TEST_CASE("is_clock_time")
 {
   CHECK(is_clock_time("00:00"));

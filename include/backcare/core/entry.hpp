@@ -32,6 +32,10 @@ std::optional<std::string> parse_datetime(std::string_view text);
 // True for a time of day as HH:MM, 00:00 to 23:59.
 bool is_clock_time(std::string_view text);
 
+// Why `text`, written as HH:MM, is not a time of day: "hours run 00-23" or
+// "minutes run 00-59"; empty when it is one or is not written that way.
+std::string why_not_a_time(std::string_view text);
+
 // The calendar date of a normalised datetime.
 Date date_of(std::string_view at);
 
