@@ -190,7 +190,7 @@ case_bad_values() {
   bc plan --weeks 10 --severity 4 --start 2026-11-30T08:00
   expect_error 64 "--start must be a date as YYYY-MM-DD, got '2026-11-30T08:00'"
   bc plan --weeks 10 --severity 4 --no-such-flag
-  expect_error 64 "--no-such-flag"
+  expect_error 64 "unknown option --no-such-flag for plan; backcare plan --help lists them"
 }
 
 case_missing_required_values() {
