@@ -82,7 +82,7 @@ Date parse_date_option(const std::string& option, const std::string& text)
   return *date;
 }
 
-EntryFilter parse_date_range(const std::string& since, const std::string& until)
+EntryFilter parse_date_range(const std::string& since, const std::string& until, Date today)
 {
   EntryFilter filter;
   if (!since.empty()) {
@@ -90,6 +90,9 @@ EntryFilter parse_date_range(const std::string& since, const std::string& until)
   }
   if (!until.empty()) {
     filter.until = parse_date_option("--until", until);
+  }
+  if (filter.since && *filter.since > today) {
+    throw usage_error(fmt::format("--since {} is after today ({})", since, format_date(today)));
   }
   if (filter.since && filter.until && *filter.since > *filter.until) {
     throw usage_error(fmt::format("--since {} is after --until {}", since, until));

@@ -43,8 +43,11 @@ std::int64_t parse_id(const std::string& text);
 // same, and "is not a time of day" for a time such as 25:00.
 Date parse_date_option(const std::string& option, const std::string& text);
 
-// --since and --until (either may be empty), checked in order.
-EntryFilter parse_date_range(const std::string& since, const std::string& until);
+// --since and --until (either may be empty), checked in order. A --since
+// after `today` is a usage error: no command has anything to show from a
+// day that has not come. An --until after it is allowed (each command
+// counts up to today).
+EntryFilter parse_date_range(const std::string& since, const std::string& until, Date today);
 
 // Throws a usage error naming `option` unless `text` is a time of day as
 // HH:MM.
