@@ -248,6 +248,72 @@ void check_subcommand_name(const CLI::App& app, int argc, char** argv)
   }
 }
 
+// Whether CLI11 takes `word` for an option: "--name", "--name=value" or
+// "-n", not a negative number nor "--".
+bool looks_like_option(std::string_view word)
+{
+  const auto name_char = [](char c) { return c != '-' && c != '!' && c != ' ' && c != '\n'; };
+  if (word.starts_with("--")) {
+    return word.size() > 2 && name_char(word[2]);
+  }
+  return word.size() > 1 && word[0] == '-' && name_char(word[1]) && (word[1] < '0' || word[1] > '9');
+}
+
+// The long options `command` takes, without their dashes: its own and, as
+// they fall through, those of the commands above it.
+std::vector<std::string> long_options(const CLI::App& command)
+{
+  std::vector<std::string> names;
+  for (const CLI::App* level = &command; level != nullptr; level = level->get_parent()) {
+    for (const CLI::Option* option : level->get_options()) {
+      const std::vector<std::string>& lnames = option->get_lnames();
+      names.insert(names.end(), lnames.begin(), lnames.end());
+    }
+  }
+  return names;
+}
+
+// The words CLI11 could not place, in words: the first unknown option, with
+// the option it most likely misspells, else every extra argument, in the
+// order given; empty when there are none. CLI11 itself says only "The
+// following arguments were not expected", in reverse order, and may first
+// complain of a missing argument that the unknown option took the place of.
+std::string unexpected_arguments(const CLI::App& app, int argc, char** argv)
+{
+  const std::vector<std::string> extras = app.remaining(true);
+  if (extras.empty()) {
+    return {};
+  }
+  const CLI::App* command = &app;
+  std::string path;
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+    path += (path.empty() ? "" : " ") + command->get_name();
+  }
+  const std::string help = path.empty() ? "backcare --help" : fmt::format("backcare {} --help", path);
+  const std::string where = path.empty() ? "" : " for " + path;
+  // After "--" every word is an argument, whatever it looks like.
+  char** const separator = std::find(argv + 1, argv + argc, std::string_view("--"));
+  const auto after_separator = [&](const std::string& word) {
+    return std::find(separator, argv + argc, std::string_view(word)) != argv + argc;
+  };
+  const std::vector<std::string> names = long_options(*command);
+  for (const std::string& word : extras) {
+    if (!looks_like_option(word) || after_separator(word)) {
+      continue;
+    }
+    const std::string_view name = std::string_view(word).substr(0, word.find('='));
+    const std::string_view meant =
+        name.starts_with("--") ? likely_meant(name.substr(2), {names.begin(), names.end()}) : std::string_view();
+    if (!meant.empty()) {
+      return fmt::format("unknown option {}{}; did you mean --{}?", name, where, meant);
+    }
+    return fmt::format("unknown option {}{}; {} lists them", name, where, help);
+  }
+  return fmt::format("unexpected argument{}{}: '{}'; {} lists what it takes", extras.size() > 1 ? "s" : "", where,
+                     fmt::join(extras, "', '"), help);
+}
+
 } // namespace
 
 void on_parsed(CLI::App& sub, Action& action, Action run)
@@ -306,7 +372,8 @@ int run(int argc, char** argv)
     if (config_error) {
       return report(config_error->what(), config_error->code());
     }
-    return report(e.what(), ExitCode::usage);
+    const std::string unexpected = unexpected_arguments(app, argc, argv);
+    return report(unexpected.empty() ? e.what() : unexpected, ExitCode::usage);
   } catch (const Error& e) {
     return report(e.what(), e.code());
   } catch (const std::exception& e) {

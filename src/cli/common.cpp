@@ -10,6 +10,29 @@
 #include <limits>
 
 namespace backcare::cli {
+namespace {
+
+// The usage error for `text`, refused as the value of `option`: the day or
+// time it cannot be when it is written as YYYY-MM-DD (or, `with_time`,
+// YYYY-MM-DDTHH:MM), such as the 30th of February or 25:00, else
+// `format_message`.
+Error date_error(const std::string& option, std::string_view text, bool with_time, const std::string& format_message)
+{
+  const bool timed = with_time && text.size() == 16 && text[10] == 'T';
+  const std::string_view time = timed ? text.substr(11) : std::string_view("00:00");
+  const std::string why_time = why_not_a_time(time);
+  if ((text.size() == 10 || timed) && (!why_time.empty() || is_clock_time(time))) {
+    if (const std::string why_date = why_not_a_date(text.substr(0, 10)); !why_date.empty()) {
+      return usage_error(fmt::format("{}: {} is not a date ({})", option, text, why_date));
+    }
+    if (!why_time.empty()) {
+      return usage_error(fmt::format("{}: {} is not a time of day ({})", option, text, why_time));
+    }
+  }
+  return usage_error(format_message);
+}
+
+} // namespace
 
 int parse_number(const std::string& option, const std::string& text, int min, int max)
 {
@@ -29,7 +52,7 @@ std::string parse_at(const std::string& text, Date today, std::string_view happe
 {
   const auto at = parse_datetime(text);
   if (!at) {
-    throw usage_error(fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
+    throw date_error("--at", text, true, fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
   }
   if (date_of(*at) > today) {
     throw usage_error(fmt::format("--at {} is after today ({}){}{}", text, format_date(today),
@@ -54,12 +77,12 @@ Date parse_date_option(const std::string& option, const std::string& text)
 {
   auto date = parse_date(text);
   if (!date) {
-    throw usage_error(fmt::format("{} must be a date as YYYY-MM-DD, got '{}'", option, text));
+    throw date_error(option, text, false, fmt::format("{} must be a date as YYYY-MM-DD, got '{}'", option, text));
   }
   return *date;
 }
 
-EntryFilter parse_date_range(const std::string& since, const std::string& until)
+EntryFilter parse_date_range(const std::string& since, const std::string& until, Date today)
 {
   EntryFilter filter;
   if (!since.empty()) {
@@ -68,10 +91,24 @@ EntryFilter parse_date_range(const std::string& since, const std::string& until)
   if (!until.empty()) {
     filter.until = parse_date_option("--until", until);
   }
+  if (filter.since && *filter.since > today) {
+    throw usage_error(fmt::format("--since {} is after today ({})", since, format_date(today)));
+  }
   if (filter.since && filter.until && *filter.since > *filter.until) {
     throw usage_error(fmt::format("--since {} is after --until {}", since, until));
   }
   return filter;
+}
+
+void check_clock_time(const std::string& option, const std::string& text)
+{
+  if (is_clock_time(text)) {
+    return;
+  }
+  if (const std::string why = why_not_a_time(text); !why.empty()) {
+    throw usage_error(fmt::format("{}: {} is not a time of day ({})", option, text, why));
+  }
+  throw usage_error(fmt::format("{} must be HH:MM from 00:00 to 23:59, got '{}'", option, text));
 }
 
 void check_text(const std::string& option, const std::string& text)

@@ -37,11 +37,21 @@ std::string parse_at(const std::string& text, Date today, std::string_view happe
 // bring large ones), or a usage error.
 std::int64_t parse_id(const std::string& text);
 
-// Parses YYYY-MM-DD for `option`, or throws a usage error.
+// Parses YYYY-MM-DD for `option`, or throws a usage error: "--since:
+// 2026-02-30 is not a date (February 2026 has 28 days)" when it is written
+// right but names no day, else one that says the format. parse_at says the
+// same, and "is not a time of day" for a time such as 25:00.
 Date parse_date_option(const std::string& option, const std::string& text);
 
-// --since and --until (either may be empty), checked in order.
-EntryFilter parse_date_range(const std::string& since, const std::string& until);
+// --since and --until (either may be empty), checked in order. A --since
+// after `today` is a usage error: no command has anything to show from a
+// day that has not come. An --until after it is allowed (each command
+// counts up to today).
+EntryFilter parse_date_range(const std::string& since, const std::string& until, Date today);
+
+// Throws a usage error naming `option` unless `text` is a time of day as
+// HH:MM.
+void check_clock_time(const std::string& option, const std::string& text);
 
 // Throws a usage error naming `option` unless `text` is valid UTF-8.
 void check_text(const std::string& option, const std::string& text);

@@ -1,5 +1,7 @@
 #include "context.hpp"
 
+#include "common.hpp"
+
 #include "backcare/core/error.hpp"
 #include "backcare/core/vocabulary.hpp"
 #include "backcare/store/catalog_loader.hpp"
@@ -86,11 +88,7 @@ Context Context::capture()
 Date Context::today() const
 {
   if (!global.as_of.empty()) {
-    const auto date = parse_date(global.as_of);
-    if (!date) {
-      throw usage_error(fmt::format("--as-of must be a date as YYYY-MM-DD, got '{}'", global.as_of));
-    }
-    return *date;
+    return parse_date_option("--as-of", global.as_of);
   }
   const std::tm local = local_time(invoked_at);
   return Date{std::chrono::year_month_day{std::chrono::year{local.tm_year + 1900},

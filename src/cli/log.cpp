@@ -94,7 +94,7 @@ void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat for
 int run_list(const LogOptions& o, const Context& context)
 {
   const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
-  const EntryFilter filter = parse_date_range(o.since, o.until);
+  const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Output output("");
   write_entries(*open_log(context, LogAccess::read), filter, format, output, context.use_color(true));
   output.commit();
@@ -105,7 +105,7 @@ int run_export(const LogOptions& o, const Context& context)
 {
   const std::string format = o.format.empty() ? "csv" : o.format;
   check_choice("--format", format, k_export_formats);
-  const EntryFilter filter = parse_date_range(o.since, o.until);
+  const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Output output(o.output);
   write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, false);
   output.commit();

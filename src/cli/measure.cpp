@@ -55,7 +55,7 @@ int run_psfs(const MeasureOptions& o, const Context& context)
 int run_list(const MeasureOptions& o, const Context& context)
 {
   const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
-  const EntryFilter filter = parse_date_range(o.since, o.until);
+  const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Style style;
   style.color = context.use_color(true);
   write_output("", render_psfs_list(format, open_log(context, LogAccess::read)->psfs_ratings(filter), style));

@@ -50,9 +50,7 @@ IcsOptions read_ics_options(const PlanOptions& o, const Context& context)
   ics.version = BACKCARE_VERSION;
   ics.profile = context.global.profile;
   if (!o.time.empty()) {
-    if (!is_clock_time(o.time)) {
-      throw usage_error(fmt::format("--time must be HH:MM from 00:00 to 23:59, got '{}'", o.time));
-    }
+    check_clock_time("--time", o.time);
     ics.time_hhmm = o.time.substr(0, 2) + o.time.substr(3, 2);
   }
   if (!o.remind.empty()) {

@@ -23,15 +23,12 @@ struct ReportOptions {
 int run_report(const ReportOptions& o, const Context& context)
 {
   const auto format = parse_choice<ReportFormat>("--format", o.format);
-  const EntryFilter range = parse_date_range(o.since, o.until);
   const Date as_of = context.today();
+  const EntryFilter range = parse_date_range(o.since, o.until, as_of);
   ReportInput input;
   input.as_of = as_of;
   input.until = range.until && *range.until < as_of ? *range.until : as_of; // nothing after today counts
   input.since = range.since.value_or(input.until - std::chrono::days{k_report_days - 1});
-  if (input.since > input.until) {
-    throw usage_error(fmt::format("--since {} is after today ({})", o.since, format_date(as_of)));
-  }
   const Catalog catalog = load_catalog(context);
   const auto log = open_log(context, LogAccess::read);
   const EntryFilter filter{input.since, input.until};

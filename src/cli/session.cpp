@@ -215,7 +215,7 @@ std::vector<SessionRow> rows_of(const PainLog& log, const Catalog& catalog, cons
 int run_list(const SessionOptions& o, const Context& context)
 {
   const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
-  const EntryFilter filter = parse_date_range(o.since, o.until);
+  const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   const Catalog catalog = load_catalog(context);
   Style style;
   style.color = context.use_color(true);

@@ -38,8 +38,8 @@ int run_trend(const TrendOptions& o, const Context& context)
 {
   const auto by = parse_choice<PeriodKind>("--by", o.by);
   const auto format = parse_choice<TrendFormat>("--format", o.format);
-  EntryFilter filter = parse_date_range(o.since, o.until);
   const Date as_of = context.today();
+  EntryFilter filter = parse_date_range(o.since, o.until, as_of);
   if (!filter.until || *filter.until > as_of) {
     filter.until = as_of; // nothing logged after "today" counts
   }

@@ -12,6 +12,9 @@ namespace {
 constexpr std::array<const char*, 7> k_weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<const char*, 12> k_months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr std::array<const char*, 12> k_month_names{"January",   "February", "March",    "April",
+                                                    "May",       "June",     "July",     "August",
+                                                    "September", "October",  "November", "December"};
 constexpr double k_days_per_month = 365.2425 / 12.0;
 
 // Parses all of `text` as a non-negative decimal integer.
@@ -62,6 +65,29 @@ std::optional<Date> parse_date(std::string_view text)
     return std::nullopt;
   }
   return Date{ymd};
+}
+
+std::string why_not_a_date(std::string_view text)
+{
+  if (parse_date(text) || text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return {};
+  }
+  const auto year = fixed_digits(text, 0, 4);
+  const auto month = fixed_digits(text, 5, 2);
+  const auto day = fixed_digits(text, 8, 2);
+  if (!year || !month || !day) {
+    return {};
+  }
+  if (*month < 1 || *month > 12) {
+    return fmt::format("there is no month {:02}", *month);
+  }
+  if (*day < 1) {
+    return "there is no day 00";
+  }
+  const std::chrono::year_month_day_last last{
+      std::chrono::year{*year}, std::chrono::month_day_last{std::chrono::month{static_cast<unsigned>(*month)}}};
+  return fmt::format("{} {:04} has {} days", k_month_names[static_cast<std::size_t>(*month - 1)], *year,
+                     static_cast<unsigned>(last.day()));
 }
 
 std::string format_date(Date date)

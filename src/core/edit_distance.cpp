@@ -37,4 +37,26 @@ std::string_view closest(std::string_view word, const std::vector<std::string_vi
   return best;
 }
 
+std::string_view likely_meant(std::string_view word, const std::vector<std::string_view>& candidates)
+{
+  const auto starts = [&](std::string_view candidate) { return candidate.starts_with(word); };
+  if (!word.empty() && std::count_if(candidates.begin(), candidates.end(), starts) == 1) {
+    return *std::find_if(candidates.begin(), candidates.end(), starts);
+  }
+  std::string_view best;
+  std::size_t best_distance = std::min<std::size_t>(2, word.size() / 3) + 1;
+  bool tied = false;
+  for (std::string_view candidate : candidates) {
+    const std::size_t distance = edit_distance(word, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+      tied = false;
+    } else if (distance == best_distance && !best.empty()) {
+      tied = true;
+    }
+  }
+  return tied ? std::string_view() : best;
+}
+
 } // namespace backcare

@@ -34,6 +34,18 @@ bool is_clock_time(std::string_view text)
   return text.size() == 5 && parse_datetime("2000-01-01T" + std::string(text));
 }
 
+std::string why_not_a_time(std::string_view text)
+{
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
+    return {};
+  }
+  if ((text[0] - '0') * 10 + (text[1] - '0') > 23) {
+    return "hours run 00-23";
+  }
+  return (text[3] - '0') * 10 + (text[4] - '0') > 59 ? "minutes run 00-59" : "";
+}
+
 Date date_of(std::string_view at)
 {
   return parse_date(at.substr(0, 10)).value_or(Date{});
@@ -50,33 +62,39 @@ std::string_view severity_band(int severity)
   return severity <= 6 ? "moderate" : "severe";
 }
 
-std::string entry_problem(const Entry& entry, Date today)
+EntryProblem entry_field_problem(const Entry& entry, Date today)
 {
   const auto at = parse_datetime(entry.at);
   if (!at || *at != entry.at) {
-    return fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", entry.at);
+    return {"at", fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", entry.at)};
   }
   if (date_of(entry.at) > today) {
-    return fmt::format("'at' {} is after today ({})", entry.at, format_date(today));
+    return {"at", fmt::format("'at' {} is after today ({})", entry.at, format_date(today))};
   }
   if (entry.severity < 0 || entry.severity > 10) {
-    return fmt::format("'severity' must be 0-10, got {}", entry.severity);
+    return {"severity", fmt::format("'severity' must be 0-10, got {}", entry.severity)};
   }
   if (!parse_word<Location>(entry.location)) {
-    return fmt::format("'location' must be one of {}, got '{}'", fmt::join(names_of<Location>(), ", "), entry.location);
+    return {"location", fmt::format("'location' must be one of {}, got '{}'", fmt::join(names_of<Location>(), ", "),
+                                    entry.location)};
   }
   for (const std::string& tag : entry.tags) {
     if (tag.empty() || tag.find_first_of(";\r\n") != std::string::npos) {
-      return fmt::format("tag '{}' must be non-empty without ';' or line breaks", tag);
+      return {"tags", fmt::format("tag '{}' must be non-empty without ';' or line breaks", tag)};
     }
     if (!is_valid_utf8(tag)) {
-      return fmt::format("tag '{}' is not valid UTF-8 text", tag);
+      return {"tags", fmt::format("tag '{}' is not valid UTF-8 text", tag)};
     }
   }
   if (!is_valid_utf8(entry.note)) {
-    return fmt::format("'note' is not valid UTF-8 text: '{}'", entry.note);
+    return {"note", fmt::format("'note' is not valid UTF-8 text: '{}'", entry.note)};
   }
   return {};
+}
+
+std::string entry_problem(const Entry& entry, Date today)
+{
+  return entry_field_problem(entry, today).message;
 }
 
 std::string join_tags(const std::vector<std::string>& tags)

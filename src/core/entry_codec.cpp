@@ -53,6 +53,15 @@ public:
   std::string m_message;
 };
 
+// The column, from 1, of text[pos] on the line that begins at line_start, in
+// characters: UTF-8 continuation bytes do not count.
+std::size_t column_of(std::string_view text, std::size_t line_start, std::size_t pos)
+{
+  const std::string_view before = text.substr(line_start, pos - line_start);
+  const auto is_continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; };
+  return 1 + before.size() - static_cast<std::size_t>(std::count_if(before.begin(), before.end(), is_continuation));
+}
+
 std::optional<std::int64_t> parse_integer(std::string_view text)
 {
   std::int64_t value = 0;
@@ -258,16 +267,17 @@ void EntryReader::start()
   if (!read_record(header)) {
     fail(1, 1, "the file is empty; a header row naming at least 'at' and 'severity' is needed");
   }
-  for (const std::string& raw : header) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string& raw = header[i];
     std::string column_name = raw;
     column_name.erase(std::remove(column_name.begin(), column_name.end(), ' '), column_name.end());
     auto it = std::find(k_column_names.begin(), k_column_names.end(), column_name);
     if (it == k_column_names.end()) {
-      fail(1, 1, fmt::format("unknown column '{}' (columns: {})", raw, fmt::join(k_column_names, ", ")));
+      fail_field(i, fmt::format("unknown column '{}' (columns: {})", raw, fmt::join(k_column_names, ", ")));
     }
     const int column = static_cast<int>(it - k_column_names.begin());
     if (std::find(m_columns.begin(), m_columns.end(), column) != m_columns.end()) {
-      fail(1, 1, fmt::format("column '{}' appears twice", column_name));
+      fail_field(i, fmt::format("column '{}' appears twice", column_name));
     }
     m_columns.push_back(column);
   }
@@ -283,15 +293,31 @@ void EntryReader::fail(std::size_t line, std::size_t column, const std::string& 
   throw Error(ExitCode::data, fmt::format("{}:{}:{}: {}; nothing was imported", m_name, line, column, message));
 }
 
-Entry EntryReader::checked(Entry entry, std::size_t line) const
+void EntryReader::fail_at(const Place& place, const std::string& message) const
 {
-  if (const std::string problem = entry_problem(entry, m_today); !problem.empty()) {
-    if (m_json) {
-      throw Error(ExitCode::data, fmt::format("{}: entry {}: {}; nothing was imported", m_name, m_index, problem));
-    }
-    fail(line, 1, problem);
+  fail(place.line, column_of(m_text, place.line_start, place.pos), message);
+}
+
+// Fails at the start of field `field` of the last record read, or at its
+// end when the record has fewer fields.
+void EntryReader::fail_field(std::size_t field, const std::string& message) const
+{
+  fail_at(field < m_places.size() ? m_places[field] : m_record_end, message);
+}
+
+Entry EntryReader::checked(Entry entry) const
+{
+  const EntryProblem problem = entry_field_problem(entry, m_today);
+  if (problem.message.empty()) {
+    return entry;
   }
-  return entry;
+  if (m_json) {
+    throw Error(ExitCode::data,
+                fmt::format("{}: entry {}: {}; nothing was imported", m_name, m_index, problem.message));
+  }
+  const auto column = std::find_if(m_columns.begin(), m_columns.end(),
+                                   [&](int c) { return k_column_names[static_cast<std::size_t>(c)] == problem.field; });
+  fail_field(static_cast<std::size_t>(column - m_columns.begin()), problem.message);
 }
 
 std::optional<Entry> EntryReader::next()
@@ -317,6 +343,7 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
     return false;
   }
   m_record_line = m_line;
+  m_places.clear();
   // The strings of the previous record are reused: no allocation per field.
   std::size_t count = 0;
   const auto next_field = [&]() -> std::string& {
@@ -329,13 +356,12 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
   std::string* field = &next_field();
   std::size_t line_start = m_pos;
   for (;;) {
+    m_places.push_back({m_line, line_start, m_pos});
     if (has(m_pos) && m_text[m_pos] == '"') {
-      const std::size_t quote_line = m_line;
-      const std::size_t quote_column = m_pos - line_start + 1;
       ++m_pos;
       for (;;) {
         if (!has(m_pos)) {
-          fail(quote_line, quote_column, "a quoted field is never closed");
+          fail_at(m_places.back(), "a quoted field is never closed");
         }
         const char c = m_text[m_pos];
         if (c == '"') {
@@ -358,13 +384,13 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
         ++m_pos;
       }
       if (has(m_pos) && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
-        fail(m_line, m_pos - line_start + 1, "unexpected text after a closing quote");
+        fail_at({m_line, line_start, m_pos}, "unexpected text after a closing quote");
       }
     } else {
       const std::size_t from = m_pos;
       while (has(m_pos) && m_text[m_pos] != ',' && m_text[m_pos] != '\r' && m_text[m_pos] != '\n') {
         if (m_text[m_pos] == '"') {
-          fail(m_line, m_pos - line_start + 1, "a quote inside an unquoted field (quote the whole field)");
+          fail_at({m_line, line_start, m_pos}, "a quote inside an unquoted field (quote the whole field)");
         }
         ++m_pos;
       }
@@ -376,6 +402,7 @@ bool EntryReader::read_record(std::vector<std::string>& fields)
       continue;
     }
     fields.resize(count);
+    m_record_end = {m_line, line_start, m_pos};
     if (has(m_pos)) {
       skip_line_end();
     }
@@ -400,9 +427,10 @@ std::optional<Entry> EntryReader::next_csv()
   if (!read_record(fields)) {
     return std::nullopt;
   }
-  const std::size_t line = m_record_line;
   if (fields.size() != m_columns.size()) {
-    fail(line, 1, fmt::format("the row has {} fields, the header {}", fields.size(), m_columns.size()));
+    // At the first field too many, or where the first missing one would be.
+    fail_field(std::min(fields.size(), m_columns.size()),
+               fmt::format("the row has {} fields, the header {}", fields.size(), m_columns.size()));
   }
   Entry entry;
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -412,7 +440,7 @@ std::optional<Entry> EntryReader::next_csv()
       if (!value.empty()) {
         const auto id = parse_integer(value);
         if (!id || *id < 1) {
-          fail(line, 1, fmt::format("'id' must be a whole number 1-{} or empty, got '{}'", k_max_id, value));
+          fail_field(i, fmt::format("'id' must be a whole number 1-{} or empty, got '{}'", k_max_id, value));
         }
         entry.id = *id;
       }
@@ -420,7 +448,7 @@ std::optional<Entry> EntryReader::next_csv()
     case k_at: {
       const auto at = parse_datetime(value);
       if (!at) {
-        fail(line, 1, fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", value));
+        fail_field(i, fmt::format("'at' must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", value));
       }
       entry.at = *at;
       break;
@@ -428,7 +456,7 @@ std::optional<Entry> EntryReader::next_csv()
     case k_severity: {
       const auto severity = parse_integer(value);
       if (!severity || *severity < 0 || *severity > 10) {
-        fail(line, 1, fmt::format("'severity' must be a whole number 0-10, got '{}'", value));
+        fail_field(i, fmt::format("'severity' must be a whole number 0-10, got '{}'", value));
       }
       entry.severity = static_cast<int>(*severity);
       break;
@@ -446,7 +474,7 @@ std::optional<Entry> EntryReader::next_csv()
       break;
     }
   }
-  return checked(std::move(entry), line);
+  return checked(std::move(entry));
 }
 
 std::optional<Entry> EntryReader::next_json()
@@ -476,7 +504,7 @@ void EntryReader::load_json()
   }
   for (const auto& item : doc) {
     ++m_index;
-    m_json_entries.push_back(checked(json_entry(item), 0));
+    m_json_entries.push_back(checked(json_entry(item)));
   }
   m_index = 0;
 }

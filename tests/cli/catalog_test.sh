@@ -45,6 +45,38 @@ case_catalog_missing_path() {
   expect_error 66 "no such file or folder"
 }
 
+case_unknown_options() {
+  bc plan --sevrity 4
+  expect_error 64 "unknown option --sevrity for plan; did you mean --severity?"
+  bc plan --weeks 10 --sev=4
+  expect_error 64 "unknown option --sev for plan; did you mean --severity?"
+  bc plan --weeks 10 --xyz
+  expect_error 64 "unknown option --xyz for plan; backcare plan --help lists them"
+  bc plan --weeks 10 -x
+  expect_error 64 "unknown option -x for plan; backcare plan --help lists them"
+  bc --xyz plan --weeks 10
+  expect_error 64 "unknown option --xyz for plan; backcare plan --help lists them"
+  bc log add --nte hello 4
+  expect_error 64 "unknown option --nte for log add; did you mean --note?"
+  bc log add --xyz
+  expect_error 64 "unknown option --xyz for log add; backcare log add --help lists them"
+  bc session add --pain-durng 3
+  expect_error 64 "unknown option --pain-durng for session add; did you mean --pain-during?"
+  bc session add --sevrity 3
+  expect_error 64 "unknown option --sevrity for session add; backcare session add --help lists them"
+  bc --xyz
+  expect_error 64 "unknown option --xyz; backcare --help lists them"
+  bc log add 4 5 six
+  expect_error 64 "unexpected arguments for log add: '5', 'six'; backcare log add --help lists what it takes"
+  bc log add 4 -- -5
+  expect_error 64 "unexpected argument for log add: '-5'; backcare log add --help lists what it takes"
+  bc plan --weeks 10 --severity 4 extra
+  expect_error 64 "unexpected argument for plan: 'extra'; backcare plan --help lists what it takes"
+  bc plan --help --xyz
+  expect_rc 0
+  [ ! -e "$SCRATCH/data/default.db" ] || fail "a refused command created the log"
+}
+
 case_list_and_show() {
   bc catalog list
   expect_rc 0

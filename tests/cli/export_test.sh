@@ -35,7 +35,7 @@ case_ics_time_and_reminder() {
   grep -q $'^DTSTART:20261130T180500\r$' "$OUT" || fail "--time not used"
   [ "$(grep -c $'^TRIGGER:-PT15M\r$' "$OUT")" -eq 14 ] || fail "one VALARM per event expected"
   bc "${PLAN[@]}" --format ics --time 25:00
-  expect_error 64 "--time must be HH:MM from 00:00 to 23:59, got '25:00'"
+  expect_error 64 "--time: 25:00 is not a time of day (hours run 00-23)"
   bc "${PLAN[@]}" --format ics --time 7:30
   expect_error 64 "--time must be HH:MM"
   bc "${PLAN[@]}" --format ics --remind soon

@@ -277,7 +277,7 @@ case_text_is_valid_and_safe() {
   expect_error 64 "--tag must be UTF-8 text"
   printf 'at,severity,note\n2026-11-01,3,fine\n2026-11-02,4,bad \xff\n' >"$SCRATCH/bad.csv"
   bc log import "$SCRATCH/bad.csv"
-  expect_error 65 "$SCRATCH/bad.csv:3:1: 'note' is not valid UTF-8 text"
+  expect_error 65 "$SCRATCH/bad.csv:3:14: 'note' is not valid UTF-8 text"
   bc log add 3 --at 2026-11-01T08:00 --note $'\e[31mred\e[0m \a'
   expect_rc 0
   bc log list
@@ -359,7 +359,7 @@ case_codes_and_messages() {
   expect_error 65 "number overflow"
   printf 'at,severity\r2026-11-01,4\r2026-11-02,4\r2026-11-03,x\r' >"$SCRATCH/cr.csv"
   bc log import "$SCRATCH/cr.csv"
-  expect_error 65 "$SCRATCH/cr.csv:4:1: 'severity' must be a whole number 0-10, got 'x'"
+  expect_error 65 "$SCRATCH/cr.csv:4:12: 'severity' must be a whole number 0-10, got 'x'"
   printf '{"at": "2026-11-01", "severity": 3}' >"$SCRATCH/object.json"
   bc log import "$SCRATCH/object.json"
   expect_error 65 "$SCRATCH/object.json:1:1: a JSON import must be an array of entries"

@@ -37,7 +37,11 @@ case_bad_input_changes_nothing() {
   bc log add four
   expect_error 64 "SEVERITY must be a whole number 0-10, got 'four'"
   bc log add 3 --at 2026-02-30
-  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '2026-02-30'"
+  expect_error 64 "--at: 2026-02-30 is not a date (February 2026 has 28 days)"
+  bc log add 3 --at 2026-11-20T25:00
+  expect_error 64 "--at: 2026-11-20T25:00 is not a time of day (hours run 00-23)"
+  bc log add 3 --at 2026-11-20T8:00
+  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '2026-11-20T8:00'"
   bc log add 3 --at 2026-11-27T08:00
   expect_error 64 "--at 2026-11-27T08:00 is after today (2026-11-26)"
   bc log add 3 --location knee
@@ -58,6 +62,26 @@ case_bad_input_changes_nothing() {
   cp "$OUT" "$SCRATCH/after.json"
   [ "$("$PYTHON" -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$SCRATCH/after.json")" = 1 ] \
     || fail "the log changed"
+}
+
+case_impossible_dates_say_why() {
+  bc log add 3 --at 2026-11-20T08:00
+  bc log edit 1 --at 2026-06-31T08:00
+  expect_error 64 "--at: 2026-06-31T08:00 is not a date (June 2026 has 30 days)"
+  bc log list --since 2026-11-00
+  expect_error 64 "--since: 2026-11-00 is not a date (there is no day 00)"
+  bc session add --at 2026-11-20T18:75
+  expect_error 64 "--at: 2026-11-20T18:75 is not a time of day (minutes run 00-59)"
+  bc session list --until 2026-02-29
+  expect_error 64 "--until: 2026-02-29 is not a date (February 2026 has 28 days)"
+  bc measure psfs "walk=3" "sit=4" "lift=5" --at 2026-09-31
+  expect_error 64 "--at: 2026-09-31 is not a date (September 2026 has 30 days)"
+  bc screen --none --at 2026-11-20T24:00
+  expect_error 64 "--at: 2026-11-20T24:00 is not a time of day (hours run 00-23)"
+  bc profile set --pain-since 2025-02-29
+  expect_error 64 "--pain-since: 2025-02-29 is not a date (February 2025 has 28 days)"
+  bc log list --format json
+  json_check "[(e['id'], e['at']) for e in d] == [(1, '2026-11-20T08:00')]"
 }
 
 case_edit_rm_undo() {
@@ -150,7 +174,7 @@ case_failed_import_changes_nothing() {
   bc log export --output "$SCRATCH/before.csv"
   printf 'at,severity\n2026-11-01,4\n2026-11-02,5\n2026-11-03,eleven\n' >"$SCRATCH/bad.csv"
   bc log import "$SCRATCH/bad.csv"
-  expect_error 65 "$SCRATCH/bad.csv:4:1: 'severity' must be a whole number 0-10, got 'eleven'; nothing was imported"
+  expect_error 65 "$SCRATCH/bad.csv:4:12: 'severity' must be a whole number 0-10, got 'eleven'; nothing was imported"
   printf '[{"at": "2026-11-01", "severity": 4}, {"at": "2026-11-01"}]' >"$SCRATCH/bad.json"
   bc log import "$SCRATCH/bad.json"
   expect_error 65 "entry 2: 'severity' must be a whole number 0-10"
@@ -160,6 +184,24 @@ case_failed_import_changes_nothing() {
   cmp -s "$SCRATCH/before.csv" "$SCRATCH/after.csv" || fail "a failed import changed the log"
   bc log undo
   expect_out "Undid: added entry 1"
+}
+
+case_import_error_names_the_column() {
+  bc log add 3 --at 2026-11-20T08:00
+  printf 'at,severity\n2026-03-02T08:00,12\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:2:18: 'severity' must be a whole number 0-10, got '12'; nothing was imported"
+  printf 'severity,location,at\n4,pelvis,2026-11-01\n5,"knee",2026-11-02\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:3:3: 'location' must be one of low-back, pelvis, sacroiliac, pubic, hip, other, got 'knee'; nothing was imported"
+  printf 'note,at,severity\n"two\nlines",2026-11-01,4\nok,2026-11-27,4\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:4:4: 'at' 2026-11-27T00:00 is after today (2026-11-26); nothing was imported"
+  printf 'at,severity,mood\n' >"$SCRATCH/bad.csv"
+  bc log import "$SCRATCH/bad.csv"
+  expect_error 65 "$SCRATCH/bad.csv:1:13: unknown column 'mood'"
+  bc log list --format json
+  json_check "[e['at'] for e in d] == ['2026-11-20T08:00']"
 }
 
 case_export_output_is_atomic() {

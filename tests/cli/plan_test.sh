@@ -118,7 +118,9 @@ case_birth_date() {
   bc plan --birth-date 2026-12-01 --severity 3
   expect_error 64 "--birth-date 2026-12-01 is after today"
   bc plan --birth-date 2026-02-30 --severity 3
-  expect_error 64 "--birth-date must be a date as YYYY-MM-DD"
+  expect_error 64 "--birth-date: 2026-02-30 is not a date (February 2026 has 28 days)"
+  bc plan --birth-date 2026-9-17 --severity 3
+  expect_error 64 "--birth-date must be a date as YYYY-MM-DD, got '2026-9-17'"
   bc plan --birth-date 2026-09-17 --weeks 3 --severity 3
   expect_error 64 "give --weeks or --birth-date, not both"
 }
@@ -184,9 +186,11 @@ case_bad_values() {
   bc plan --weeks 10 --severity 4 --weeks-ahead 13
   expect_error 64 "--weeks-ahead must be 1-12, got 13"
   bc plan --weeks 10 --severity 4 --start 2026-13-01
-  expect_error 64 "--start must be a date"
+  expect_error 64 "--start: 2026-13-01 is not a date (there is no month 13)"
+  bc plan --weeks 10 --severity 4 --start 2026-11-30T08:00
+  expect_error 64 "--start must be a date as YYYY-MM-DD, got '2026-11-30T08:00'"
   bc plan --weeks 10 --severity 4 --no-such-flag
-  expect_error 64 "--no-such-flag"
+  expect_error 64 "unknown option --no-such-flag for plan; backcare plan --help lists them"
 }
 
 case_missing_required_values() {
@@ -232,7 +236,9 @@ case_global_options_anywhere() {
   bc plan --weeks 10 --severity 4 --profile "../x"
   expect_error 64 "--profile must be"
   bc plan --weeks 10 --severity 4 --as-of 2026-02-30
-  expect_error 64 "--as-of must be a date"
+  expect_error 64 "--as-of: 2026-02-30 is not a date (February 2026 has 28 days)"
+  bc plan --weeks 10 --severity 4 --as-of tomorrow
+  expect_error 64 "--as-of must be a date as YYYY-MM-DD, got 'tomorrow'"
 }
 
 case_explain() {

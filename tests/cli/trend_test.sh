@@ -90,7 +90,30 @@ case_filters_and_errors() {
   bc trend --format pdf
   expect_error 64 "--format must be one of text, json, csv, svg"
   bc trend --since 2026-13-01
-  expect_error 64 "--since must be a date"
+  expect_error 64 "--since: 2026-13-01 is not a date (there is no month 13)"
+  bc trend --until 2026-04-31
+  expect_error 64 "--until: 2026-04-31 is not a date (April 2026 has 30 days)"
+  bc trend --since 2026-11
+  expect_error 64 "--since must be a date as YYYY-MM-DD, got '2026-11'"
+}
+
+case_a_since_after_today_is_refused_everywhere() {
+  bc log add 4 --at 2026-11-20T08:00
+  for command in trend report "log list" "log export" "session list" "measure list"; do
+    # shellcheck disable=SC2086 # the command is two words
+    bc $command --since 2026-11-27
+    expect_error 64 "--since 2026-11-27 is after today (2026-11-26)"
+    bc $command --since 2026-12-01 --until 2026-12-31
+    expect_error 64 "--since 2026-12-01 is after today (2026-11-26)"
+  done
+  bc trend --since 2026-11-26 --format json
+  expect_rc 0
+  json_check "d['periods'] == []"
+  bc trend --since 2026-11-20 --until 2026-12-31 --format json
+  expect_rc 0
+  json_check "[p['entries'] for p in d['periods']] == [1]"
+  bc log list --since 2026-11-20 --until 2027-01-01 --format json
+  json_check "[e['id'] for e in d] == [1]"
 }
 
 case_empty_log() {

@@ -1,7 +1,8 @@
 // libFuzzer target: the date, date-time, clock-time and duration parsers,
 // and the text checks. Each parser either refuses its input or returns a
-// value that formats back to what it accepted; escaped text is valid UTF-8
-// with no control characters left in it.
+// value that formats back to what it accepted; a reason why a date or time
+// is impossible is given only for one the parser refuses; escaped text is
+// valid UTF-8 with no control characters left in it.
 #include "backcare/core/date.hpp"
 #include "backcare/core/entry.hpp"
 #include "backcare/core/text.hpp"
@@ -34,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (const auto days = backcare::parse_duration_days(text)) {
     check(*days >= 0);
   }
-  backcare::is_clock_time(text);
+  check(backcare::why_not_a_date(text).empty() || !backcare::parse_date(text));
+  check(backcare::why_not_a_time(text).empty() || !backcare::is_clock_time(text));
   const std::string escaped = backcare::escape_control(text);
   check(backcare::is_valid_utf8(escaped));
   for (const char c : escaped) {

@@ -38,6 +38,26 @@ TEST_CASE("parse_date")
   }
 }
 
+TEST_CASE("why_not_a_date says what day a well-written date cannot be")
+{
+  CHECK(why_not_a_date("2026-02-30") == "February 2026 has 28 days");
+  CHECK(why_not_a_date("2024-02-30") == "February 2024 has 29 days");
+  CHECK(why_not_a_date("1900-02-29") == "February 1900 has 28 days");
+  CHECK(why_not_a_date("2026-04-31") == "April 2026 has 30 days");
+  CHECK(why_not_a_date("2026-12-32") == "December 2026 has 31 days");
+  CHECK(why_not_a_date("2026-13-01") == "there is no month 13");
+  CHECK(why_not_a_date("2026-00-10") == "there is no month 00");
+  CHECK(why_not_a_date("2026-11-00") == "there is no day 00");
+  SUBCASE("empty for a real date or text not written as YYYY-MM-DD")
+  {
+    CHECK(why_not_a_date("2024-02-29").empty());
+    CHECK(why_not_a_date("2026-2-30").empty());
+    CHECK(why_not_a_date("2026-02-30T08:00").empty());
+    CHECK(why_not_a_date("-026-02-30").empty());
+    CHECK(why_not_a_date("").empty());
+  }
+}
+
 TEST_CASE("format_date pads every field and keeps years outside 0000-9999 readable")
 {
   CHECK(format_date(Date{year{987} / March / 4}) == "0987-03-04");

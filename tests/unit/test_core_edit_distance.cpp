@@ -28,3 +28,20 @@ TEST_CASE("closest")
   CHECK(closest("lgo", commands) == "log");
   CHECK(closest("cat", {"catalog", "category"}) == "catalog"); // ties go to the first
 }
+
+TEST_CASE("likely_meant")
+{
+  const std::vector<std::string_view> options{"weeks", "weeks-ahead", "severity", "symptom", "screen", "by"};
+  CHECK(likely_meant("sevrity", options) == "severity");    // one deletion
+  CHECK(likely_meant("sevetiry", options) == "severity");   // two edits in a long word
+  CHECK(likely_meant("sev", options) == "severity");        // the only one it begins
+  CHECK(likely_meant("weeks-a", options) == "weeks-ahead"); // the only one it begins
+  CHECK(likely_meant("week", options) == "weeks");          // begins two, one edit from one
+  CHECK(likely_meant("s", options).empty());                // begins three, near none
+  CHECK(likely_meant("xyz", options).empty());              // two edits from 'by': too many for 3 letters
+  CHECK(likely_meant("bx", options).empty());               // a 2-letter word gets no edit
+  CHECK(likely_meant("symptm", options) == "symptom");
+  CHECK(likely_meant("screan", {"screen", "scream"}).empty()); // one edit from both
+  CHECK(likely_meant("", options).empty());
+  CHECK(likely_meant("severity", {}).empty());
+}

@@ -17,6 +17,17 @@ TEST_CASE("parse_datetime")
   CHECK_FALSE(parse_datetime("2026-11-26T10:00:00"));
 }
 
+TEST_CASE("why_not_a_time says what a well-written time cannot be")
+{
+  CHECK(why_not_a_time("24:00") == "hours run 00-23");
+  CHECK(why_not_a_time("99:99") == "hours run 00-23");
+  CHECK(why_not_a_time("08:60") == "minutes run 00-59");
+  CHECK(why_not_a_time("23:59").empty());
+  CHECK(why_not_a_time("7:30").empty());
+  CHECK(why_not_a_time("07-30").empty());
+  CHECK(why_not_a_time("").empty());
+}
+
 TEST_CASE("is_clock_time")
 {
   CHECK(is_clock_time("00:00"));
@@ -64,6 +75,42 @@ TEST_CASE("entry_problem")
   {
     e.tags = {"a;b"};
     CHECK_FALSE(entry_problem(e, today).empty());
+  }
+}
+
+TEST_CASE("entry_field_problem names the field of the problem")
+{
+  const Date today = *parse_date("2026-11-26");
+  Entry e;
+  e.at = "2026-11-26T08:00";
+  e.severity = 4;
+  CHECK(entry_field_problem(e, today).field.empty());
+  CHECK(entry_field_problem(e, today).message.empty());
+  SUBCASE("at")
+  {
+    e.at = "2026-11-27T00:00";
+    CHECK(entry_field_problem(e, today).field == "at");
+  }
+  SUBCASE("severity")
+  {
+    e.severity = -1;
+    CHECK(entry_field_problem(e, today).field == "severity");
+    CHECK(entry_field_problem(e, today).message == "'severity' must be 0-10, got -1");
+  }
+  SUBCASE("location")
+  {
+    e.location = "knee";
+    CHECK(entry_field_problem(e, today).field == "location");
+  }
+  SUBCASE("tags")
+  {
+    e.tags = {""};
+    CHECK(entry_field_problem(e, today).field == "tags");
+  }
+  SUBCASE("note")
+  {
+    e.note = "\xff";
+    CHECK(entry_field_problem(e, today).field == "note");
   }
 }
 

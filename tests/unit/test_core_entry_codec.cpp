@@ -87,20 +87,35 @@ TEST_CASE("EntryReader: spreadsheet CSV with only at and severity")
   CHECK(entries[1].id == 0);
 }
 
-TEST_CASE("EntryReader: errors name the line")
+TEST_CASE("EntryReader: errors name the line and the column of the field")
 {
   CHECK(error_of("at,severity\n2026-11-01,4\n2026-11-02,11\n")
-        == "in.csv:3:1: 'severity' must be a whole number 0-10, got '11'; nothing was imported");
-  CHECK(error_of("at,severity\n2026-11-01,4\n2026-11-31,1\n").find("in.csv:3:1: 'at' must be") == 0);
-  CHECK(error_of("at,severity\n2026-12-01,4\n").find("in.csv:2:1: 'at' 2026-12-01T00:00 is after today") == 0);
+        == "in.csv:3:12: 'severity' must be a whole number 0-10, got '11'; nothing was imported");
+  CHECK(error_of("severity,at\n4,2026-11-01\n1,2026-11-31\n").find("in.csv:3:3: 'at' must be") == 0);
+  CHECK(error_of("severity,at\n4,2026-12-01\n").find("in.csv:2:3: 'at' 2026-12-01T00:00 is after today") == 0);
   CHECK(error_of("at,severity,note\n2026-11-01,4,\"open\n").find("in.csv:2:14: a quoted field is never closed") == 0);
-  CHECK(error_of("at,severity\n2026-11-01,4,extra\n").find("in.csv:2:1: the row has 3 fields") == 0);
-  CHECK(error_of("when,severity\n").find("in.csv:1:1: unknown column 'when'") == 0);
+  CHECK(error_of("at,severity\n2026-11-01,4,extra\n").find("in.csv:2:14: the row has 3 fields, the header 2") == 0);
+  CHECK(error_of("at,severity,note\n2026-11-01,4\n").find("in.csv:2:13: the row has 2 fields, the header 3") == 0);
+  CHECK(error_of("at,severity,when\n").find("in.csv:1:13: unknown column 'when'") == 0);
+  CHECK(error_of("at,severity,at\n").find("in.csv:1:13: column 'at' appears twice") == 0);
   CHECK(error_of("severity\n4\n").find("in.csv:1:1: the header row has no 'at' column") == 0);
   CHECK(error_of("").find("in.csv:1:1: the file is empty") == 0);
+  CHECK(error_of("id,at,severity,location\n,2026-11-01,4,knee\n").find("in.csv:2:15: 'location' must be one of") == 0);
+  CHECK(error_of("at,severity,tags\n2026-11-01,4,\"a\nb\"\n").find("in.csv:2:14: tag 'a\nb' must be") == 0);
+  CHECK(error_of("at,severity,id\n2026-11-01,4,0\n").find("in.csv:2:14: 'id' must be a whole number") == 0);
   SUBCASE("a multi-line quoted note counts its lines")
   {
-    CHECK(error_of("at,severity,note\n2026-11-01,4,\"a\nb\"\n2026-11-02,x,\n").find("in.csv:4:1:") == 0);
+    CHECK(error_of("at,severity,note\n2026-11-01,4,\"a\nb\"\n2026-11-02,x,\n").find("in.csv:4:12:") == 0);
+    CHECK(error_of("note,severity,at\n\"a\nbc\",4,2026-11-01T25:00\n").find("in.csv:3:7: 'at' must be") == 0);
+  }
+  SUBCASE("the column counts characters, not bytes")
+  {
+    CHECK(error_of("note,severity,at\n\xc3\xbc\xc3\xbc,x,2026-11-01\n").find("in.csv:2:4: 'severity'") == 0);
+    CHECK(error_of("\xEF\xBB\xBF"
+                   "at,severity\n2026-11-01,x\n")
+              .find("in.csv:2:12: 'severity'")
+          == 0);
+    CHECK(error_of("\xEF\xBB\xBF\"at\",sev\n").find("in.csv:1:6: unknown column 'sev'") == 0);
   }
   SUBCASE("JSON names the entry")
   {
@@ -131,14 +146,14 @@ TEST_CASE("EntryReader: errors name the line")
   }
   SUBCASE("CR-only line ends count lines")
   {
-    CHECK(error_of("at,severity\r2026-11-01,4\r2026-11-02,x\r").find("in.csv:3:1:") == 0);
-    CHECK(error_of("at,severity,note\r2026-11-01,4,\"a\rb\"\r2026-11-02,x,\r").find("in.csv:4:1:") == 0);
+    CHECK(error_of("at,severity\r2026-11-01,4\r2026-11-02,x\r").find("in.csv:3:12:") == 0);
+    CHECK(error_of("at,severity,note\r2026-11-01,4,\"a\rb\"\r2026-11-02,x,\r").find("in.csv:4:12:") == 0);
   }
-  SUBCASE("invalid UTF-8 in a note is refused, naming the line")
+  SUBCASE("invalid UTF-8 in a note is refused, naming the line and column")
   {
-    CHECK(
-        error_of("at,severity,note\n2026-11-01,4,ok\n2026-11-02,4,\xff\n").find("in.csv:3:1: 'note' is not valid UTF-8")
-        == 0);
+    CHECK(error_of("at,severity,note\n2026-11-01,4,ok\n2026-11-02,4,\xff\n")
+              .find("in.csv:3:14: 'note' is not valid UTF-8")
+          == 0);
   }
 }
 

@@ -16,6 +16,11 @@ using Date = std::chrono::sys_days;
 // including impossible dates such as 2026-02-30.
 std::optional<Date> parse_date(std::string_view text);
 
+// Why `text`, written as YYYY-MM-DD, is not a day of the calendar:
+// "February 2026 has 28 days", "there is no month 13" or "there is no day
+// 00"; empty when it is a date or is not written that way.
+std::string why_not_a_date(std::string_view text);
+
 // YYYY-MM-DD.
 std::string format_date(Date date);
 

@@ -17,4 +17,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string_view closest(std::string_view word, const std::vector<std::string_view>& candidates,
                          std::size_t max_distance = 2);
 
+// The one candidate that `word` most likely misspells: the only one that
+// starts with it, else the only one nearest to it within min(2, size / 3)
+// edits (a short word is near to too much); empty when there is none, or
+// more than one.
+std::string_view likely_meant(std::string_view word, const std::vector<std::string_view>& candidates);
+
 } // namespace backcare

@@ -32,6 +32,10 @@ std::optional<std::string> parse_datetime(std::string_view text);
 // True for a time of day as HH:MM, 00:00 to 23:59.
 bool is_clock_time(std::string_view text);
 
+// Why `text`, written as HH:MM, is not a time of day: "hours run 00-23" or
+// "minutes run 00-59"; empty when it is one or is not written that way.
+std::string why_not_a_time(std::string_view text);
+
 // The calendar date of a normalised datetime.
 Date date_of(std::string_view at);
 
@@ -43,6 +47,15 @@ std::string_view severity_band(int severity);
 // not valid UTF-8 (the same rule for add, edit and import: text is never
 // stored that a JSON export could not write).
 std::string entry_problem(const Entry& entry, Date today);
+
+// entry_problem with the field it is about: a k_entry_columns name ("at",
+// "severity", "location", "tags" or "note"), so that an import can point at
+// the column that holds it.
+struct EntryProblem {
+  std::string_view field;
+  std::string message; // empty when the entry is valid
+};
+EntryProblem entry_field_problem(const Entry& entry, Date today);
 
 // Tags are stored and exported joined with ';'.
 std::string join_tags(const std::vector<std::string>& tags);

@@ -38,8 +38,10 @@ std::string entry_json(const Entry& entry); // one object on one line
 // with at least `at` and `severity` columns). CSV is streamed, one record
 // at a time (a record longer than 1 MiB is refused); JSON, which has no
 // record boundaries, is read whole, up to 64 MiB. `next()` returns nullopt
-// at the end and throws Error(ExitCode::data) naming `name`, the line (CSV)
-// or entry number (JSON) of the first bad row.
+// at the end and throws Error(ExitCode::data) naming `name` and, for CSV,
+// the line and column of the first bad field (the column counts characters
+// from 1 and is that of the field's first character, its opening quote when
+// quoted), for JSON the entry number.
 class EntryReader {
 public:
   EntryReader(std::string name, std::string text, Date today);
@@ -48,6 +50,14 @@ public:
   std::optional<Entry> next();
 
 private:
+  // Where a field begins: its line, and the offsets in m_text of that line's
+  // start and of the field (the column is counted only for an error).
+  struct Place {
+    std::size_t line = 1;
+    std::size_t line_start = 0;
+    std::size_t pos = 0;
+  };
+
   void start();
   bool has(std::size_t pos);
   std::optional<Entry> next_csv();
@@ -55,9 +65,11 @@ private:
   void load_json();
   Entry json_entry(const nlohmann::json& item) const;
   [[noreturn]] void fail(std::size_t line, std::size_t column, const std::string& message) const;
+  [[noreturn]] void fail_at(const Place& place, const std::string& message) const;
+  [[noreturn]] void fail_field(std::size_t field, const std::string& message) const;
   bool read_record(std::vector<std::string>& fields);
   void skip_line_end();
-  Entry checked(Entry entry, std::size_t line) const;
+  Entry checked(Entry entry) const;
 
   std::string m_name;
   std::istream* m_in = nullptr; // null: all of the text is in m_text
@@ -70,6 +82,8 @@ private:
   std::size_t m_record_line = 1;
   std::vector<int> m_columns;        // CSV: which field of Entry each column holds
   std::vector<std::string> m_fields; // CSV: the fields of the record being read
+  std::vector<Place> m_places;       // CSV: where each field of the last record read begins
+  Place m_record_end;                // CSV: where the last record read ends
   std::size_t m_index = 0;           // JSON: the entry being checked or returned next
   std::vector<Entry> m_json_entries;
 };
