@@ -96,7 +96,11 @@ std::optional<Outcome> outcome(const Progression& rules, const Session& session)
   if (!morning) {
     return Outcome::pending;
   }
-  if (*morning > rules.amber_max || (during && *morning - *during >= rules.next_morning_rise)) {
+  // A rise counts only out of the green range: 0 during and 2 the next
+  // morning stay within what is safe both times (a morning is often
+  // stiffer than an evening), so that is green, not red.
+  const bool rose = during && *morning > rules.green_max && *morning - *during >= rules.next_morning_rise;
+  if (*morning > rules.amber_max || rose) {
     return Outcome::red;
   }
   if (!during) {

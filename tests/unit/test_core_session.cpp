@@ -116,10 +116,13 @@ TEST_CASE("outcome")
     CHECK(outcome(rules, done(5, 6)) == Outcome::red);
     CHECK(outcome(rules, done(10, 0)) == Outcome::red);
   }
-  SUBCASE("a next morning 2 or more points above the pain during is red")
+  SUBCASE("a next morning above 3 and 2 or more points above the pain during is red")
   {
     CHECK(outcome(rules, done(1, 2)) == Outcome::green);
-    CHECK(outcome(rules, done(1, 3)) == Outcome::red);
+    CHECK(outcome(rules, done(1, 3)) == Outcome::green); // a rise within the green range both times
+    CHECK(outcome(rules, done(0, 3)) == Outcome::green);
+    CHECK(outcome(rules, done(2, 4)) == Outcome::red);
+    CHECK(outcome(rules, done(0, 4)) == Outcome::red);
     CHECK(outcome(rules, done(2, 3)) == Outcome::green);
     CHECK(outcome(rules, done(3, 4)) == Outcome::amber);
     CHECK(outcome(rules, done(3, 5)) == Outcome::red);
@@ -163,7 +166,8 @@ TEST_CASE("outcome")
     strict.next_morning_rise = 1;
     CHECK(outcome(strict, done(3, 3)) == Outcome::amber);
     CHECK(outcome(strict, done(5, std::nullopt)) == Outcome::red);
-    CHECK(outcome(strict, done(1, 2)) == Outcome::red);
+    CHECK(outcome(strict, done(1, 2)) == Outcome::green); // within green_max both times
+    CHECK(outcome(strict, done(2, 3)) == Outcome::red);
   }
 }
 
