@@ -155,7 +155,7 @@ bool Replay::may_advance(Date day) const
   const auto& stint = m_state.stint;
   return m_state.phase < m_request.last_phase && m_ceiling > m_state.phase && !(m_request.holds && m_request.holds(day))
          && !stint.empty() && static_cast<int>(stint.size()) >= m_rules.advance_sessions
-         && span(stint.front().date, day) >= m_rules.advance_days
+         && span(stint.front().date, stint.back().date) >= m_rules.advance_days
          && trailing_greens(false) >= m_rules.advance_green_in_row;
 }
 
