@@ -39,6 +39,31 @@ std::optional<int> parse_pain(const std::string& option, const std::string& text
   return text.empty() ? std::nullopt : std::optional<int>(parse_number(option, text, 0, 10));
 }
 
+// --next-morning is the pain of the morning after the session: refused
+// before that morning has come.
+void check_next_morning(const std::optional<int>& next_morning, Date session_day, Date today, std::string_view then_how)
+{
+  const Date morning = session_day + std::chrono::days{1};
+  if (next_morning && morning > today) {
+    throw usage_error(fmt::format("--next-morning: the morning after the session, {}, has not come yet (today is "
+                                  "{}); {}",
+                                  format_day(morning), format_day(today), then_how));
+  }
+}
+
+// One session a minute: a second at the same time is most likely the same
+// session typed twice, and would count twice.
+void check_not_saved(const std::vector<Session>& sessions, const std::string& at)
+{
+  for (const Session& saved : sessions) {
+    if (saved.at == at) {
+      throw usage_error(fmt::format("session {} is already saved at {}; change it with backcare session edit {}, or "
+                                    "give another --at",
+                                    saved.id, at, saved.id));
+    }
+  }
+}
+
 // The plan of the day `day`, as `plan` would give it then (with the
 // sessions before it), at `phase` when given. Throws when no plan can be
 // made.
@@ -140,12 +165,16 @@ int run_add(const SessionOptions& o, const Context& context)
   session.next_morning = parse_pain("--next-morning", o.next_morning);
   check_text("--note", o.note);
   session.note = o.note;
+  check_next_morning(session.next_morning, date_of(session.at), today,
+                     "log your pain that morning (backcare log add N), or add it to the session then with backcare "
+                     "session edit ID --next-morning N");
   const auto log = open_log(context, LogAccess::write);
   const Date day = date_of(session.at);
   const DayPlan day_plan = plan_of_day(context, catalog, *log, day, "session add");
   if (const auto code = care_now(context, catalog, day_plan.plan)) {
     return *code;
   }
+  check_not_saved(day_plan.summary.sessions, session.at);
   session.skipped_exercises = checked_skips(o.skip, day_plan.plan, day);
   session.phase = day_plan.plan.current_phase;
   session.ceiling = day_plan.plan.session_ceiling();
@@ -183,6 +212,7 @@ int run_skip(const SessionOptions& o, const Context& context)
   session.note = o.note;
   const auto log = open_log(context, LogAccess::write);
   const DayPlan day_plan = plan_of_day(context, catalog, *log, date_of(session.at), "session skip");
+  check_not_saved(day_plan.summary.sessions, session.at);
   session.phase = std::max(1, day_plan.plan.current_phase);
   session.ceiling = day_plan.plan.session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {
@@ -287,6 +317,12 @@ int run_edit(const SessionOptions& o, const Context& context)
   }
   const std::int64_t id = parse_id(o.id);
   const auto log = open_log(context, LogAccess::read);
+  if (edit.next_morning) {
+    if (const auto stored = log->find_session(id)) {
+      check_next_morning(edit.next_morning, date_of(edit.at.value_or(stored->at)), today,
+                         "give it once that morning has come");
+    }
+  }
   if (edit.skipped_exercises) {
     check_edited_skips(context, *log, id, edit);
   }

@@ -218,7 +218,22 @@ case_bad_input_changes_nothing() {
   expect_error 64 "ID must be a whole number"
   bc session edit 1
   expect_error 64 "session edit: give at least one of"
+  # The morning after a session of today has not come yet.
+  bc session add --at 2026-11-26T18:00 --pain-during 2 --next-morning 1
+  expect_error 64 "--next-morning: the morning after the session, Fri 27 Nov, has not come yet (today is Thu 26 Nov); log your pain that morning (backcare log add N)"
   [ "$(raw_sql "$DB" "SELECT count(*) FROM session")" = 0 ] || fail "a failed command saved a session"
+  # Nor can a session be added twice at the same minute, or edited to a morning to come.
+  bc session add --at 2026-11-25T18:00 --pain-during 2
+  expect_rc 0
+  bc session add --at 2026-11-25T18:00 --pain-during 3
+  expect_error 64 "session 1 is already saved at 2026-11-25T18:00; change it with backcare session edit 1"
+  bc session skip --at 2026-11-25T18:00 --reason baby
+  expect_error 64 "session 1 is already saved at 2026-11-25T18:00"
+  bc session edit 1 --at 2026-11-26T08:00 --next-morning 2
+  expect_error 64 "--next-morning: the morning after the session, Fri 27 Nov, has not come yet"
+  [ "$(raw_sql "$DB" "SELECT count(*), max(pain_during) FROM session")" = "1 2" ] || fail "a failed command changed the sessions"
+  bc session edit 1 --next-morning 2
+  expect_rc 0
 }
 
 case_no_plan_no_session() {
