@@ -180,8 +180,18 @@ run(bc(year, "session", "import", f"{WORK}/sessions.json"))
     (None, [BIN, "--version"]),
 ])
 report(f"plan (a year: {len(done)} sessions) / --version", year_plan, year_version, 1.3)
+# One session a minute: each run adds its session a minute after the last.
+add_session = bc(year, "session", "add", "--pain-during", "2", "--at", "")
+minutes = iter(range(60 * 12))
+
+
+def next_minute():
+    minute = next(minutes)
+    add_session[-1] = f"{AS_OF}T{minute // 60:02}:{minute % 60:02}"
+
+
 (session_add, _), (log_add, _) = best_of(21, [
-    (None, bc(year, "session", "add", "--pain-during", "2")),
+    (next_minute, add_session),
     (None, bc(year, "log", "add", "3")),
 ])
 report("session add / log add (the same year's log)", session_add, log_add, 1.0)

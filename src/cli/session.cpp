@@ -174,8 +174,8 @@ int run_add(const SessionOptions& o, const Context& context)
   if (const auto code = care_now(context, catalog, day_plan.plan)) {
     return *code;
   }
-  check_not_saved(day_plan.summary.sessions, session.at);
   session.skipped_exercises = checked_skips(o.skip, day_plan.plan, day);
+  check_not_saved(day_plan.summary.sessions, session.at);
   session.phase = day_plan.plan.current_phase;
   session.ceiling = day_plan.plan.session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {

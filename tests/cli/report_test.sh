@@ -255,8 +255,9 @@ case_an_emergency_day_replays_the_phases_as_plan_did() {
   local d
   for d in 2026-10-29 2026-10-31 2026-11-02 2026-11-04 2026-11-06 2026-11-12; do
     "$BIN" --as-of "$d" --data-dir "$SCRATCH/data" log add 2 --at "${d}T08:00" >/dev/null
-    "$BIN" --as-of "$d" --data-dir "$SCRATCH/data" session add --at "${d}T18:00" --pain-during 2 --next-morning 2 >/dev/null \
-      || fail "session add on $d"
+    # Saved the next morning, with that morning's pain.
+    "$BIN" --as-of "$(date -u -d "$d + 1 day" +%F)" --data-dir "$SCRATCH/data" session add --at "${d}T18:00" \
+      --pain-during 2 --next-morning 2 >/dev/null || fail "session add on $d"
   done
   "$BIN" --as-of 2026-11-13 --data-dir "$SCRATCH/data" report --format json >"$OUT" 2>"$ERR"
   json_check "[(h['date'], h['to']) for h in d['phases']['history']] == [('2026-10-29', 1)]"
