@@ -120,10 +120,22 @@ std::string words::psfs_change(const PsfsTrend& trend)
   const std::string verdict = trend.verdict == Verdict::improved ? "a meaningful improvement"
                               : trend.verdict == Verdict::worse  ? "a meaningful worsening"
                                                                  : "less than the 2 points that matter";
+  // When the mean did not move by 2, the activities that moved by 3 or
+  // more on their own (the report marks them too).
+  std::vector<std::string> moved;
+  for (const PsfsActivityChange& item : trend.activity_changes) {
+    if (item.important && trend.verdict == Verdict::no_meaningful_change) {
+      moved.push_back(fmt::format("{} {:+}", item.activity, item.change));
+    }
+  }
+  const std::string activities =
+      moved.empty() ? ""
+                    : fmt::format(" Still, a meaningful change for {}: {}.",
+                                  moved.size() == 1 ? "one activity" : "these activities", fmt::join(moved, "; "));
   return fmt::format("PSFS mean {:.1f} on {} to {:.1f} on {}: {:+.1f} points, {} (the smallest change that matters "
-                     "is 2 points for the mean, 3 for one activity).{}",
+                     "is 2 points for the mean, 3 for one activity).{}{}",
                      psfs_round(first.mean()), format_date(date_of(first.at)), psfs_round(last.mean()),
-                     format_date(date_of(last.at)), psfs_round(*trend.change), verdict, earlier);
+                     format_date(date_of(last.at)), psfs_round(*trend.change), verdict, activities, earlier);
 }
 
 Json words::psfs_json(const PsfsTrend& trend)

@@ -68,6 +68,14 @@ TEST_CASE("render_psfs_added")
         == "PSFS rating 3 saved (2026-11-23T20:00): mean 6.7/10. PSFS mean 3.0 on 2026-09-07 to 6.7 on 2026-11-23: "
            "+3.7 points, a meaningful improvement (the smallest change that matters is 2 points for the mean, 3 for "
            "one activity).\n");
+  // The mean short of 2 points, one activity up by 3: said.
+  const std::vector<PsfsRating> small{
+      {1, "2026-09-07T20:00", {{"lift the car seat", 3}, {"walk 30 minutes", 5}, {"sleep on my side", 4}}},
+      {2, "2026-09-21T20:00", {{"lift the car seat", 6}, {"walk 30 minutes", 5}, {"sleep on my side", 4}}}};
+  CHECK(render_psfs_added(small[1], psfs_trend(small))
+        == "PSFS rating 2 saved (2026-09-21T20:00): mean 5.0/10. PSFS mean 4.0 on 2026-09-07 to 5.0 on 2026-09-21: "
+           "+1.0 points, less than the 2 points that matter (the smallest change that matters is 2 points for the "
+           "mean, 3 for one activity). Still, a meaningful change for one activity: lift the car seat +3.\n");
 }
 
 TEST_CASE("trend shows the PSFS beside the pain")
