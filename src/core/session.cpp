@@ -99,7 +99,8 @@ std::optional<Outcome> outcome(const Progression& rules, const Session& session)
   // A rise counts only out of the green range: 0 during and 2 the next
   // morning stay within what is safe both times (a morning is often
   // stiffer than an evening), so that is green, not red.
-  const bool rose = during && *morning > rules.green_max && *morning - *during >= rules.next_morning_rise;
+  const int base = during ? std::max(*during, session.morning_before.value_or(*during)) : 0;
+  const bool rose = during && *morning > rules.green_max && *morning - base >= rules.next_morning_rise;
   if (*morning > rules.amber_max || rose) {
     return Outcome::red;
   }
@@ -122,6 +123,10 @@ std::string red_reason(const Progression& rules, const Session& session)
   if (morning > rules.amber_max) {
     return fmt::format("pain {}/10 the next morning, above {}", morning, rules.amber_max);
   }
+  if (session.morning_before && *session.morning_before > *during) {
+    return fmt::format("pain {}/10 the next morning, {} points above the {} of that day's morning", morning,
+                       morning - *session.morning_before, *session.morning_before);
+  }
   return fmt::format("pain {}/10 the next morning, {} points above the {} during it", morning, morning - *during,
                      *during);
 }
@@ -136,10 +141,26 @@ const Entry* next_morning_entry(const Session& session, const std::vector<Entry>
   return it != entries.end() && it->at <= until ? &*it : nullptr;
 }
 
+const Entry* morning_before_entry(const Session& session, const std::vector<Entry>& entries)
+{
+  const std::string day = format_date(date_of(session.at));
+  const std::string from = fmt::format("{}T{}", day, k_next_morning_from);
+  const std::string until = std::min(fmt::format("{}T{}", day, k_next_morning_until), session.at);
+  auto it = std::lower_bound(entries.begin(), entries.end(), from,
+                             [](const Entry& entry, const std::string& at) { return entry.at < at; });
+  return it != entries.end() && it->at < until ? &*it : nullptr;
+}
+
 std::vector<Session> with_next_morning_from_log(std::vector<Session> sessions, const std::vector<Entry>& entries)
 {
   for (Session& session : sessions) {
-    if (session.status != SessionStatus::done || session.next_morning) {
+    if (session.status != SessionStatus::done) {
+      continue;
+    }
+    if (const Entry* entry = morning_before_entry(session, entries)) {
+      session.morning_before = entry->severity;
+    }
+    if (session.next_morning) {
       continue;
     }
     if (const Entry* entry = next_morning_entry(session, entries)) {

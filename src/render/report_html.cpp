@@ -38,6 +38,7 @@ td.n { white-space: nowrap; }
 .who { font-weight: bold; }
 .nw { white-space: nowrap; }
 .alert { font-weight: bold; color: #9b1c1c; }
+.small { font-size: 6.5pt; color: #333; }
 footer { margin-top: 1.5mm; padding-top: 0.6mm; border-top: 0.3mm solid #888; font-size: 6.5pt; color: #333; }
 @media screen { body { margin: 8mm auto; padding: 0 4mm; } }
 @media print { h2 { break-after: avoid; } tr, li, .chart { break-inside: avoid; } }
@@ -126,8 +127,9 @@ std::string render_report_html(const Report& r)
   out += section("Exercise phases", phases);
   const std::string sessions =
       section("Sessions by week: adherence and pain response",
-              rw::has_sessions(r) ? table(rw::weeks(r), true) + "<p>" + escape_markup(rw::sessions_total(r)) + "</p>\n"
-                                  : std::string("<p>No exercise session in this period.</p>\n"));
+              rw::has_sessions(r)
+                  ? table(rw::weeks(r), true) + "<p class=\"small\">" + escape_markup(rw::sessions_total(r)) + "</p>\n"
+                  : std::string("<p>No exercise session in this period.</p>\n"));
   std::string psfs = r.psfs.empty() ? std::string() : table(rw::psfs(r));
   psfs += "<p>" + escape_markup(rw::psfs_change(r)) + "</p>\n";
   const auto notes = rw::notes(r);

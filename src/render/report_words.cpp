@@ -356,12 +356,14 @@ std::string sessions_total(const Report& r)
       !shown.empty() && shown.front().monday > r.weeks.front().monday
           ? fmt::format(" The weeks before {} had no session.", format_date(shown.front().monday))
           : "";
-  return fmt::format("{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry).{}{} Pain "
-                     "0-10, mean (max). Green: {} or less during and the next morning; amber: up to {}; red: more, "
-                     "or the next morning over {} and {}+ above (Silbernagel & Thomee 2007).",
-                     r.sessions_done, planned_words(r), r.sessions_skipped, green, amber, red, pending, before,
-                     r.sessions_planned > 0 ? " Planned: each day at the pace of the phase in force that day." : "",
-                     p.green_max, p.amber_max, p.green_max, p.next_morning_rise);
+  return fmt::format(
+      "{} done{}, {} skipped; {} green, {} amber, {} red, {} pending (no next-morning entry).{}{} Pain "
+      "0-10, mean (max). Green: {} or less during and the next morning; amber: up to {}; red: more, "
+      "or the next morning over {} and {}+ above the pain during and that day's morning (Silbernagel & Thomee "
+      "2007).",
+      r.sessions_done, planned_words(r), r.sessions_skipped, green, amber, red, pending, before,
+      r.sessions_planned > 0 ? " Planned: each day at the pace of the phase in force that day." : "", p.green_max,
+      p.amber_max, p.green_max, p.next_morning_rise);
 }
 
 Table psfs(const Report& r)

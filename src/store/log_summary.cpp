@@ -22,18 +22,22 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
     summary.screened = screened_signs(summary.screenings, today);
     summary.sessions = log->sessions({std::nullopt, today});
     if (!summary.sessions.empty()) {
-      // The next mornings: the first morning entry of each day after a done
-      // session whose next-morning pain was not given (one indexed read per
+      // The mornings: the first morning entry of each done session's day
+      // (her usual pain then) and of the day after (one indexed read per
       // such day, not the whole log).
-      std::vector<Date> next_days;
+      std::vector<Date> morning_days;
       for (const Session& session : summary.sessions) {
-        const Date next = date_of(session.at) + std::chrono::days{1};
-        const bool needed = session.status == SessionStatus::done && !session.next_morning && next <= today;
-        if (needed && (next_days.empty() || next_days.back() < next)) {
-          next_days.push_back(next);
+        if (session.status != SessionStatus::done) {
+          continue;
+        }
+        const Date day = date_of(session.at);
+        for (const Date morning : {day, day + std::chrono::days{1}}) {
+          if (morning <= today && (morning_days.empty() || morning_days.back() < morning)) {
+            morning_days.push_back(morning);
+          }
         }
       }
-      const std::vector<Entry> mornings = log->first_entries(next_days, k_next_morning_from, k_next_morning_until);
+      const std::vector<Entry> mornings = log->first_entries(morning_days, k_next_morning_from, k_next_morning_until);
       summary.sessions = with_next_morning_from_log(std::move(summary.sessions), mornings);
       summary.red_sessions = red_sessions_referral(progression, summary.sessions, today).value_or("");
     }

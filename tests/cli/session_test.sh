@@ -95,6 +95,21 @@ case_next_morning_pain_comes_from_the_log() {
   json_check 'd[-1]["next_morning"] == 3 and d[-1]["outcome"] == "green"'
 }
 
+case_a_next_morning_like_her_usual_morning_is_not_red() {
+  bc_on 2026-11-01 profile set --birth-date 2026-09-01
+  local d
+  for d in $(seq 16 25); do
+    bc_on "2026-11-$d" log add 4 --at "2026-11-${d}T07:30"
+  done
+  # 2 during, 4 the next morning, as every morning: amber, not red.
+  bc_on 2026-11-21 session add --at 2026-11-20T18:00 --pain-during 2
+  expect_out "Amber: 2/10 during, 4/10 the next morning."
+  bc session list --format json
+  json_check '[s["outcome"] for s in d] == ["amber"]'
+  bc plan --format json
+  json_check 'd["progression"]["decision"] != "step-back"'
+}
+
 case_two_red_sessions_in_a_week_refer_in_plan_and_trend() {
   setup_person
   bc_on 2026-11-20 session add --at 2026-11-20T18:00 --pain-during 7

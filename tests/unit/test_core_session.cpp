@@ -171,6 +171,40 @@ TEST_CASE("outcome")
   }
 }
 
+TEST_CASE("outcome: a next morning like the morning before is not worse")
+{
+  const Progression rules;
+  Session usual = done(2, 4);
+  CHECK(outcome(rules, usual) == Outcome::red); // 2 points above the pain during, no morning logged
+  usual.morning_before = 4;                     // her mornings are 4/10: no worse than usual
+  CHECK(outcome(rules, usual) == Outcome::amber);
+  usual.morning_before = 2;
+  CHECK(outcome(rules, usual) == Outcome::red);
+  CHECK(red_reason(rules, usual) == "pain 4/10 the next morning, 2 points above the 2 during it");
+  Session worse = done(2, 6);
+  worse.morning_before = 4;
+  CHECK(outcome(rules, worse) == Outcome::red); // above 5 whatever the morning
+  worse.next_morning = 5;
+  worse.morning_before = 3;
+  CHECK(outcome(rules, worse) == Outcome::red);
+  CHECK(red_reason(rules, worse) == "pain 5/10 the next morning, 2 points above the 3 of that day's morning");
+}
+
+TEST_CASE("morning_before_entry: the morning window of the session's day, before the session")
+{
+  const Session session = done(2, std::nullopt); // 2026-11-24T18:00
+  const std::vector<Entry> log{entry("2026-11-24T04:59", 7), entry("2026-11-24T07:30", 4), entry("2026-11-24T09:00", 5),
+                               entry("2026-11-25T07:30", 3)};
+  REQUIRE(morning_before_entry(session, log));
+  CHECK(morning_before_entry(session, log)->severity == 4);
+  Session early = session;
+  early.at = "2026-11-24T07:00"; // before any entry of the morning window
+  CHECK_FALSE(morning_before_entry(early, log));
+  const auto filled = with_next_morning_from_log({session}, log);
+  CHECK(filled[0].morning_before == 4);
+  CHECK(filled[0].next_morning == 3);
+}
+
 TEST_CASE("next_morning_entry")
 {
   const Session session = done(2, std::nullopt);

@@ -53,6 +53,10 @@ struct Session {
   // 0 when unknown. The replay uses it as that day's ceiling, so a flare
   // that lowered the ceiling stays in the history after it clears.
   int ceiling = 0;
+  // Not stored: the pain of the morning of the session's day, before it
+  // (the first log entry from 05:00 to 12:00), her usual pain then; the
+  // next morning is worse only when it rises above this too.
+  std::optional<int> morning_before;
 
   bool operator==(const Session&) const = default;
 };
@@ -67,8 +71,10 @@ struct Session {
 std::string session_problem(const Session& session, Date today);
 
 // The outcome of a done session; nullopt for a skipped one. Red when the pain
-// during or the next morning is above amber_max, or the next morning is
-// next_morning_rise or more points above the pain during; a pain during above
+// during or the next morning is above amber_max, or the next morning is above
+// green_max and next_morning_rise or more points above the pain during (and
+// above the morning before, when logged: a next morning like her usual
+// morning is not worse); a pain during above
 // amber_max is red at once, without waiting for the next morning. Otherwise
 // pending while the next morning is unknown, green when both are at most
 // green_max, else amber. When the pain during was not recorded, only a red
@@ -93,8 +99,13 @@ inline constexpr std::string_view k_next_morning_until = "12:00";
 // of two entries at the same minute the earlier in the list wins.
 const Entry* next_morning_entry(const Session& session, const std::vector<Entry>& entries);
 
+// The first log entry in the morning window of the session's own day, before
+// the session; nullptr when there is none.
+const Entry* morning_before_entry(const Session& session, const std::vector<Entry>& entries);
+
 // `sessions` with next_morning taken from the log (next_morning_entry) for
-// every done session that has none; a value given on the session wins.
+// every done session that has none (a value given on the session wins), and
+// morning_before from the log (morning_before_entry).
 std::vector<Session> with_next_morning_from_log(std::vector<Session> sessions, const std::vector<Entry>& entries);
 
 } // namespace backcare
