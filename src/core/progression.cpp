@@ -38,8 +38,11 @@ std::optional<std::string> reds_referral(const Progression& rules, const std::ve
     if (days_between(last_day, today) >= rules.refer_lasts_days) {
       return std::nullopt;
     }
-    return fmt::format("{} red sessions within {} days ({} to {}): have a physiotherapist review your exercises.",
-                       rules.refer_reds, rules.refer_within_days, format_day(first_day), format_day(last_day));
+    // How long it stands, so that it does not look stuck.
+    return fmt::format("{} red sessions within {} days ({} to {}): have a physiotherapist review your exercises. "
+                       "This advice stands until {} ({} days from the last of them).",
+                       rules.refer_reds, rules.refer_within_days, format_day(first_day), format_day(last_day),
+                       format_day(last_day + std::chrono::days{rules.refer_lasts_days - 1}), rules.refer_lasts_days);
   }
   return std::nullopt;
 }

@@ -428,7 +428,7 @@ TEST_CASE("progress: reasons and what is needed to move on")
     const Progress p = run({red(0), red(3)}, 3);
     CHECK(p.refer_reason
           == "2 red sessions within 7 days (Mon 5 Oct to Thu 8 Oct): have a physiotherapist review "
-             "your exercises.");
+             "your exercises. This advice stands until Wed 4 Nov (28 days from the last of them).");
     CHECK(contains(p.reasons, p.refer_reason));
   }
   SUBCASE("the last phase")
