@@ -170,12 +170,6 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
     out += words::situation(plan) + "\n\n";
     list(words::finding_lines(plan));
     list(words::dropped_lines(plan));
-    if (const std::string line = words::screening_line(plan); !line.empty()) {
-      list({line});
-    }
-    if (plan.request.worse_when_last_logged) {
-      list({worse_when_last_logged_text(*plan.request.worse_when_last_logged)});
-    }
     const Phase& phase = *catalog.find_phase(plan.current_phase);
     out += fmt::format("## Phase {} of {}: {}\n\n{}\n\n{}\n\n", phase.number, catalog.phases.size(), phase.name,
                        words::phase_focus(catalog, plan, phase), words::phase_reason(plan));

@@ -105,12 +105,6 @@ private:
     for (const std::string& line : words::dropped_lines(m_plan)) {
       para(line, "  - ", "    ");
     }
-    if (const std::string line = words::screening_line(m_plan); !line.empty()) {
-      para(line, "  - ", "    ");
-    }
-    if (m_plan.request.worse_when_last_logged) {
-      para(worse_when_last_logged_text(*m_plan.request.worse_when_last_logged), "  - ", "    ");
-    }
     m_out += '\n';
   }
 

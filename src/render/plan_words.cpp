@@ -131,6 +131,15 @@ std::vector<std::string> finding_lines(const Plan& plan)
       lines.push_back(fired.rule->message);
     }
   }
+  // What the person should know though no rule fires on it: answers that
+  // have lapsed, and a log that went quiet while getting worse. In every
+  // format, exports included.
+  if (std::string line = screening_line(plan); !line.empty()) {
+    lines.push_back(std::move(line));
+  }
+  if (plan.request.worse_when_last_logged) {
+    lines.push_back(worse_when_last_logged_text(*plan.request.worse_when_last_logged));
+  }
   return lines;
 }
 

@@ -39,6 +39,11 @@ case_plan_says_when_the_answers_have_lapsed() {
   json_check 'd["screening"]["message"].startswith("Your warning-sign answers are from Mon 16 Nov, 10 days ago;")'
   "$PYTHON" "$SRC/tests/cli/check_schema.py" "$SRC/docs/schema/plan.schema.json" "$OUT" >"$SCRATCH/schema" 2>&1 \
     || { cat "$SCRATCH/schema"; fail "not valid against plan.schema.json"; }
+  # The exports say it too.
+  bc plan --weeks 10 --severity 3 --format csv
+  expect_out "Your warning-sign answers are from Mon 16 Nov, 10 days ago"
+  bc plan --weeks 10 --severity 3 --format ics
+  expect_out "Your warning-sign answers are from Mon 16 Nov"
   # Answered again: nothing to say.
   bc screen --none
   bc plan --weeks 10 --severity 3
