@@ -163,10 +163,12 @@ std::vector<std::string> pain(const Report& r)
   // Days before the diary began are not days missed: count from the first
   // entry when it falls inside the range.
   const Date from = t.first ? std::max(r.since, *t.first) : r.since;
-  const std::string began = from > r.since ? fmt::format(" from the first entry on {}", format_date(from)) : "";
-  items.push_back(fmt::format("Average {}/10 (mean of the daily means); {} of {} days logged{}, {}",
+  // The days counted, always with their dates: up to the end of the range,
+  // so days not logged at the end count (trend counts to the last entry).
+  const std::string began = from > r.since ? "from the first entry, " : "";
+  items.push_back(fmt::format("Average {}/10 (mean of the daily means); {} of {} days logged ({}{} to {}), {}",
                               one_decimal(*p.average), t.days_logged, days_between(from, r.until) + 1, began,
-                              entries(t.entries)));
+                              format_date(from), format_date(r.until), entries(t.entries)));
   items.push_back(window_words("First week", t.baseline) + "; " + window_words("last 7 days", t.recent));
   if (t.verdict == Verdict::insufficient_data) {
     items.push_back(fmt::format("No verdict: {}", insufficient_reason(t.baseline, t.recent)));

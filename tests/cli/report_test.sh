@@ -140,7 +140,7 @@ case_twelve_weeks_in_markdown() {
   expect_out "- Current pain episode since 2026-09-04 (11 weeks; from its first logged pain)"
   expect_out "- Now: 2/10 (2026-11-25 07:30)"
   expect_out "- Best 2/10 (15 entries, last 2026-11-25 07:30, low-back); worst 7/10 (1 entry, last 2026-09-17 19:00, pelvis)"
-  expect_out "- Average 3.7/10 (mean of the daily means); 70 of 84 days logged, 76 entries"
+  expect_out "- Average 3.7/10 (mean of the daily means); 70 of 84 days logged (2026-09-04 to 2026-11-26), 76 entries"
   expect_out "- First week (2026-09-04 to 2026-09-10): 5.3/10 on 6 days; last 7 days (2026-11-20 to 2026-11-26): 2.0/10 on 5 days"
   expect_out "- Change -3.3 points (-61.9%): improved, a substantial improvement (50% or more). Important change: 2 points or 30% of the first week, never under 1 point (Ostelo 2008)"
   expect_out "- Slope -0.3 points a week (least squares over the daily means)"

@@ -113,7 +113,8 @@ TEST_CASE("render_report_markdown")
   CHECK(has(md, "- Now: 3/10 (2026-11-22 07:30)\n"));
   CHECK(has(md, "- Best 2/10 (3 entries, last 2026-11-21 07:30, low-back); worst 6/10 (1 entry, last 2026-11-09 19:00, "
                 "pelvis)\n"));
-  CHECK(has(md, "- Average 3.7/10 (mean of the daily means); 12 of 14 days logged, 14 entries\n"));
+  CHECK(has(md, "- Average 3.7/10 (mean of the daily means); 12 of 14 days logged (2026-11-09 to 2026-11-22), 14 "
+                "entries\n"));
   CHECK(has(md, "- Change -1.4 points (-30.4%): improved, a moderate improvement (30% or more, under 50%)."));
   CHECK(has(md, "- Slope -0.8 points a week"));
   CHECK(has(md, "| low-back |      12 |      3.5 |       6 |\n"));
@@ -167,7 +168,7 @@ TEST_CASE("render_report_markdown: a diary begun inside the range counts its day
   also_empty.monday = day("2026-11-02");
   r.weeks.insert(r.weeks.begin(), {empty, also_empty});
   const std::string md = render_report_markdown(r);
-  CHECK(has(md, "; 12 of 14 days logged from the first entry on 2026-11-09, 14 entries\n"));
+  CHECK(has(md, "; 12 of 14 days logged (from the first entry, 2026-11-09 to 2026-11-22), 14 entries\n"));
   CHECK_FALSE(has(md, "| 2026-10-26 |     - |"));
   CHECK_FALSE(has(md, "| 2026-11-02 |     - |"));
   CHECK(has(md, "| 2026-11-09 |     2 |  2/3 |"));
