@@ -336,7 +336,7 @@ TEST_CASE("make_plan: a flare logged on a past day lowers the phase that day, wi
   }
 }
 
-TEST_CASE("replay_sessions: with no time since birth known, the time floors do not apply; with it, they do")
+TEST_CASE("replay_sessions: with no time since birth known, the time floors do not apply, and with it they do")
 {
   PlanRequest r = request(20, 2);
   r.sessions = october_sessions();
