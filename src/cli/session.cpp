@@ -52,11 +52,12 @@ void check_next_morning(const std::optional<int>& next_morning, Date session_day
 }
 
 // One session a minute: a second at the same time is most likely the same
-// session typed twice, and would count twice.
-void check_not_saved(const std::vector<Session>& sessions, const std::string& at)
+// session typed twice, and would count twice. `self`: the session being
+// edited, which may keep its own time.
+void check_not_saved(const std::vector<Session>& sessions, const std::string& at, std::int64_t self = 0)
 {
   for (const Session& saved : sessions) {
-    if (saved.at == at) {
+    if (saved.at == at && saved.id != self) {
       throw usage_error(fmt::format("session {} is already saved at {}; change it with backcare session edit {}, or "
                                     "give another --at",
                                     saved.id, at, saved.id));
@@ -186,7 +187,7 @@ int run_add(const SessionOptions& o, const Context& context)
     sessions.push_back(stored);
     std::vector<Entry> mornings;
     log->for_each({day, day + std::chrono::days{1}}, [&](const Entry& entry) { mornings.push_back(entry); });
-    sessions = with_next_morning_from_log(std::move(sessions), mornings);
+    sessions = with_mornings_from_log(std::move(sessions), mornings);
     const Session counted = sessions.back();
     // Where the session leaves the person: the plan of that day with it,
     // so that the answer says what `plan` will say (the same replay, with
@@ -317,6 +318,10 @@ int run_edit(const SessionOptions& o, const Context& context)
   }
   const std::int64_t id = parse_id(o.id);
   const auto log = open_log(context, LogAccess::read);
+  if (edit.at) {
+    const Date day = date_of(*edit.at);
+    check_not_saved(log->sessions({day, day}), *edit.at, id);
+  }
   if (edit.next_morning) {
     if (const auto stored = log->find_session(id)) {
       check_next_morning(edit.next_morning, date_of(edit.at.value_or(stored->at)), today,

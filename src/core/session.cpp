@@ -151,7 +151,7 @@ const Entry* morning_before_entry(const Session& session, const std::vector<Entr
   return it != entries.end() && it->at < until ? &*it : nullptr;
 }
 
-std::vector<Session> with_next_morning_from_log(std::vector<Session> sessions, const std::vector<Entry>& entries)
+std::vector<Session> with_mornings_from_log(std::vector<Session> sessions, const std::vector<Entry>& entries)
 {
   for (Session& session : sessions) {
     if (session.status != SessionStatus::done) {

@@ -38,7 +38,7 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
         }
       }
       const std::vector<Entry> mornings = log->first_entries(morning_days, k_next_morning_from, k_next_morning_until);
-      summary.sessions = with_next_morning_from_log(std::move(summary.sessions), mornings);
+      summary.sessions = with_mornings_from_log(std::move(summary.sessions), mornings);
       summary.red_sessions = red_sessions_referral(progression, summary.sessions, today).value_or("");
     }
   });

@@ -249,6 +249,12 @@ case_bad_input_changes_nothing() {
   [ "$(raw_sql "$DB" "SELECT count(*), max(pain_during) FROM session")" = "1 2" ] || fail "a failed command changed the sessions"
   bc session edit 1 --next-morning 2
   expect_rc 0
+  bc session skip --at 2026-11-24T18:00 --reason baby
+  expect_rc 0
+  bc session edit 2 --at 2026-11-25T18:00
+  expect_error 64 "session 1 is already saved at 2026-11-25T18:00; change it with backcare session edit 1"
+  bc session edit 1 --at 2026-11-25T18:00 --note same
+  expect_rc 0
 }
 
 case_no_plan_no_session() {

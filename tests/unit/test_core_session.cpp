@@ -200,7 +200,7 @@ TEST_CASE("morning_before_entry: the morning window of the session's day, before
   Session early = session;
   early.at = "2026-11-24T07:00"; // before any entry of the morning window
   CHECK_FALSE(morning_before_entry(early, log));
-  const auto filled = with_next_morning_from_log({session}, log);
+  const auto filled = with_mornings_from_log({session}, log);
   CHECK(filled[0].morning_before == 4);
   CHECK(filled[0].next_morning == 3);
 }
@@ -239,7 +239,7 @@ TEST_CASE("next_morning_entry")
   }
 }
 
-TEST_CASE("with_next_morning_from_log")
+TEST_CASE("with_mornings_from_log")
 {
   Session missing = done(2, std::nullopt);
   Session given = done(2, 1);
@@ -249,7 +249,7 @@ TEST_CASE("with_next_morning_from_log")
   skip.status = SessionStatus::skipped;
   skip.reason = SkipReason::sick;
   const std::vector<Entry> log{entry("2026-11-25T07:00", 3), entry("2026-11-26T07:00", 5)};
-  const auto filled = with_next_morning_from_log({missing, given, skip}, log);
+  const auto filled = with_mornings_from_log({missing, given, skip}, log);
   CHECK(filled[0].next_morning == 3);
   CHECK(filled[1].next_morning == 1); // a value given on the session wins
   CHECK_FALSE(filled[2].next_morning);

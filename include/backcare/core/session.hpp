@@ -106,6 +106,6 @@ const Entry* morning_before_entry(const Session& session, const std::vector<Entr
 // `sessions` with next_morning taken from the log (next_morning_entry) for
 // every done session that has none (a value given on the session wins), and
 // morning_before from the log (morning_before_entry).
-std::vector<Session> with_next_morning_from_log(std::vector<Session> sessions, const std::vector<Entry>& entries);
+std::vector<Session> with_mornings_from_log(std::vector<Session> sessions, const std::vector<Entry>& entries);
 
 } // namespace backcare
