@@ -105,6 +105,14 @@ std::string Context::now_at() const
   return fmt::format("{}T{:02}:{:02}", format_date(today()), local.tm_hour, local.tm_min);
 }
 
+std::int64_t Context::stamp() const
+{
+  if (!global.as_of.empty()) {
+    return std::chrono::duration_cast<std::chrono::seconds>(today().time_since_epoch()).count() + 12 * 3600;
+  }
+  return static_cast<std::int64_t>(invoked_at);
+}
+
 bool Context::use_color(bool to_stdout) const
 {
   const auto mode = parse_word<ColorMode>(global.color).value_or(ColorMode::automatic);

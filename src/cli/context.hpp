@@ -95,6 +95,10 @@ public:
   // of invoked_at, or midday of the --as-of day so that scripted runs are
   // reproducible. YYYY-MM-DDTHH:MM, on the same day as today().
   std::string now_at() const;
+  // The instant of this run in seconds since 1970 (UTC): invoked_at, or
+  // midday (UTC) of the --as-of day, so that scripted runs are
+  // reproducible. An iCalendar DTSTAMP and SEQUENCE come from it.
+  std::int64_t stamp() const;
   // Whether to colour output. Never for an --output file (`to_stdout`
   // false), whatever --color says; on stdout, as --color, NO_COLOR and the
   // terminal say.

@@ -78,7 +78,7 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
                     const std::string& command, std::optional<int> phase = std::nullopt)
 {
   DayPlan result;
-  result.summary = read_log_summary(&log, day, catalog.progression);
+  result.summary = read_log_summary(&log, day, catalog);
   const ResolvedInputs inputs =
       resolve_inputs({}, log.profile(), result.summary, plan_defaults(context.global.config.plan), day);
   PlanRequest& request = result.request;
@@ -231,7 +231,7 @@ int run_skip(const SessionOptions& o, const Context& context)
 // The sessions in the range with their outcomes, next mornings from the log.
 std::vector<SessionRow> rows_of(const PainLog& log, const Catalog& catalog, const EntryFilter& filter, Date today)
 {
-  const LogSummary summary = read_log_summary(&log, today, catalog.progression);
+  const LogSummary summary = read_log_summary(&log, today, catalog);
   std::vector<SessionRow> rows;
   for (const Session& session : summary.sessions) {
     const Date day = date_of(session.at);

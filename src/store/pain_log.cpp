@@ -181,6 +181,10 @@ const std::vector<const char*> k_migrations{
     // The file header says it is a backcare log: opening checks two header
     // fields instead of the tables (start-up; see check_is_backcare_log).
     "PRAGMA application_id = 1650680178;", // k_application_id, 0x62636172
+    // Version 6: a warning sign stays in force until a later answer clears
+    // it; `checked` holds the answers given after a clinician's check
+    // (`screen --checked`), which alone clear an emergency or urgent sign.
+    "ALTER TABLE screening ADD COLUMN checked TEXT NOT NULL DEFAULT '';",
 };
 
 // "bcar": the application id in the header of a log at schema 5 or later.
@@ -1026,10 +1030,11 @@ std::optional<Entry> PainLog::latest(Date from, Date to) const
 std::int64_t PainLog::add_screening(const Screening& screening, const std::function<void(const Screening&)>& confirm)
 {
   Transaction transaction(*m_db);
-  Statement(*m_db, "INSERT INTO screening (at, asked, yes) VALUES (?1, ?2, ?3)")
+  Statement(*m_db, "INSERT INTO screening (at, asked, yes, checked) VALUES (?1, ?2, ?3, ?4)")
       .bind(1, screening.at)
       .bind(2, join_tags(screening.asked))
       .bind(3, join_tags(screening.yes))
+      .bind(4, join_tags(screening.checked))
       .run();
   Screening stored = screening;
   stored.id = m_db->last_insert_id();
@@ -1047,11 +1052,13 @@ std::int64_t PainLog::add_screening(const Screening& screening, const std::funct
 std::vector<Screening> PainLog::screenings(const EntryFilter& filter) const
 {
   const auto [since, until] = bounds(filter);
-  Statement select(*m_db, "SELECT id, at, asked, yes FROM screening WHERE at >= ?1 AND at < ?2 ORDER BY at, id");
+  Statement select(*m_db,
+                   "SELECT id, at, asked, yes, checked FROM screening WHERE at >= ?1 AND at < ?2 ORDER BY at, id");
   select.bind(1, since).bind(2, until);
   std::vector<Screening> screenings;
   while (select.step()) {
-    screenings.push_back({select.integer(0), select.text(1), split_tags(select.text(2)), split_tags(select.text(3))});
+    screenings.push_back({select.integer(0), select.text(1), split_tags(select.text(2)), split_tags(select.text(3)),
+                          split_tags(select.text(4))});
   }
   return screenings;
 }

@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh"
 case_check_builtin() {
   bc catalog check
   expect_rc 0
-  expect_out "ok: catalog 2026.11.1: 19 exercises, 4 phases, 22 symptoms, 23 rules"
+  expect_out "ok: catalog 2026.11.1: 19 exercises, 4 phases, 24 symptoms, 25 rules"
   bc catalog check "$SRC/catalog"
   expect_rc 0
   bc catalog check "$SRC/catalog/rules.toml"

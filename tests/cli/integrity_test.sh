@@ -139,7 +139,7 @@ case_catalog_phase_one_must_open_at_week_zero() {
   sed -i '0,/min_weeks = { vaginal = 0, cesarean = 0 }/s//min_weeks = { vaginal = 2, cesarean = 2 }/' \
     "$SCRATCH/catalog/phases.toml"
   bc catalog check "$SCRATCH/catalog"
-  expect_error 65 "$SCRATCH/catalog/phases.toml:7:1: phase 1 must open at week 0"
+  expect_error 65 "$SCRATCH/catalog/phases.toml:9:1: phase 1 must open at week 0"
   bc --catalog "$SCRATCH/catalog" plan --weeks 1 --severity 3
   expect_error 65 "phase 1 must open at week 0"
   bc --catalog "$SCRATCH/catalog" plan --weeks 1 --severity 3 --format markdown

@@ -38,6 +38,8 @@ case_a_month_moves_up_one_phase_then_steps_back() {
   bc_on 2026-11-15 plan --format json
   json_check 'd["phase"]["current"] == 2 and d["progression"]["sessions_in_phase"] == 6'
   json_check 'd["progression"]["decision"] == "hold" and any("Keep going until at least Sun 15 Nov" in x for x in d["progression"]["to_move_on"])'
+  # Moving up needs this week's answers to the warning-sign questions.
+  bc_on 2026-11-15 screen --none --at 2026-11-15T09:00
   bc_on 2026-11-16 session add --at 2026-11-16T18:00 --pain-during 2
   expect_out "You have mastered the phase: your next plan is phase 3."
   bc_on 2026-11-17 plan --format json

@@ -35,7 +35,7 @@ bool is_profile_name(std::string_view name);
 std::string database_path(const std::string& data_dir, const std::string& profile);
 
 // The schema version this program writes; a newer database is refused.
-constexpr int k_schema_version = 5;
+constexpr int k_schema_version = 6;
 
 struct EntryFilter {
   std::optional<Date> since; // inclusive
