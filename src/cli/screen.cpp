@@ -81,13 +81,14 @@ int run_screen(const ScreenOptions& o, const Context& context)
   if (o.none && (!o.symptoms.empty() || !o.no.empty())) {
     throw usage_error("give --symptom ID for each yes and --no ID for each no, or --none, not both");
   }
-  const std::string at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  const std::string at = o.at.empty() ? context.now_at() : parse_at(o.at, context);
   Screening screening = o.none || !o.symptoms.empty() || !o.no.empty()
                             ? answers_from_flags(o, catalog)
                             : ask_screening(catalog, context, "screen", "--symptom ID for each yes, or --none");
   screening.at = at;
   const auto log = open_log(context, LogAccess::write);
-  log->add_screening(screening);
+  const std::int64_t id = log->add_screening(screening);
+  const std::string saved = fmt::format("saved screening {}", id);
 
   // Judge the answers as plan does, with everything else it knows.
   PlanInputs given;
@@ -100,10 +101,10 @@ int run_screen(const ScreenOptions& o, const Context& context)
   style.color = context.use_color(true);
   if (seeks_care_now(triage.level)) {
     const Plan plan = make_plan(catalog, plan_request(inputs, summary, today, next_monday_after(today)));
-    write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
+    tell_saved(saved, [&] { return render_plan(PlanFormat::text, {catalog, plan, style, {}}); });
     return static_cast<int>(ExitCode::seek_care);
   }
-  write_output("", render_screening_text(catalog, screening, triage, style));
+  tell_saved(saved, [&] { return render_screening_text(catalog, screening, triage, style); });
   return 0;
 }
 
