@@ -191,12 +191,10 @@ struct Command {
 // Every subcommand, in the order --help lists them. Completions come last:
 // they walk the tree the others made.
 constexpr std::array k_commands{
-    Command{"plan", setup_plan},       Command{"log", setup_log},
-    Command{"trend", setup_trend},     Command{"screen", setup_screen},
-    Command{"session", setup_session}, Command{"measure", setup_measure},
-    Command{"report", setup_report},   Command{"profile", setup_profile},
-    Command{"backup", setup_backup},   Command{"restore", setup_restore},
-    Command{"catalog", setup_catalog}, Command{"completions", setup_completions},
+    Command{"plan", setup_plan},       Command{"log", setup_log},         Command{"trend", setup_trend},
+    Command{"screen", setup_screen},   Command{"session", setup_session}, Command{"measure", setup_measure},
+    Command{"report", setup_report},   Command{"profile", setup_profile}, Command{"backup", setup_backup},
+    Command{"restore", setup_restore}, Command{"catalog", setup_catalog}, Command{"completions", setup_completions},
 };
 
 // Declares the subcommand the command line names and no other, so that a
@@ -326,7 +324,8 @@ std::vector<std::string> split_empty_values(int argc, char** argv)
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
     after_separator = after_separator || arg == "--";
-    const bool empty_value = !after_separator && arg.size() > 3 && arg.starts_with("--") && arg.find('=') == arg.size() - 1;
+    const bool empty_value =
+        !after_separator && arg.size() > 3 && arg.starts_with("--") && arg.find('=') == arg.size() - 1;
     if (empty_value) {
       arg.pop_back();
     }

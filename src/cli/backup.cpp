@@ -1,5 +1,5 @@
-#include "backcare/core/error.hpp"
 #include "backcare/store/backup.hpp"
+#include "backcare/core/error.hpp"
 #include "backcare/store/files.hpp"
 #include "commands.hpp"
 
@@ -26,8 +26,8 @@ int run_backup(const BackupOptions& o, const Context& context)
   }
   const std::string folder = o.folder.empty() ? default_backup_folder(context.data_dir()) : o.folder;
   const BackupResult result = back_up(*log, folder, profile, context.now_at(), backups_to_keep(context));
-  std::string text = fmt::format("Backed up profile '{}' to {}: {}.\n", profile, result.path,
-                                 describe_contents(result.contents));
+  std::string text =
+      fmt::format("Backed up profile '{}' to {}: {}.\n", profile, result.path, describe_contents(result.contents));
   for (const std::string& removed : result.removed) {
     text += fmt::format("Removed the older backup {} (keeping the newest {}).\n", removed, backups_to_keep(context));
   }

@@ -107,8 +107,8 @@ std::string parse_at(const std::string& text, const Context& context, std::strin
                                   happened.empty() ? "" : "; ", happened));
   }
   if (const std::string latest = context.latest_at(); *at > latest) {
-    throw usage_error(fmt::format("--at {} is later than now ({}){}{}", text, latest, happened.empty() ? "" : "; ",
-                                  happened));
+    throw usage_error(
+        fmt::format("--at {} is later than now ({}){}{}", text, latest, happened.empty() ? "" : "; ", happened));
   }
   return *at;
 }

@@ -63,8 +63,7 @@ int run_add(const LogOptions& o, const Context& context)
   check_text("--note", o.note);
   entry.note = o.note;
   entry.id = open_log(context, LogAccess::write)->add(entry);
-  tell_saved(fmt::format("saved entry {}", entry.id),
-             [&] { return fmt::format("Added entry {}.\n", said(entry)); });
+  tell_saved(fmt::format("saved entry {}", entry.id), [&] { return fmt::format("Added entry {}.\n", said(entry)); });
   return 0;
 }
 
@@ -150,9 +149,8 @@ int run_rm(const LogOptions& o, const Context& context)
 {
   const std::int64_t id = parse_id(o.id);
   const Entry removed = open_log(context, LogAccess::read)->remove(id);
-  tell_saved(fmt::format("removed entry {}", id), [&] {
-    return fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed));
-  });
+  tell_saved(fmt::format("removed entry {}", id),
+             [&] { return fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)); });
   return 0;
 }
 

@@ -81,11 +81,13 @@ std::vector<PsfsRating> matched_import(const std::string& file, std::vector<Psfs
 {
   std::vector<std::size_t> order(ratings.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ratings[a].at < ratings[b].at; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return ratings[a].at < ratings[b].at; });
   for (const std::size_t i : order) {
     std::vector<PsfsRating> earlier = stored;
     std::erase_if(earlier, [&](const PsfsRating& r) { return r.at > ratings[i].at; });
-    std::stable_sort(earlier.begin(), earlier.end(), [](const PsfsRating& a, const PsfsRating& b) { return a.at < b.at; });
+    std::stable_sort(earlier.begin(), earlier.end(),
+                     [](const PsfsRating& a, const PsfsRating& b) { return a.at < b.at; });
     try {
       ratings[i] = match_imported_activities(ratings[i], earlier);
     } catch (const Error& e) {

@@ -21,8 +21,8 @@ int run_restore(const RestoreOptions& o, const Context& context)
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(o.file, ec)) {
-    throw Error(ExitCode::no_input, fmt::format("cannot read {}: not a file (give a backup made by backcare backup)",
-                                                o.file));
+    throw Error(ExitCode::no_input,
+                fmt::format("cannot read {}: not a file (give a backup made by backcare backup)", o.file));
   }
   const std::string& profile = context.global.profile;
   const std::string data_dir = context.data_dir();
@@ -41,10 +41,11 @@ int run_restore(const RestoreOptions& o, const Context& context)
     tell_saved(fmt::format("restored {}", o.file), [&] {
       std::string text = fmt::format("Restored profile '{}' from {}.\n  it had: {}\n  it has: {}\n", profile, o.file,
                                      describe_contents(replaced), describe_contents(incoming));
-      return text + (kept.empty() ? std::string()
-                                  : fmt::format("The log it replaced is kept as {} (backcare restore {} brings it "
-                                                "back).\n",
-                                                kept, kept));
+      return text
+             + (kept.empty() ? std::string()
+                             : fmt::format("The log it replaced is kept as {} (backcare restore {} brings it "
+                                           "back).\n",
+                                           kept, kept));
     });
   } catch (...) {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {

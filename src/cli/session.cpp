@@ -325,11 +325,9 @@ int run_import(const SessionOptions& o, const Context& context)
 {
   const std::string text = read_input_file(o.file, "session import");
   const Catalog catalog = load_catalog(context);
-  const auto sessions = read_sessions_json(
-      o.file, text, context.today(), [&](const Session& session) {
-        return session.phase == 0 ? unjudged_catalog_problem(catalog, session)
-                                  : session_catalog_problem(catalog, session);
-      });
+  const auto sessions = read_sessions_json(o.file, text, context.today(), [&](const Session& session) {
+    return session.phase == 0 ? unjudged_catalog_problem(catalog, session) : session_catalog_problem(catalog, session);
+  });
   const ImportResult result = open_log(context, LogAccess::write)->import_sessions(sessions);
   const char* const noun = result.added == 1 ? "session" : "sessions";
   tell_saved(fmt::format("imported {} {}", result.added, noun), [&] {
@@ -400,9 +398,8 @@ int run_edit(const SessionOptions& o, const Context& context)
     check_edited_skips(context, *log, id, edit);
   }
   const Session edited = log->edit_session(id, edit, today);
-  tell_saved(fmt::format("saved the edit of session {}", id), [&] {
-    return fmt::format("Edited session {} ({}, phase {}).\n", edited.id, edited.at, edited.phase);
-  });
+  tell_saved(fmt::format("saved the edit of session {}", id),
+             [&] { return fmt::format("Edited session {} ({}, phase {}).\n", edited.id, edited.at, edited.phase); });
   return 0;
 }
 

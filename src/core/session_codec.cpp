@@ -48,10 +48,10 @@ std::string session_csv_header()
 
 std::string session_csv(const Session& s, std::optional<Outcome> outcome)
 {
-  return fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", s.id, s.at, number(s.phase > 0 ? std::optional<int>(s.phase) : std::nullopt), name_of(s.status), number(s.pain_during),
-                     number(s.next_morning), outcome ? name_of(*outcome) : "",
-                     csv_field(join_tags(s.skipped_exercises), true), s.reason ? name_of(*s.reason) : "",
-                     csv_field(s.note, true));
+  return fmt::format(
+      "{},{},{},{},{},{},{},{},{},{}\r\n", s.id, s.at, number(s.phase > 0 ? std::optional<int>(s.phase) : std::nullopt),
+      name_of(s.status), number(s.pain_during), number(s.next_morning), outcome ? name_of(*outcome) : "",
+      csv_field(join_tags(s.skipped_exercises), true), s.reason ? name_of(*s.reason) : "", csv_field(s.note, true));
 }
 
 std::vector<Session> read_sessions_json(const std::string& name, const std::string& text, Date today,

@@ -10,10 +10,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <filesystem>
 #include <map>
-#include <ctime>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -335,7 +335,8 @@ struct SchemaObject {
 // The whole schema in one query, in a fixed order.
 std::vector<SchemaObject> schema_of(Database& db)
 {
-  Statement select(db, "SELECT type, name, tbl_name, replace(replace(replace(replace(coalesce(sql, ''), ' ', ''), char(10), ''), char(13), ''), "
+  Statement select(db, "SELECT type, name, tbl_name, replace(replace(replace(replace(coalesce(sql, ''), ' ', ''), "
+                       "char(10), ''), char(13), ''), "
                        "char(9), '') FROM sqlite_schema ORDER BY type, name");
   std::vector<SchemaObject> objects;
   while (select.step()) {
@@ -359,10 +360,41 @@ const std::vector<SchemaObject>& expected_schema()
   return schema;
 }
 
-// Refuses a log whose tables, views, triggers or indexes are not those this
-// version writes: a file that only looks like a log by its header (a view
-// in place of a table can hang every read; a trigger can delete entries).
-// Nothing has been written when it throws.
+// What is wrong with the schema of a log against the one this version
+// writes, or empty. Every object must be one backcare makes (type, name,
+// table): a view in place of a table could hang every read, a trigger
+// delete entries. An index (and any view or trigger) must have the same
+// SQL; a table must be a plain table, and every table must be there. A
+// table's columns and checks are not compared: logs made by earlier
+// versions differ there, harmlessly (trusted_schema is off).
+std::string schema_problem(const std::vector<SchemaObject>& actual, const std::vector<SchemaObject>& expected)
+{
+  const auto find = [](const std::vector<SchemaObject>& objects, const SchemaObject& object) {
+    return std::find_if(objects.begin(), objects.end(), [&](const SchemaObject& o) {
+      return o.type == object.type && o.name == object.name && o.table == object.table;
+    });
+  };
+  for (const SchemaObject& object : actual) {
+    const auto ours = find(expected, object);
+    if (ours == expected.end()) {
+      return fmt::format("it has {} {} '{}' that backcare does not make", object.type == "index" ? "an" : "a",
+                         object.type, object.name);
+    }
+    const bool same = object.type == "table" ? object.sql.starts_with("CREATETABLE") : object.sql == ours->sql;
+    if (!same) {
+      return fmt::format("its {} '{}' is not as backcare makes it", object.type, object.name);
+    }
+  }
+  for (const SchemaObject& object : expected) {
+    if (object.type == "table" && find(actual, object) == actual.end()) {
+      return fmt::format("it lacks the table '{}'", object.name);
+    }
+  }
+  return {};
+}
+
+// Refuses a log whose schema is not this version's (schema_problem), in one
+// query; nothing has been written when it throws.
 void check_schema(Database& db)
 {
   const std::vector<SchemaObject> actual = schema_of(db);
@@ -370,29 +402,12 @@ void check_schema(Database& db)
   if (actual == expected) {
     return;
   }
-  const auto has = [](const std::vector<SchemaObject>& objects, const SchemaObject& object, bool by_name) {
-    return std::any_of(objects.begin(), objects.end(), [&](const SchemaObject& o) {
-      return by_name ? o.type == object.type && o.name == object.name : o == object;
-    });
-  };
-  std::string problem;
-  for (const SchemaObject& object : actual) {
-    if (!has(expected, object, false) && problem.empty()) {
-      problem = has(expected, object, true) ? fmt::format("its {} '{}' is not as backcare makes it", object.type,
-                                                          object.name)
-                                            : fmt::format("it has a {} '{}' that backcare does not make",
-                                                          object.type, object.name);
-    }
+  if (const std::string problem = schema_problem(actual, expected); !problem.empty()) {
+    throw Error(ExitCode::data, fmt::format("{} is not a log as backcare writes it: {}; it was left untouched. "
+                                            "Move it aside (backcare restore FILE brings back a backup) or use "
+                                            "another --data-dir",
+                                            db.path(), problem));
   }
-  for (const SchemaObject& object : expected) {
-    if (!has(actual, object, true) && problem.empty()) {
-      problem = fmt::format("it lacks the {} '{}'", object.type, object.name);
-    }
-  }
-  throw Error(ExitCode::data, fmt::format("{} is not a log as backcare writes it: {}; it was left untouched. Move "
-                                          "it aside (backcare restore FILE brings back a backup) or use another "
-                                          "--data-dir",
-                                          db.path(), problem));
 }
 
 // The path SQLite gets: folders resolved (a symbolic link to the data
@@ -455,15 +470,16 @@ void move_orphans_aside(const std::string& path)
     }
     const std::string aside = fmt::format("{}.orphaned-{}", file, stamp);
     if (::renameat2(AT_FDCWD, file.c_str(), AT_FDCWD, aside.c_str(), RENAME_NOREPLACE) != 0) {
-      throw Error(ExitCode::cant_create, fmt::format("cannot move the leftover {} aside (to {}): {}", file, aside,
-                                                     std::strerror(errno)));
+      throw Error(ExitCode::cant_create,
+                  fmt::format("cannot move the leftover {} aside (to {}): {}", file, aside, std::strerror(errno)));
     }
     moved.push_back(fs::path(aside).filename().string());
   }
   if (!moved.empty()) {
     std::fflush(stdout);
-    fmt::print(stderr, "backcare: note: {} was gone but not its WAL; moved the leftovers aside ({}), never "
-                       "replayed into the new log\n",
+    fmt::print(stderr,
+               "backcare: note: {} was gone but not its WAL; moved the leftovers aside ({}), never "
+               "replayed into the new log\n",
                path, fmt::join(moved, ", "));
   }
 }
@@ -1462,7 +1478,8 @@ ImportResult PainLog::import_sessions(const std::vector<Session>& sessions)
     exists.reset();
     return found;
   };
-  return import_records(transaction, *m_db, {"session-import", "session", "sessions"}, sessions, stored, insert_session);
+  return import_records(transaction, *m_db, {"session-import", "session", "sessions"}, sessions, stored,
+                        insert_session);
 }
 
 std::vector<Session> PainLog::sessions(const EntryFilter& filter) const

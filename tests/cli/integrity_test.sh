@@ -489,10 +489,15 @@ case_hostile_schema_is_refused() {
   bc log list
   expect_error 65 "trigger 'wipe'"
   raw_sql "$DB" "DROP TRIGGER wipe" >/dev/null
-  raw_sql "$DB" "DROP INDEX entry_by_time" >/dev/null
+  raw_sql "$DB" "CREATE INDEX sneaky ON entry (note)" >/dev/null
   bc log list
-  expect_error 65 "it lacks the index 'entry_by_time'"
-  raw_sql "$DB" "CREATE INDEX entry_by_time ON entry (at)" >/dev/null
+  expect_error 65 "it has an index 'sneaky' that backcare does not make"
+  raw_sql "$DB" "DROP INDEX sneaky" >/dev/null
+  raw_sql "$DB" "DROP TABLE day_summary" >/dev/null
+  bc log list
+  expect_error 65 "it lacks the table 'day_summary'"
+  raw_sql "$DB" "CREATE TABLE day_summary (day TEXT PRIMARY KEY, entries INTEGER NOT NULL, total INTEGER NOT NULL,
+                 lowest INTEGER NOT NULL, highest INTEGER NOT NULL) STRICT, WITHOUT ROWID" >/dev/null
   bc log add 4 --at 2026-11-21T08:00
   expect_rc 0
   # A view in place of the entry table, with the right header: reading it

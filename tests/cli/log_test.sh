@@ -395,4 +395,13 @@ case_dates_stay_in_years_0001_to_9999() {
   ! grep -q '10000-' "$OUT" || fail "a date after 9999 was written"
 }
 
+case_import_errors_show_nul_bytes_and_utf16() {
+  printf 'at,severity\n2026-11-01,3\0x\n' >"$SCRATCH/nul.csv"
+  bc log import "$SCRATCH/nul.csv"
+  expect_error 65 "nul.csv:2:12: 'severity' must be a whole number 0-10, got '3\\x00x'; nothing was imported"
+  printf '\xff\xfea\x00t\x00,\x00s\x00\n\x00' >"$SCRATCH/utf16.csv"
+  bc log import "$SCRATCH/utf16.csv"
+  expect_error 65 "utf16.csv:1:1: the file is UTF-16; save it as UTF-8"
+}
+
 finish
