@@ -34,6 +34,8 @@ void setup_screen(CLI::App& app, Context& context, Action& action);
 void setup_session(CLI::App& app, Context& context, Action& action);
 void setup_measure(CLI::App& app, Context& context, Action& action);
 void setup_report(CLI::App& app, Context& context, Action& action);
+void setup_backup(CLI::App& app, Context& context, Action& action);
+void setup_restore(CLI::App& app, Context& context, Action& action);
 // Asks each warning-sign question on the terminal; stops at the first
 // urgent or emergency yes. For a sign `in_force` it also asks whether a
 // clinician has checked it since. When stdin is not a terminal, a usage

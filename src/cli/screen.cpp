@@ -88,14 +88,15 @@ int run_screen(const ScreenOptions& o, const Context& context)
   if (o.checked && !by_flags) {
     throw usage_error("--checked goes with the answers it qualifies: --no ID, --symptom ID or --none");
   }
-  const std::string at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  const std::string at = o.at.empty() ? context.now_at() : parse_at(o.at, context);
   Screening screening = by_flags
                             ? answers_from_flags(o, catalog)
                             : ask_screening(catalog, context, "screen", "--symptom ID for each yes, or --none",
                                             signs_in_force(*open_log(context, LogAccess::read), catalog, date_of(at)));
   screening.at = at;
   const auto log = open_log(context, LogAccess::write);
-  log->add_screening(screening);
+  const std::int64_t id = log->add_screening(screening);
+  const std::string saved = fmt::format("saved screening {}", id);
 
   // Judge the answers as plan does, with everything else it knows.
   PlanInputs given;
@@ -108,11 +109,11 @@ int run_screen(const ScreenOptions& o, const Context& context)
   style.color = context.use_color(true);
   if (seeks_care_now(triage.level)) {
     const Plan plan = make_plan(catalog, plan_request(inputs, summary, today, next_monday_after(today)));
-    write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
+    tell_saved(saved, [&] { return render_plan(PlanFormat::text, {catalog, plan, style, {}}); });
     return static_cast<int>(ExitCode::seek_care);
   }
   const ScreeningStatus status = screening_status(catalog, summary.screenings, today);
-  write_output("", render_screening_text(catalog, screening, triage, status, today, style));
+  tell_saved(saved, [&] { return render_screening_text(catalog, screening, triage, status, today, style); });
   return 0;
 }
 

@@ -107,7 +107,7 @@ case_command_line() {
   bc
   expect_error 64 "subcommand"
   bc bogus
-  expect_error 64 "unknown command 'bogus' (backcare commands: plan, log, trend, screen, session, measure, report, profile, catalog, completions)"
+  expect_error 64 "unknown command 'bogus' (backcare commands: plan, log, trend, screen, session, measure, report, profile, backup, restore, catalog, completions)"
   bc --color never plna --weeks 3
   expect_error 64 "unknown command 'plna'; did you mean 'plan'?"
   bc log ad 3
