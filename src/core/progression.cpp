@@ -364,6 +364,13 @@ void Replay::explain_to_move_on()
   if (const std::string needed = entry_screening(m_request.today); !needed.empty()) {
     needs.push_back(fmt::format("Answer the warning-sign questions: moving up needs {}.", needed));
   }
+  if (needs.empty() && !stint.empty() && m_request.holds && m_request.holds(stint.back().date)) {
+    // Mastered, but the last session was done while the plan held: it
+    // cannot move anyone up on its own.
+    needs.push_back(fmt::format("Do one more green session in phase {}: your last one was done while the plan held, "
+                                "so it cannot move you up on its own.",
+                                phase));
+  }
   if (m_request.trend_worse) {
     needs.push_back("Let your pain settle: your pain diary must stop getting worse.");
   } else if (m_request.holds && m_request.holds(m_request.today)) {

@@ -185,9 +185,8 @@ std::vector<std::string> sign_state_lines(const ScreeningStatus& status)
   for (const SignSpan& span : status.in_force) {
     if (!span.unchecked_no.empty()) {
       lines.push_back(fmt::format("You answered no to {} on {}, but this sign needs a clinician's check before it "
-                                  "clears, so it stays in force. Once you have been checked: backcare screen --no {} "
-                                  "--checked.",
-                                  sign_name(span.id), format_day(date_of(span.unchecked_no)), span.id));
+                                  "clears, so it stays in force until you say you have been checked.",
+                                  sign_name(span.id), format_day(date_of(span.unchecked_no))));
     }
   }
   for (const SignSpan& span : status.checked) {

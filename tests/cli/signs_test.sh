@@ -66,7 +66,7 @@ case_a_bare_no_keeps_an_emergency_in_force_until_checked() {
   on 2026-11-11 screen --symptom saddle-numbness --at 2026-11-11T08:00
   on 2026-11-12 screen --no saddle-numbness
   expect_rc 3
-  expect_para "You answered no to saddle numbness on Thu 12 Nov, but this sign needs a clinician's check before it clears, so it stays in force."
+  expect_para "You answered no to saddle numbness on Thu 12 Nov, but this sign needs a clinician's check before it clears, so it stays in force until you say you have been checked."
   expect_para "backcare screen --no saddle-numbness --checked"
   no_exercise_anywhere 2026-11-20
   on 2026-11-20 plan --format json

@@ -745,3 +745,16 @@ TEST_CASE("progress: moving up waits for the next phase's screening")
     CHECK(progress(Progression{}, request).phase == 2);
   }
 }
+
+TEST_CASE("progress: a phase mastered while the plan held says what is still needed")
+{
+  ProgressRequest request;
+  request.sessions = sessions_of(six_green());
+  request.ceiling = ceiling_of({{0, 1}, {14, 4}}); // phase 2 opens on day 14, after the last session
+  request.holds = [](Date date) { return days_between(k_day0, date) < 14; };
+  request.today = day(15);
+  const Progress p = progress(Progression{}, request);
+  CHECK(p.phase == 1);
+  REQUIRE(p.to_move_on.size() == 1);
+  CHECK(p.to_move_on[0].starts_with("Do one more green session in phase 1: your last one was done while the plan held"));
+}
