@@ -23,6 +23,14 @@ bc() {
   RC=$?
 }
 
+# bc_on DATE ARGS...: runs backcare as if today were DATE (sets RC, $OUT, $ERR).
+bc_on() {
+  local day=$1
+  shift
+  "$BIN" --as-of "$day" --data-dir "$SCRATCH/data" "$@" >"$OUT" 2>"$ERR" </dev/null
+  RC=$?
+}
+
 fail() {
   echo "FAIL [$CASE]: $*"
   echo "--- stdout"; head -c 3000 "$OUT"

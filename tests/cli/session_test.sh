@@ -4,14 +4,6 @@
 source "$(dirname "$0")/lib.sh"
 DB=$SCRATCH/data/default.db
 
-# bc_on DATE ARGS...: runs backcare as if today were DATE.
-bc_on() {
-  local day=$1
-  shift
-  "$BIN" --as-of "$day" --data-dir "$SCRATCH/data" "$@" >"$OUT" 2>"$ERR" </dev/null
-  RC=$?
-}
-
 raw_sql() {
   "$PYTHON" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); [print(*r) for r in c.execute(sys.argv[2])]; c.commit()" "$1" "$2"
 }
