@@ -689,3 +689,28 @@ TEST_CASE("PainLog: the WAL stays short between commands")
   CHECK(fs::file_size(scratch.db() + "-wal") == 0); // a large import leaves no long WAL behind
   CHECK(all(*PainLog::open(scratch.db(), false)).size() == 3060);
 }
+
+TEST_CASE("k_schema_objects: the migrations make exactly the objects a log is checked against")
+{
+  const Scratch scratch;
+  REQUIRE(PainLog::open(scratch.db(), true));
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(scratch.db().c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(
+      sqlite3_prepare_v2(db, "SELECT type, name, tbl_name FROM sqlite_schema ORDER BY type, name", -1, &stmt, nullptr)
+      == SQLITE_OK);
+  std::vector<std::string> made;
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    made.push_back(fmt::format("{} {} {}", reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)),
+                               reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)),
+                               reinterpret_cast<const char*>(sqlite3_column_text(stmt, 2))));
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  std::vector<std::string> listed;
+  for (const SchemaName& object : k_schema_objects) {
+    listed.push_back(fmt::format("{} {} {}", object.type, object.name, object.table));
+  }
+  CHECK(made == listed);
+}

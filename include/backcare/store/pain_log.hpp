@@ -10,6 +10,7 @@
 #include "backcare/core/session.hpp"
 #include "backcare/core/trend.hpp"
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -39,6 +40,35 @@ void make_private_folders(const std::string& folder);
 
 // The schema version this program writes; a newer database is refused.
 constexpr int k_schema_version = 7;
+
+// The objects of the schema this version writes: a log with any other
+// (a view, a trigger, a table or index of its own) or without one of its
+// tables is refused before anything is read or written. The store's unit
+// tests check that the migrations make exactly these.
+struct SchemaName {
+  std::string_view type;
+  std::string_view name;
+  std::string_view table;
+};
+inline constexpr std::array<SchemaName, 17> k_schema_objects{{
+    {"index", "entry_by_change", "entry"},
+    {"index", "entry_by_time", "entry"},
+    {"index", "psfs_rating_by_change", "psfs_rating"},
+    {"index", "psfs_rating_by_time", "psfs_rating"},
+    {"index", "screening_by_time", "screening"},
+    {"index", "session_by_change", "session"},
+    {"index", "session_by_time", "session"},
+    {"index", "sqlite_autoindex_profile_1", "profile"},
+    {"index", "sqlite_autoindex_psfs_score_1", "psfs_score"},
+    {"table", "change", "change"},
+    {"table", "day_summary", "day_summary"},
+    {"table", "entry", "entry"},
+    {"table", "profile", "profile"},
+    {"table", "psfs_rating", "psfs_rating"},
+    {"table", "psfs_score", "psfs_score"},
+    {"table", "screening", "screening"},
+    {"table", "session", "session"},
+}};
 
 struct EntryFilter {
   std::optional<Date> since; // inclusive
