@@ -181,6 +181,22 @@ std::string_view command_word(const CLI::App& app, int argc, char** argv)
   return {};
 }
 
+// A repeatable option takes one value per occurrence (`--tag a --tag b`):
+// CLI11 lets a vector option swallow every word up to the next option, so
+// that `log add --tag a 3` would take 3 for a tag, not for the severity.
+// Positional arguments (`measure psfs A=1 B=2`) still take all they get.
+void one_value_per_option(CLI::App& app)
+{
+  for (CLI::Option* option : app.get_options()) {
+    if (!option->get_positional() && option->get_expected_max() > 1) {
+      option->allow_extra_args(false);
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    one_value_per_option(*sub);
+  }
+}
+
 using Setup = void (*)(CLI::App&, Context&, Action&);
 
 struct Command {
@@ -345,6 +361,7 @@ int run(int argc, char** argv)
   reject_empty_values(app, context.options);
   const std::string_view word = command_word(app, argc, argv);
   setup_commands(app, context, action, word);
+  one_value_per_option(app);
 
   // A bad config file must not stop --help, --version or completions:
   // hold its error until the command line says what is wanted.
