@@ -9,7 +9,6 @@
 
 #include <charconv>
 #include <ctime>
-#include <fstream>
 #include <limits>
 #include <memory>
 
@@ -166,8 +165,8 @@ int run_undo(const Context& context)
 int run_import(const LogOptions& o, const Context& context)
 {
   const Date now = context.today();
-  std::ifstream in = open_input_file(o.file, "log import");
-  EntryReader reader(o.file, in, now);
+  const std::unique_ptr<std::istream> in = open_input_file(o.file, "log import");
+  EntryReader reader(o.file, *in, now);
   open_log(context, LogAccess::write)
       ->import([&] { return reader.next(); },
                [](const ImportResult& result) {
