@@ -28,9 +28,10 @@ namespace backcare::cli {
 // such as "--severity must be 0-10, got 11".
 int parse_number(const std::string& option, const std::string& text, int min, int max);
 
-// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM), which must not be after
-// `today`; `happened` ends the message for a later date ("log pain that has
-// happened"), or nothing when empty.
+// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM, or a day relative to `today`
+// such as "yesterday", "-3d" or "monday", at midnight: see
+// parse_relative_day), which must not be after `today`; `happened` ends the message for a later date ("log pain that
+// has happened"), or nothing when empty.
 std::string parse_at(const std::string& text, Date today, std::string_view happened = {});
 
 // An entry, session or rating id: any id SQLite can hold (an import may
@@ -43,7 +44,12 @@ std::int64_t parse_id(const std::string& text);
 // same, and "is not a time of day" for a time such as 25:00.
 Date parse_date_option(const std::string& option, const std::string& text);
 
-// --since and --until (either may be empty), checked in order. A --since
+// parse_date_option, or a day relative to `today` ("today", "yesterday",
+// "-3d", "monday": see parse_relative_day).
+Date parse_day_option(const std::string& option, const std::string& text, Date today);
+
+// --since and --until (either may be empty; each as parse_day_option),
+// checked in order. A --since
 // after `today` is a usage error: no command has anything to show from a
 // day that has not come. An --until after it is allowed (each command
 // counts up to today).

@@ -52,4 +52,27 @@ case_positional_lists_take_all() {
   json_check 'len(d[0]["scores"]) == 3'
 }
 
+# --at, --since and --until take days relative to --as-of (a Thursday):
+# today, yesterday, -Nd and the most recent past weekday.
+case_relative_days() {
+  bc log add 2 --at yesterday
+  expect_out "2026-11-25T00:00"
+  bc log add 3 --at -3d
+  expect_out "2026-11-23T00:00"
+  bc log add 4 --at monday
+  expect_out "2026-11-23T00:00"
+  bc log add 5 --at Thu
+  expect_out "2026-11-19T00:00"
+  bc log add 6 --at today
+  expect_out "2026-11-26T00:00"
+  bc log list --since -3d --until yesterday --format json
+  json_check '[e["severity"] for e in d] == [3, 4, 2]'
+  bc trend --since thursday --format json
+  expect_rc 0
+  bc log add 2 --at tomorrow
+  expect_error 64 "--at must be YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, -Nd (N days ago) or a weekday, got 'tomorrow'"
+  bc log list --since +3d
+  expect_error 64 "--since must be a date as YYYY-MM-DD, today, yesterday, -Nd (N days ago) or a weekday, got '+3d'"
+}
+
 finish
