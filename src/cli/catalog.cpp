@@ -29,7 +29,7 @@ int run_check(const CatalogOptions& o, const Context& context)
 int run_show(const CatalogOptions& o, const Context& context)
 {
   const Catalog catalog = load_catalog(context);
-  const std::string text = render_catalog_item(catalog, o.id, 80);
+  const std::string text = render_catalog_item(catalog, o.id, context.text_width(true));
   if (text.empty()) {
     throw usage_error(fmt::format("catalog show: no exercise, rule, symptom or phase '{}' "
                                   "(backcare catalog list and backcare catalog symptoms list them)",
@@ -80,7 +80,7 @@ void setup_catalog(CLI::App& app, Context& context, Action& action)
   CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
   symptoms->footer("Example:\n  backcare catalog symptoms");
   on_parsed(*symptoms, action, [&context] {
-    write_output("", render_catalog_symptoms(load_catalog(context), 80));
+    write_output("", render_catalog_symptoms(load_catalog(context), context.text_width(true)));
     return 0;
   });
 

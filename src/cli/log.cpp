@@ -71,10 +71,8 @@ int run_add(const LogOptions& o, const Context& context)
 }
 
 // Streams the entries in `format` to `output`.
-void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, bool color)
+void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, const Style& style)
 {
-  Style style;
-  style.color = color;
   EntryListWriter writer(format, style);
   output.write(writer.begin());
   // Rows are gathered in one buffer and written 64 KiB at a time.
@@ -94,8 +92,11 @@ int run_list(const LogOptions& o, const Context& context)
 {
   const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
   const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
+  Style style;
+  style.color = context.use_color(true);
+  style.width = context.text_width(true);
   Output output("");
-  write_entries(*open_log(context, LogAccess::read), filter, format, output, context.use_color(true));
+  write_entries(*open_log(context, LogAccess::read), filter, format, output, style);
   output.commit();
   return 0;
 }
@@ -106,7 +107,7 @@ int run_export(const LogOptions& o, const Context& context)
   check_choice("--format", format, k_export_formats);
   const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Output output(o.output);
-  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, false);
+  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, Style{});
   output.commit();
   return 0;
 }
