@@ -1,5 +1,6 @@
 #include "backcare/render/catalog.hpp"
 #include "backcare/core/error.hpp"
+#include "backcare/core/text.hpp"
 #include "backcare/store/catalog_loader.hpp"
 #include "backcare/store/files.hpp"
 #include "commands.hpp"
@@ -20,9 +21,14 @@ struct CatalogOptions {
 int run_check(const CatalogOptions& o, const Context& context)
 {
   const Catalog catalog = o.check_path.empty() ? load_catalog(context) : backcare::load_catalog(o.check_path);
-  write_output("", fmt::format("ok: catalog {}: {} exercises, {} phases, {} symptoms, {} rules\n", catalog.version,
-                               catalog.exercises.size(), catalog.phases.size(), catalog.symptoms.size(),
-                               catalog.rules.size()));
+  const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+    return counted(static_cast<long long>(n), one, many);
+  };
+  write_output("", fmt::format("ok: catalog {}: {}, {}, {}, {}\n", catalog.version,
+                               count(catalog.exercises.size(), "exercise", "exercises"),
+                               count(catalog.phases.size(), "phase", "phases"),
+                               count(catalog.symptoms.size(), "symptom", "symptoms"),
+                               count(catalog.rules.size(), "rule", "rules")));
   return 0;
 }
 
