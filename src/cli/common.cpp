@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <limits>
 
 namespace backcare::cli {
@@ -206,6 +207,42 @@ PlanInputs plan_defaults(const Config::Plan& c)
   config.postures = c.postures;
   config.equipment = c.equipment;
   return config;
+}
+
+ProgressLine::ProgressLine(bool on_terminal, std::string what)
+  : m_on_terminal(on_terminal)
+  , m_what(std::move(what))
+{
+}
+
+ProgressLine::~ProgressLine()
+{
+  done();
+}
+
+void ProgressLine::update(std::size_t count)
+{
+  using namespace std::chrono_literals;
+  if (!m_on_terminal) {
+    return;
+  }
+  const Clock::time_point now = Clock::now();
+  if (now - m_start < 2s || now - m_drawn < 250ms) {
+    return;
+  }
+  m_drawn = now;
+  m_shown = true;
+  fmt::print(stderr, "\rbackcare: {}: {}", m_what, count);
+  std::fflush(stderr);
+}
+
+void ProgressLine::done()
+{
+  if (m_shown) {
+    fmt::print(stderr, "\r\x1b[K");
+    std::fflush(stderr);
+    m_shown = false;
+  }
 }
 
 } // namespace backcare::cli

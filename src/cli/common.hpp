@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -89,5 +91,28 @@ template <typename E> std::string choice_help(std::optional<E> default_value = s
 {
   return choice_help(names_of<E>(), default_value ? std::string(name_of(*default_value)) : std::string());
 }
+
+// A line on stderr that says how far a long task has come ("backcare:
+// importing, entries read: 120000"): shown only on a terminal and once the
+// task has taken more than 2 seconds, redrawn at most 4 times a second,
+// and erased by done() or when it goes out of scope.
+class ProgressLine {
+public:
+  ProgressLine(bool on_terminal, std::string what);
+  ~ProgressLine();
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+
+  void update(std::size_t count);
+  void done();
+
+private:
+  using Clock = std::chrono::steady_clock;
+  bool m_on_terminal;
+  std::string m_what;
+  Clock::time_point m_start = Clock::now();
+  Clock::time_point m_drawn{};
+  bool m_shown = false;
+};
 
 } // namespace backcare::cli

@@ -104,6 +104,7 @@ Context Context::capture()
   context.env = Environment::snapshot();
   context.stdin_is_terminal = ::isatty(STDIN_FILENO) != 0;
   context.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+  context.stderr_is_terminal = ::isatty(STDERR_FILENO) != 0;
   context.stdout_width = terminal_width(context.env, context.stdout_is_terminal);
   return context;
 }

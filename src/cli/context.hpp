@@ -88,6 +88,7 @@ public:
   std::time_t invoked_at = 0; // the single clock read of this run
   bool stdin_is_terminal = false;
   bool stdout_is_terminal = false;
+  bool stderr_is_terminal = false;
   int stdout_width = 80; // COLUMNS, else the terminal's width, else 80
 
   // "Today": --as-of when given, else the local date of invoked_at.

@@ -166,14 +166,21 @@ int run_undo(const Context& context)
 int run_import(const LogOptions& o, const Context& context)
 {
   const Date now = context.today();
+  // From the start: reading the first block of a slow pipe counts too.
+  ProgressLine progress(context.stderr_is_terminal, "importing, entries read");
   const std::unique_ptr<std::istream> in = open_input_file(o.file, "log import");
   EntryReader reader(o.file, *in, now);
-  open_log(context, LogAccess::write)
-      ->import([&] { return reader.next(); },
-               [](const ImportResult& result) {
-                 write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
-                                              result.added == 1 ? "entry" : "entries", result.skipped));
-               });
+  std::size_t read = 0;
+  const auto next = [&] {
+    auto entry = reader.next();
+    progress.update(entry ? ++read : read);
+    return entry;
+  };
+  open_log(context, LogAccess::write)->import(next, [&progress](const ImportResult& result) {
+    progress.done();
+    write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
+                                 result.added == 1 ? "entry" : "entries", result.skipped));
+  });
   return 0;
 }
 
