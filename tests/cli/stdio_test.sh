@@ -83,6 +83,17 @@ case_trend_report_and_plan() {
   no_dash_file
 }
 
+case_catalog_from_stdin() {
+  bc_in "$SRC/catalog/rules.toml" catalog check -
+  expect_rc 65
+  grep -q "^backcare: error: -:" "$ERR" || fail "a catalog on stdin is not named '-'"
+  cat "$SRC"/catalog/*.toml >"$SCRATCH/whole.toml"
+  bc_in "$SCRATCH/whole.toml" catalog check -
+  expect_rc 0
+  expect_out "ok: catalog"
+  no_dash_file
+}
+
 case_empty_stdin_is_an_empty_import() {
   bc_in /dev/null log import -
   expect_rc 65

@@ -57,6 +57,12 @@ case_text_follows_columns() {
   expect_rc 0
   expect_width 120
   wider_than 80 || fail "plan text is still wrapped at 80 with COLUMNS=120"
+  COLUMNS=120 bc plan --help
+  expect_rc 0
+  expect_width 120
+  wider_than 80 || fail "--help is still wrapped at 80 with COLUMNS=120"
+  bc plan --help
+  expect_width 80
   COLUMNS=60 bc catalog symptoms
   expect_width 60
   bc catalog symptoms
