@@ -213,11 +213,10 @@ struct Command {
 // Every subcommand, in the order --help lists them. Completions come last:
 // they walk the tree the others made.
 constexpr std::array k_commands{
-    Command{"plan", setup_plan},       Command{"log", setup_log},
-    Command{"trend", setup_trend},     Command{"screen", setup_screen},
-    Command{"session", setup_session}, Command{"measure", setup_measure},
-    Command{"report", setup_report},   Command{"profile", setup_profile},
-    Command{"catalog", setup_catalog}, Command{"completions", setup_completions},
+    Command{"plan", setup_plan},       Command{"log", setup_log},         Command{"trend", setup_trend},
+    Command{"screen", setup_screen},   Command{"session", setup_session}, Command{"measure", setup_measure},
+    Command{"report", setup_report},   Command{"profile", setup_profile}, Command{"backup", setup_backup},
+    Command{"restore", setup_restore}, Command{"catalog", setup_catalog}, Command{"completions", setup_completions},
 };
 
 // Declares the subcommand the command line names and no other, so that a
@@ -336,6 +335,30 @@ std::string unexpected_arguments(const CLI::App& app, int argc, char** argv)
                      fmt::join(extras, "', '"), help);
 }
 
+// The command line with each "--name=" (an empty value) split into
+// "--name" and "": CLI11 would take the next word as the value instead.
+// Then "" is what the option got: refused as empty, or, for an option
+// where it means something (log edit --note=), taken.
+std::vector<std::string> split_empty_values(int argc, char** argv)
+{
+  std::vector<std::string> args;
+  bool after_separator = false;
+  for (int i = 0; i < argc; ++i) {
+    std::string arg = argv[i];
+    after_separator = after_separator || arg == "--";
+    const bool empty_value =
+        !after_separator && arg.size() > 3 && arg.starts_with("--") && arg.find('=') == arg.size() - 1;
+    if (empty_value) {
+      arg.pop_back();
+    }
+    args.push_back(std::move(arg));
+    if (empty_value) {
+      args.emplace_back();
+    }
+  }
+  return args;
+}
+
 } // namespace
 
 void on_parsed(CLI::App& sub, Action& action, Action run)
@@ -343,8 +366,16 @@ void on_parsed(CLI::App& sub, Action& action, Action run)
   sub.callback([&action, run = std::move(run)] { action = run; });
 }
 
-int run(int argc, char** argv)
+int run(int argc, char** given_argv)
 {
+  std::vector<std::string> args = split_empty_values(argc, given_argv);
+  std::vector<char*> pointers;
+  for (std::string& arg : args) {
+    pointers.push_back(arg.data());
+  }
+  pointers.push_back(nullptr);
+  argc = static_cast<int>(args.size());
+  char** argv = pointers.data();
   // `backcare --version` alone is answered before the command line is set
   // up: scripts probe it, and it should cost no more than starting.
   if (argc == 2 && std::string_view(argv[1]) == "--version") {

@@ -34,11 +34,16 @@ void setup_screen(CLI::App& app, Context& context, Action& action);
 void setup_session(CLI::App& app, Context& context, Action& action);
 void setup_measure(CLI::App& app, Context& context, Action& action);
 void setup_report(CLI::App& app, Context& context, Action& action);
+void setup_backup(CLI::App& app, Context& context, Action& action);
+void setup_restore(CLI::App& app, Context& context, Action& action);
 // Asks each warning-sign question on the terminal; stops at the first
-// urgent or emergency yes. When stdin is not a terminal, a usage error says
-// that `asked_by` needs one and what to give `instead`.
+// urgent or emergency yes. For a sign `in_force` it also asks whether a
+// clinician has checked it since. When stdin is not a terminal, a usage
+// error says that `asked_by` needs one and what to give `instead`.
 Screening ask_screening(const Catalog& catalog, const Context& context, const std::string& asked_by,
-                        const std::string& instead);
+                        const std::string& instead, const std::vector<std::string>& in_force);
+// The warning signs in force on `day` in `log`.
+std::vector<std::string> signs_in_force(const PainLog& log, const Catalog& catalog, Date day);
 
 // Walks the whole tree of `app`: call it after every other setup_*.
 void setup_completions(CLI::App& app, Context& context, Action& action);

@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include "backcare/core/text.hpp"
+#include "backcare/store/files.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -35,6 +36,52 @@ Error date_error(const std::string& option, std::string_view text, bool with_tim
 
 } // namespace
 
+void tell_saved(std::string_view done, const std::function<std::string()>& text)
+{
+  try {
+    write_output("", text());
+  } catch (const Error& e) {
+    throw Error(e.code(), fmt::format("{}, but could not write the confirmation: {}", done, e.what()));
+  } catch (const std::exception& e) {
+    throw Error(ExitCode::io, fmt::format("{}, but could not write the confirmation: {}", done, e.what()));
+  }
+}
+
+std::string describe_contents(const LogContents& c)
+{
+  const auto count = [](std::int64_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  const std::string counts =
+      fmt::format("{}, {}, {}, {}", count(c.entries, "entry", "entries"), count(c.sessions, "session", "sessions"),
+                  count(c.screenings, "screening", "screenings"), count(c.psfs_ratings, "PSFS rating", "PSFS ratings"));
+  if (c.first_at.empty()) {
+    return counts + " (nothing saved)";
+  }
+  return fmt::format("{}, {} to {}", counts, c.first_at.substr(0, 10), c.last_at.substr(0, 10));
+}
+
+std::string csv_for_terminal(std::string_view csv)
+{
+  std::string out;
+  out.reserve(csv.size());
+  while (!csv.empty()) {
+    const std::size_t end = csv.find("\r\n");
+    out += escape_control(csv.substr(0, end));
+    if (end == std::string_view::npos) {
+      break;
+    }
+    out += "\r\n";
+    csv.remove_prefix(end + 2);
+  }
+  return out;
+}
+
+int backups_to_keep(const Context& context)
+{
+  return context.global.config.backup_keep.value_or(10);
+}
+
 int parse_number(const std::string& option, const std::string& text, int min, int max)
 {
   int value = 0;
@@ -49,8 +96,9 @@ int parse_number(const std::string& option, const std::string& text, int min, in
   return value;
 }
 
-std::string parse_at(const std::string& text, Date today, std::string_view happened)
+std::string parse_at(const std::string& text, const Context& context, std::string_view happened)
 {
+  const Date today = context.today();
   if (const auto day = parse_relative_day(text, today)) {
     return *parse_datetime(format_date(*day)); // midnight, as YYYY-MM-DD is
   }
@@ -64,6 +112,10 @@ std::string parse_at(const std::string& text, Date today, std::string_view happe
   if (date_of(*at) > today) {
     throw usage_error(fmt::format("--at {} is after today ({}){}{}", text, format_date(today),
                                   happened.empty() ? "" : "; ", happened));
+  }
+  if (const std::string latest = context.latest_at(); *at > latest) {
+    throw usage_error(
+        fmt::format("--at {} is later than now ({}){}{}", text, latest, happened.empty() ? "" : "; ", happened));
   }
   return *at;
 }

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,15 +27,37 @@ class Option;
 
 namespace backcare::cli {
 
+// The rule of every writing command (docs/contract.md, "Saved means
+// saved"): the person is told of a change only after its commit, so that
+// nothing is said to be saved that a failed commit took back. When telling
+// fails (stdout on a full disk, a closed pipe), the change stands and the
+// error says so: "<done>, but could not write the confirmation: <why>".
+// `text` is made after the commit too: it may read what was saved.
+void tell_saved(std::string_view done, const std::function<std::string()>& text);
+
+// "3 entries, 1 session, 0 screenings, 1 PSFS rating, 2026-11-01 to
+// 2026-11-25", or "nothing".
+std::string describe_contents(const LogContents& contents);
+
+// How many backups of a profile to keep: the config's backup-keep, else 10.
+int backups_to_keep(const Context& context);
+
+// CSV for a terminal: the control characters of every line escaped as
+// the text formats escape them (a note's escape sequence never reaches the
+// terminal raw), line ends kept. Files and pipes get the data as it is.
+std::string csv_for_terminal(std::string_view csv);
+
 // Parses a whole number for `option` in [min, max], or throws a usage error
 // such as "--severity must be 0-10, got 11".
 int parse_number(const std::string& option, const std::string& text, int min, int max);
 
-// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM, or a day relative to `today`
+// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM, or a day relative to today
 // such as "yesterday", "-3d" or "monday", at midnight: see
-// parse_relative_day), which must not be after `today`; `happened` ends the message for a later date ("log pain that
-// has happened"), or nothing when empty.
-std::string parse_at(const std::string& text, Date today, std::string_view happened = {});
+// parse_relative_day), which must not be later than the minute backcare
+// was run (with --as-of, than the end of that day); `happened` ends the
+// message for a later time ("log pain that has happened"), or nothing when
+// empty.
+std::string parse_at(const std::string& text, const Context& context, std::string_view happened = {});
 
 // An entry, session or rating id: any id SQLite can hold (an import may
 // bring large ones), or a usage error.

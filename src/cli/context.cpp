@@ -112,7 +112,14 @@ Context Context::capture()
 Date Context::today() const
 {
   if (!global.as_of.empty()) {
-    return parse_date_option("--as-of", global.as_of);
+    // Plans look up to 13 weeks ahead, and no date is written past 9999.
+    const Date as_of = parse_date_option("--as-of", global.as_of);
+    if (as_of > k_latest_as_of) {
+      throw usage_error(fmt::format("--as-of {} is too late: it must be {} or earlier, so that every date a plan "
+                                    "writes is in 9999 or before",
+                                    global.as_of, format_date(k_latest_as_of)));
+    }
+    return as_of;
   }
   const std::tm local = local_time(invoked_at);
   return Date{std::chrono::year_month_day{std::chrono::year{local.tm_year + 1900},
@@ -127,6 +134,19 @@ std::string Context::now_at() const
   }
   const std::tm local = local_time(invoked_at);
   return fmt::format("{}T{:02}:{:02}", format_date(today()), local.tm_hour, local.tm_min);
+}
+
+std::int64_t Context::stamp() const
+{
+  if (!global.as_of.empty()) {
+    return std::chrono::duration_cast<std::chrono::seconds>(today().time_since_epoch()).count() + 12 * 3600;
+  }
+  return static_cast<std::int64_t>(invoked_at);
+}
+
+std::string Context::latest_at() const
+{
+  return global.as_of.empty() ? now_at() : format_date(today()) + "T23:59";
 }
 
 bool Context::use_color(bool to_stdout) const

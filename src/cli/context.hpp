@@ -77,6 +77,10 @@ enum class LogAccess {
   write // a missing log is created
 };
 
+// The latest --as-of: a plan's schedule (13 weeks at most, from the next
+// Monday) then still ends in 9999.
+inline const Date k_latest_as_of = Date{std::chrono::year{9999} / std::chrono::September / 1};
+
 class Context {
 public:
   // Reads the clock, the environment and the terminals, once.
@@ -97,6 +101,14 @@ public:
   // of invoked_at, or midday of the --as-of day so that scripted runs are
   // reproducible. YYYY-MM-DDTHH:MM, on the same day as today().
   std::string now_at() const;
+  // The instant of this run in seconds since 1970 (UTC): invoked_at, or
+  // midday (UTC) of the --as-of day, so that scripted runs are
+  // reproducible. An iCalendar DTSTAMP and SEQUENCE come from it.
+  std::int64_t stamp() const;
+  // The latest time a record may be saved at: now_at() to the minute, or
+  // the last minute of the --as-of day (a scripted run may log any time of
+  // the day it pretends is today).
+  std::string latest_at() const;
   // Whether to colour output. Never for an --output file (`to_stdout`
   // false), whatever --color says; on stdout, as --color, NO_COLOR and the
   // terminal say.

@@ -51,10 +51,9 @@ std::string said(const Entry& entry)
 
 int run_add(const LogOptions& o, const Context& context)
 {
-  const Date now = context.today();
   Entry entry;
   entry.severity = parse_number("SEVERITY", o.severity, 0, 10);
-  entry.at = o.at.empty() ? context.now_at() : parse_at(o.at, now, "log pain that has happened");
+  entry.at = o.at.empty() ? context.now_at() : parse_at(o.at, context, "log pain that has happened");
   if (!o.location.empty()) {
     entry.location = name_of(parse_choice<Location>("--location", o.location));
   }
@@ -62,30 +61,31 @@ int run_add(const LogOptions& o, const Context& context)
   entry.tags = o.tags;
   check_text("--note", o.note);
   entry.note = o.note;
-  // The confirmation is written before the commit: when stdout fails (a
-  // full disk, a closed pipe) nothing is saved, so a retry adds it once.
-  open_log(context, LogAccess::write)->add(entry, [](const Entry& added) {
-    write_output("", fmt::format("Added entry {}.\n", said(added)));
-  });
+  entry.id = open_log(context, LogAccess::write)->add(entry);
+  tell_saved(fmt::format("saved entry {}", entry.id), [&] { return fmt::format("Added entry {}.\n", said(entry)); });
   return 0;
 }
 
-// Streams the entries in `format` to `output`.
-void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, const Style& style)
+// Streams the entries in `format` to `output`. On a terminal, CSV has its
+// control characters escaped (the text list escapes its own).
+void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, const Style& style,
+                   bool terminal)
 {
   EntryListWriter writer(format, style);
-  output.write(writer.begin());
+  const bool escape = terminal && format == ListFormat::csv;
+  const auto write = [&](const std::string& text) { output.write(escape ? csv_for_terminal(text) : text); };
+  write(writer.begin());
   // Rows are gathered in one buffer and written 64 KiB at a time.
   std::string rows;
   log.for_each(filter, [&](const Entry& entry) {
     rows += writer.row(entry);
     if (rows.size() >= 65536) {
-      output.write(rows);
+      write(rows);
       rows.clear();
     }
   });
-  output.write(rows);
-  output.write(writer.end());
+  write(rows);
+  write(writer.end());
 }
 
 int run_list(const LogOptions& o, const Context& context)
@@ -96,7 +96,7 @@ int run_list(const LogOptions& o, const Context& context)
   style.color = context.use_color(true);
   style.width = context.text_width(true);
   Output output("");
-  write_entries(*open_log(context, LogAccess::read), filter, format, output, style);
+  write_entries(*open_log(context, LogAccess::read), filter, format, output, style, context.stdout_is_terminal);
   output.commit();
   return 0;
 }
@@ -107,7 +107,8 @@ int run_export(const LogOptions& o, const Context& context)
   check_choice("--format", format, k_export_formats);
   const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Output output(o.output);
-  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, Style{});
+  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, Style{},
+                (o.output.empty() || is_standard_stream(o.output)) && context.stdout_is_terminal);
   output.commit();
   return 0;
 }
@@ -120,7 +121,7 @@ int run_edit(const LogOptions& o, const Context& context)
     edit.severity = parse_number("--severity", o.severity, 0, 10);
   }
   if (!o.at.empty()) {
-    edit.at = parse_at(o.at, now, "log pain that has happened");
+    edit.at = parse_at(o.at, context, "log pain that has happened");
   }
   if (!o.location.empty()) {
     edit.location = name_of(parse_choice<Location>("--location", o.location));
@@ -137,29 +138,29 @@ int run_edit(const LogOptions& o, const Context& context)
     throw usage_error("log edit: give at least one of --severity, --at, --location, --note, --tag");
   }
   const std::int64_t id = parse_id(o.id);
-  open_log(context, LogAccess::read)->edit(id, edit, now, [](const Entry& edited) {
-    write_output("", fmt::format("Edited entry {}.\n", said(edited)));
-  });
+  const Entry edited = open_log(context, LogAccess::read)->edit(id, edit, now);
+  tell_saved(fmt::format("saved the edit of entry {}", id),
+             [&] { return fmt::format("Edited entry {}.\n", said(edited)); });
   return 0;
 }
 
 int run_rm(const LogOptions& o, const Context& context)
 {
   const std::int64_t id = parse_id(o.id);
-  open_log(context, LogAccess::read)->remove(id, [](const Entry& removed) {
-    write_output("", fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)));
-  });
+  const Entry removed = open_log(context, LogAccess::read)->remove(id);
+  tell_saved(fmt::format("removed entry {}", id),
+             [&] { return fmt::format("Removed entry {}. 'backcare log undo' brings it back.\n", said(removed)); });
   return 0;
 }
 
 int run_undo(const Context& context)
 {
-  const auto undone = open_log(context, LogAccess::read)->undo([](const std::string& what) {
-    write_output("", fmt::format("Undid: {}.\n", what));
-  });
+  const auto undone = open_log(context, LogAccess::read)->undo();
   if (!undone) {
     write_output("", "Nothing to undo.\n");
+    return 0;
   }
+  tell_saved(fmt::format("undid: {}", *undone), [&] { return fmt::format("Undid: {}.\n", *undone); });
   return 0;
 }
 
@@ -171,15 +172,15 @@ int run_import(const LogOptions& o, const Context& context)
   const std::unique_ptr<std::istream> in = open_input_file(o.file, "log import");
   EntryReader reader(o.file, *in, now);
   std::size_t read = 0;
-  const auto next = [&] {
+  const ImportResult result = open_log(context, LogAccess::write)->import([&] {
     auto entry = reader.next();
     progress.update(entry ? ++read : read);
     return entry;
-  };
-  open_log(context, LogAccess::write)->import(next, [&progress](const ImportResult& result) {
-    progress.done();
-    write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
-                                 result.added == 1 ? "entry" : "entries", result.skipped));
+  });
+  progress.done();
+  tell_saved(fmt::format("imported {} {}", result.added, result.added == 1 ? "entry" : "entries"), [&] {
+    return fmt::format("Imported {} {} ({} already in the log).\n", result.added,
+                       result.added == 1 ? "entry" : "entries", result.skipped);
   });
   return 0;
 }

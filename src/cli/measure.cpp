@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
+#include <numeric>
 
 namespace backcare::cli {
 namespace {
@@ -35,7 +37,7 @@ int run_psfs(const MeasureOptions& o, const Context& context)
 {
   const Date today = context.today();
   PsfsRating rating;
-  rating.at = o.at.empty() ? context.now_at() : parse_at(o.at, today);
+  rating.at = o.at.empty() ? context.now_at() : parse_at(o.at, context);
   for (const std::string& item : o.scores) {
     rating.scores.push_back(parse_psfs_item(item));
   }
@@ -45,9 +47,11 @@ int run_psfs(const MeasureOptions& o, const Context& context)
   // Checked against the log before anything is created or written.
   std::vector<PsfsRating> earlier = ratings_before(*open_log(context, LogAccess::read), rating.at);
   const PsfsRating matched = match_activities(rating, earlier, o.new_activities);
-  open_log(context, LogAccess::write)->add_psfs(matched, [&](const PsfsRating& stored) {
+  PsfsRating stored = matched;
+  stored.id = open_log(context, LogAccess::write)->add_psfs(matched);
+  tell_saved(fmt::format("saved PSFS rating {}", stored.id), [&] {
     earlier.push_back(stored);
-    write_output("", render_psfs_added(stored, psfs_trend(earlier)));
+    return render_psfs_added(stored, psfs_trend(earlier));
   });
   return 0;
 }
@@ -70,13 +74,40 @@ int run_export(const MeasureOptions& o, const Context& context)
   return 0;
 }
 
+// The ratings of an import file with their activities matched, as
+// measure psfs matches them, against the log's and the file's ratings
+// before each: a typo never starts a new series. Exit 65 naming the rating.
+std::vector<PsfsRating> matched_import(const std::string& file, std::vector<PsfsRating> ratings,
+                                       std::vector<PsfsRating> stored)
+{
+  std::vector<std::size_t> order(ratings.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return ratings[a].at < ratings[b].at; });
+  for (const std::size_t i : order) {
+    std::vector<PsfsRating> earlier = stored;
+    std::erase_if(earlier, [&](const PsfsRating& r) { return r.at > ratings[i].at; });
+    std::stable_sort(earlier.begin(), earlier.end(),
+                     [](const PsfsRating& a, const PsfsRating& b) { return a.at < b.at; });
+    try {
+      ratings[i] = match_imported_activities(ratings[i], earlier);
+    } catch (const Error& e) {
+      throw Error(ExitCode::data, fmt::format("{}: rating {} ({}): {}", file, i + 1, ratings[i].at, e.what()));
+    }
+    stored.push_back(ratings[i]);
+  }
+  return ratings;
+}
+
 int run_import(const MeasureOptions& o, const Context& context)
 {
   const std::string text = read_input_file(o.file, "measure import");
-  const auto ratings = read_psfs_json(o.file, text, context.today());
-  open_log(context, LogAccess::write)->import_psfs(ratings, [](const ImportResult& result) {
-    write_output("", fmt::format("Imported {} PSFS {} ({} already in the log).\n", result.added,
-                                 result.added == 1 ? "rating" : "ratings", result.skipped));
+  const auto ratings = matched_import(o.file, read_psfs_json(o.file, text, context.today()),
+                                      open_log(context, LogAccess::read)->psfs_ratings({}));
+  const ImportResult result = open_log(context, LogAccess::write)->import_psfs(ratings);
+  const char* const noun = result.added == 1 ? "rating" : "ratings";
+  tell_saved(fmt::format("imported {} PSFS {}", result.added, noun), [&] {
+    return fmt::format("Imported {} PSFS {} ({} already in the log).\n", result.added, noun, result.skipped);
   });
   return 0;
 }

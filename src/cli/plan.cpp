@@ -46,9 +46,14 @@ IcsOptions read_ics_options(const PlanOptions& o, const Context& context)
   if (o.format != name_of(PlanFormat::ics) && (!o.time.empty() || !o.remind.empty())) {
     throw usage_error(fmt::format("{} only applies to --format ics", o.time.empty() ? "--remind" : "--time"));
   }
+  if (o.format == name_of(PlanFormat::ics) && !o.phase.empty()) {
+    throw usage_error("--phase shows a preview, and a calendar file would replace your real plan's events: leave out "
+                      "--phase with --format ics");
+  }
   IcsOptions ics;
   ics.version = BACKCARE_VERSION;
   ics.profile = context.global.profile;
+  ics.stamp = context.stamp();
   if (!o.time.empty()) {
     check_clock_time("--time", o.time);
     ics.time_hhmm = o.time.substr(0, 2) + o.time.substr(3, 2);
@@ -236,7 +241,8 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   PlanInputs given = read_given(o, catalog, as_of, problems);
   if (o.screen) {
     problems.check([&] {
-      Screening screening = ask_screening(catalog, context, "--screen", "--symptom ID");
+      Screening screening = ask_screening(catalog, context, "--screen", "--symptom ID",
+                                          signs_in_force(*open_log(context, LogAccess::read), catalog, as_of));
       screening.at = context.now_at();
       open_log(context, LogAccess::write)->add_screening(screening);
       for (const std::string& id : screening.yes) {
@@ -246,7 +252,7 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   }
   const auto log = open_log(context, LogAccess::read);
   const Config::Plan& defaults = context.global.config.plan;
-  const LogSummary summary = read_log_summary(log.get(), as_of, catalog.progression);
+  const LogSummary summary = read_log_summary(log.get(), as_of, catalog);
   const ResolvedInputs inputs = resolve_inputs(given, log->profile(), summary, plan_defaults(defaults), as_of);
   const bool care_now = seeks_care_now(run_triage(catalog, inputs.situation).level);
 

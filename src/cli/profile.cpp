@@ -57,7 +57,7 @@ int run_set(const ProfileOptions& o, const Context& context)
   profile.postures = o.postures.empty() ? profile.postures : o.postures;
   profile.equipment = o.equipment.empty() ? profile.equipment : o.equipment;
   log->save_profile(profile);
-  write_output("", "Saved.\n" + render_profile(profile, context.global.profile));
+  tell_saved("saved the profile", [&] { return "Saved.\n" + render_profile(profile, context.global.profile); });
   return 0;
 }
 
@@ -70,8 +70,9 @@ int run_show(const Context& context)
 int run_clear(const Context& context)
 {
   open_log(context, LogAccess::read)->clear_profile();
-  write_output(
-      "", fmt::format("Cleared the saved details of profile '{}' (its pain log is kept).\n", context.global.profile));
+  tell_saved("cleared the profile", [&] {
+    return fmt::format("Cleared the saved details of profile '{}' (its pain log is kept).\n", context.global.profile);
+  });
   return 0;
 }
 

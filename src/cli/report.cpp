@@ -40,7 +40,7 @@ int run_report(const ReportOptions& o, const Context& context)
     given.pregnancy_back_pain = true;
   }
   // The same inputs and the same replay as `plan` on the report's last day.
-  input.summary = read_log_summary(log.get(), input.until, catalog.progression);
+  input.summary = read_log_summary(log.get(), input.until, catalog);
   input.inputs =
       resolve_inputs(given, input.saved, input.summary, plan_defaults(context.global.config.plan), input.until);
   input.days = log->days(filter);

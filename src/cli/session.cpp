@@ -66,30 +66,31 @@ void check_not_saved(const std::vector<Session>& sessions, const std::string& at
 }
 
 // The plan of the day `day`, as `plan` would give it then (with the
-// sessions before it), at `phase` when given. Throws when no plan can be
-// made.
+// sessions before it), at `phase` when given. When it cannot be made (no
+// birth date or no pain logged), `plan` is empty and `needs` says what it
+// needs.
 struct DayPlan {
   LogSummary summary;
   PlanRequest request;
-  Plan plan;
+  std::optional<Plan> plan;
+  std::string needs;
 };
 
-DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLog& log, Date day,
-                    const std::string& command, std::optional<int> phase = std::nullopt)
+DayPlan judge_day(const Context& context, const Catalog& catalog, const PainLog& log, Date day,
+                  const std::string& command, std::optional<int> phase = std::nullopt)
 {
   DayPlan result;
-  result.summary = read_log_summary(&log, day, catalog.progression);
+  result.summary = read_log_summary(&log, day, catalog);
   const ResolvedInputs inputs =
       resolve_inputs({}, log.profile(), result.summary, plan_defaults(context.global.config.plan), day);
   PlanRequest& request = result.request;
   request = plan_request(inputs, result.summary, day, monday_of(day));
   request.phase = phase;
   if (!seeks_care_now(run_triage(catalog, inputs.situation).level) && !inputs.missing.empty()) {
-    throw usage_error(fmt::format("{} needs your plan of {}, which needs {}: save it with backcare profile set "
-                                  "--birth-date DATE and backcare log add N",
-                                  command, format_date(day),
-                                  inputs.missing.front() == MissingInput::weeks ? "your baby's birth date"
-                                                                                : "your pain (a log entry)"));
+    result.needs = inputs.missing.front() == MissingInput::weeks
+                       ? "your baby's birth date (backcare profile set --birth-date DATE)"
+                       : "your pain that day or before (backcare log add N)";
+    return result;
   }
   try {
     result.plan = make_plan(catalog, request);
@@ -101,6 +102,48 @@ DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLo
         fmt::format("{}: cannot check against phase {} of {}: {}", command, *phase, format_date(day), e.what()));
   }
   return result;
+}
+
+// As judge_day, but a plan that cannot be made is a usage error.
+DayPlan plan_of_day(const Context& context, const Catalog& catalog, const PainLog& log, Date day,
+                    const std::string& command, std::optional<int> phase = std::nullopt)
+{
+  DayPlan result = judge_day(context, catalog, log, day, command, phase);
+  if (!result.plan) {
+    throw usage_error(fmt::format("{} needs your plan of {}, which needs {}", command, format_date(day), result.needs));
+  }
+  return result;
+}
+
+// The catalog check of a session whose phase is unknown: the exercises
+// left out must be exercises of the catalog (which session they belong to
+// cannot be told without the phase).
+std::string unjudged_catalog_problem(const Catalog& catalog, const Session& session)
+{
+  for (const std::string& id : session.skipped_exercises) {
+    if (!catalog.find_exercise(id)) {
+      return fmt::format("'skipped_exercises': '{}' is not an exercise of the catalog", id);
+    }
+  }
+  return {};
+}
+
+// Saves a session whose phase cannot be judged yet (phase 0, unknown): the
+// session is a fact, and is never lost for what it would be compared with.
+int save_unjudged(Session session, const DayPlan& day_plan, const Catalog& catalog, PainLog& log, Date today)
+{
+  session.phase = 0;
+  session.ceiling = 0;
+  check_not_saved(day_plan.summary.sessions, session.at);
+  for (const std::string& problem : {session_problem(session, today), unjudged_catalog_problem(catalog, session)}) {
+    if (!problem.empty()) {
+      throw usage_error(problem);
+    }
+  }
+  session.id = log.add_session(session);
+  tell_saved(fmt::format("saved session {}", session.id),
+             [&] { return render_session_saved_unjudged(session, day_plan.needs); });
+  return 0;
 }
 
 // The exercises of the day's session, or of the week when the day has none.
@@ -162,7 +205,7 @@ int run_add(const SessionOptions& o, const Context& context)
   const Date today = context.today();
   const Catalog catalog = load_catalog(context);
   Session session;
-  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today, "record a session that has happened");
+  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, context, "record a session that has happened");
   session.pain_during = parse_pain("--pain-during", o.pain_during);
   session.next_morning = parse_pain("--next-morning", o.next_morning);
   check_text("--note", o.note);
@@ -172,18 +215,25 @@ int run_add(const SessionOptions& o, const Context& context)
                      "session edit ID --next-morning N");
   const auto log = open_log(context, LogAccess::write);
   const Date day = date_of(session.at);
-  const DayPlan day_plan = plan_of_day(context, catalog, *log, day, "session add");
-  if (const auto code = care_now(context, catalog, day_plan.plan)) {
+  const DayPlan day_plan = judge_day(context, catalog, *log, day, "session add");
+  if (!day_plan.plan) {
+    session.skipped_exercises = o.skip;
+    return save_unjudged(session, day_plan, catalog, *log, today);
+  }
+  const Plan& plan = *day_plan.plan;
+  if (const auto code = care_now(context, catalog, plan)) {
     return *code;
   }
-  session.skipped_exercises = checked_skips(o.skip, day_plan.plan, day);
+  session.skipped_exercises = checked_skips(o.skip, plan, day);
   check_not_saved(day_plan.summary.sessions, session.at);
-  session.phase = day_plan.plan.current_phase;
-  session.ceiling = day_plan.plan.session_ceiling();
+  session.phase = plan.current_phase;
+  session.ceiling = plan.session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {
     throw usage_error(problem);
   }
-  log->add_session(session, [&](const Session& stored) {
+  Session stored = session;
+  stored.id = log->add_session(session);
+  tell_saved(fmt::format("saved session {}", stored.id), [&] {
     std::vector<Session> sessions = day_plan.summary.sessions;
     sessions.push_back(stored);
     std::vector<Entry> mornings;
@@ -196,8 +246,7 @@ int run_add(const SessionOptions& o, const Context& context)
     PlanRequest request = day_plan.request;
     request.sessions = std::move(sessions);
     const Progress after = make_plan(catalog, request).progress;
-    write_output("",
-                 render_session_added({counted, outcome(catalog.progression, counted)}, catalog.progression, after));
+    return render_session_added({counted, outcome(catalog.progression, counted)}, catalog.progression, after);
   });
   return 0;
 }
@@ -208,23 +257,28 @@ int run_skip(const SessionOptions& o, const Context& context)
   const Catalog catalog = load_catalog(context);
   Session session;
   session.status = SessionStatus::skipped;
-  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, today, "record a session that has happened");
+  session.at = o.at.empty() ? context.now_at() : parse_at(o.at, context, "record a session that has happened");
   session.reason = parse_choice<SkipReason>("--reason", o.reason);
   check_text("--note", o.note);
   session.note = o.note;
   const auto log = open_log(context, LogAccess::write);
-  const DayPlan day_plan = plan_of_day(context, catalog, *log, date_of(session.at), "session skip");
+  const DayPlan day_plan = judge_day(context, catalog, *log, date_of(session.at), "session skip");
+  if (!day_plan.plan) {
+    return save_unjudged(session, day_plan, catalog, *log, today);
+  }
   check_not_saved(day_plan.summary.sessions, session.at);
-  session.phase = std::max(1, day_plan.plan.current_phase);
-  session.ceiling = day_plan.plan.session_ceiling();
+  session.phase = std::max(1, day_plan.plan->current_phase);
+  session.ceiling = day_plan.plan->session_ceiling();
   if (const std::string problem = session_problem(session, today); !problem.empty()) {
     throw usage_error(problem);
   }
-  log->add_session(session, [&](const Session& stored) {
+  Session stored = session;
+  stored.id = log->add_session(session);
+  tell_saved(fmt::format("saved session {}", stored.id), [&] {
     std::vector<Session> sessions = day_plan.summary.sessions;
     sessions.push_back(stored);
-    const Adherence after = adherence(sessions, day_plan.plan.planned_sessions(), date_of(stored.at));
-    write_output("", render_session_skipped(stored, after));
+    const Adherence after = adherence(sessions, day_plan.plan->planned_sessions(), date_of(stored.at));
+    return render_session_skipped(stored, after);
   });
   return 0;
 }
@@ -232,7 +286,7 @@ int run_skip(const SessionOptions& o, const Context& context)
 // The sessions in the range with their outcomes, next mornings from the log.
 std::vector<SessionRow> rows_of(const PainLog& log, const Catalog& catalog, const EntryFilter& filter, Date today)
 {
-  const LogSummary summary = read_log_summary(&log, today, catalog.progression);
+  const LogSummary summary = read_log_summary(&log, today, catalog);
   std::vector<SessionRow> rows;
   for (const Session& session : summary.sessions) {
     const Date day = date_of(session.at);
@@ -253,7 +307,9 @@ int run_list(const SessionOptions& o, const Context& context)
   style.color = context.use_color(true);
   style.width = context.text_width(true);
   const auto rows = rows_of(*open_log(context, LogAccess::read), catalog, filter, context.today());
-  write_output("", render_sessions(format, rows, style));
+  const std::string text = render_sessions(format, rows, style);
+  const bool escape = format == ListFormat::csv && context.stdout_is_terminal;
+  write_output("", escape ? csv_for_terminal(text) : text);
   return 0;
 }
 
@@ -271,11 +327,13 @@ int run_import(const SessionOptions& o, const Context& context)
 {
   const std::string text = read_input_file(o.file, "session import");
   const Catalog catalog = load_catalog(context);
-  const auto sessions = read_sessions_json(
-      o.file, text, context.today(), [&](const Session& session) { return session_catalog_problem(catalog, session); });
-  open_log(context, LogAccess::write)->import_sessions(sessions, [](const ImportResult& result) {
-    write_output("", fmt::format("Imported {} {} ({} already in the log).\n", result.added,
-                                 result.added == 1 ? "session" : "sessions", result.skipped));
+  const auto sessions = read_sessions_json(o.file, text, context.today(), [&](const Session& session) {
+    return session.phase == 0 ? unjudged_catalog_problem(catalog, session) : session_catalog_problem(catalog, session);
+  });
+  const ImportResult result = open_log(context, LogAccess::write)->import_sessions(sessions);
+  const char* const noun = result.added == 1 ? "session" : "sessions";
+  tell_saved(fmt::format("imported {} {}", result.added, noun), [&] {
+    return fmt::format("Imported {} {} ({} already in the log).\n", result.added, noun, result.skipped);
   });
   return 0;
 }
@@ -291,8 +349,16 @@ void check_edited_skips(const Context& context, const PainLog& log, std::int64_t
   }
   const Date day = date_of(edit.at.value_or(session->at));
   const Catalog catalog = load_catalog(context);
+  if (session->phase == 0) { // unknown: which session it was cannot be told
+    Session edited = *session;
+    edited.skipped_exercises = *edit.skipped_exercises;
+    if (const std::string problem = unjudged_catalog_problem(catalog, edited); !problem.empty()) {
+      throw usage_error(problem);
+    }
+    return;
+  }
   const DayPlan day_plan = plan_of_day(context, catalog, log, day, "session edit --skip", session->phase);
-  edit.skipped_exercises = checked_skips(*edit.skipped_exercises, day_plan.plan, day);
+  edit.skipped_exercises = checked_skips(*edit.skipped_exercises, *day_plan.plan, day);
 }
 
 int run_edit(const SessionOptions& o, const Context& context)
@@ -300,7 +366,7 @@ int run_edit(const SessionOptions& o, const Context& context)
   const Date today = context.today();
   SessionEdit edit;
   if (!o.at.empty()) {
-    edit.at = parse_at(o.at, today, "record a session that has happened");
+    edit.at = parse_at(o.at, context, "record a session that has happened");
   }
   edit.pain_during = parse_pain("--pain-during", o.pain_during);
   edit.next_morning = parse_pain("--next-morning", o.next_morning);
@@ -333,18 +399,18 @@ int run_edit(const SessionOptions& o, const Context& context)
   if (edit.skipped_exercises) {
     check_edited_skips(context, *log, id, edit);
   }
-  log->edit_session(id, edit, today, [](const Session& edited) {
-    write_output("", fmt::format("Edited session {} ({}, phase {}).\n", edited.id, edited.at, edited.phase));
-  });
+  const Session edited = log->edit_session(id, edit, today);
+  tell_saved(fmt::format("saved the edit of session {}", id),
+             [&] { return fmt::format("Edited session {} ({}, phase {}).\n", edited.id, edited.at, edited.phase); });
   return 0;
 }
 
 int run_rm(const SessionOptions& o, const Context& context)
 {
   const std::int64_t id = parse_id(o.id);
-  open_log(context, LogAccess::read)->remove_session(id, [](const Session& removed) {
-    write_output("",
-                 fmt::format("Removed session {} ({}). 'backcare log undo' brings it back.\n", removed.id, removed.at));
+  const Session removed = open_log(context, LogAccess::read)->remove_session(id);
+  tell_saved(fmt::format("removed session {}", id), [&] {
+    return fmt::format("Removed session {} ({}). 'backcare log undo' brings it back.\n", removed.id, removed.at);
   });
   return 0;
 }

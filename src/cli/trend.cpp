@@ -50,7 +50,7 @@ int run_trend(const TrendOptions& o, const Context& context)
   request.since = filter.since;
   request.until = filter.until;
   const auto log = open_log(context, LogAccess::read);
-  const LogSummary summary = read_log_summary(log.get(), as_of, catalog.progression);
+  const LogSummary summary = read_log_summary(log.get(), as_of, catalog);
   // The same inputs (config defaults included) and rules as `plan`, so the
   // two never disagree.
   const ResolvedInputs inputs =

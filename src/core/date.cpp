@@ -59,7 +59,7 @@ std::optional<Date> parse_date(std::string_view text)
   const auto year = fixed_digits(text, 0, 4);
   const auto month = fixed_digits(text, 5, 2);
   const auto day = fixed_digits(text, 8, 2);
-  if (!year || !month || !day) {
+  if (!year || !month || !day || *year < 1) { // years run 0001-9999
     return std::nullopt;
   }
   const std::chrono::year_month_day ymd{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
@@ -80,6 +80,9 @@ std::string why_not_a_date(std::string_view text)
   const auto day = fixed_digits(text, 8, 2);
   if (!year || !month || !day) {
     return {};
+  }
+  if (*year < 1) {
+    return "years run 0001-9999";
   }
   if (*month < 1 || *month > 12) {
     return fmt::format("there is no month {:02}", *month);

@@ -247,6 +247,9 @@ void EntryReader::start()
   if (has(2) && m_text.starts_with("\xEF\xBB\xBF")) {
     m_pos = 3; // a byte-order mark, as spreadsheets write
   }
+  if (has(1) && (m_text.starts_with("\xFF\xFE") || m_text.starts_with("\xFE\xFF"))) {
+    fail(1, 1, "the file is UTF-16; save it as UTF-8");
+  }
   std::size_t first = m_pos;
   while (has(first)
          && (m_text[first] == ' ' || m_text[first] == '\t' || m_text[first] == '\r' || m_text[first] == '\n')) {
@@ -290,7 +293,13 @@ void EntryReader::start()
 
 void EntryReader::fail(std::size_t line, std::size_t column, const std::string& message) const
 {
-  throw Error(ExitCode::data, fmt::format("{}:{}:{}: {}; nothing was imported", m_name, line, column, message));
+  // A NUL byte quoted from the file is escaped here: the message reaches
+  // the person through what(), a C string that would end at it.
+  std::string text = message;
+  for (std::size_t at = text.find('\0'); at != std::string::npos; at = text.find('\0', at)) {
+    text.replace(at, 1, "\\x00");
+  }
+  throw Error(ExitCode::data, fmt::format("{}:{}:{}: {}; nothing was imported", m_name, line, column, text));
 }
 
 void EntryReader::fail_at(const Place& place, const std::string& message) const

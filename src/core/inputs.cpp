@@ -116,6 +116,32 @@ template <typename T> void add_unique(std::vector<T>& items, const T& item)
 
 } // namespace
 
+std::optional<SuddenRise> sudden_rise(const std::vector<DaySummary>& days, Date today)
+{
+  std::optional<SuddenRise> found;
+  const auto from = std::lower_bound(days.begin(), days.end(), today - std::chrono::days{6},
+                                     [](const DaySummary& d, Date day) { return d.day < day; });
+  for (auto it = from; it != days.end() && it->day <= today; ++it) {
+    if (it->max < k_sudden_min) {
+      continue;
+    }
+    const auto before = std::lower_bound(days.begin(), it, it->day - std::chrono::days{14},
+                                         [](const DaySummary& d, Date day) { return d.day < day; });
+    if (std::distance(before, it) < 3) {
+      continue;
+    }
+    int before_max = 0;
+    for (auto b = before; b != it; ++b) {
+      before_max = std::max(before_max, b->max);
+    }
+    const bool not_worsening = std::prev(it)->mean <= before->mean;
+    if (not_worsening && it->max - before_max >= k_sudden_rise) {
+      found = SuddenRise{it->day, it->max, before_max};
+    }
+  }
+  return found;
+}
+
 LogSummary summarize_log(const std::vector<DaySummary>& days, const std::vector<Entry>& recent, Date today)
 {
   LogSummary summary;
@@ -124,6 +150,7 @@ LogSummary summarize_log(const std::vector<DaySummary>& days, const std::vector<
   summary.episode_start = episode_start(days);
   summary.verdict = log_verdict(days, today);
   summary.worse_when_last_logged = worse_when_last_logged(days, today);
+  summary.sudden_rise = sudden_rise(days, today);
   pelvic_sign(recent, today, summary);
   return summary;
 }

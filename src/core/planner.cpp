@@ -105,7 +105,35 @@ public:
   // The signs of the screenings in force on a past day.
   std::vector<std::string> signs_on(Date day) const
   {
-    return m_request.screenings.empty() ? std::vector<std::string>{} : screened_signs(m_request.screenings, day).signs;
+    return m_request.screenings.empty() ? std::vector<std::string>{}
+                                        : screened_signs(m_catalog, m_request.screenings, day).signs;
+  }
+
+  // What moving up to phase `number` on `day` still needs from the
+  // warning-sign answers: a screening in the last k_screening_days that
+  // answers no to the phase's entry questions (its closed_by signs).
+  std::string entry_screening_on(Date day, int number) const
+  {
+    const Phase* phase = m_catalog.find_phase(number);
+    std::vector<std::string> missing;
+    for (const std::string& id : phase ? phase->closed_by : std::vector<std::string>{}) {
+      if (!answered_no_recently(m_catalog, m_request.screenings, id, day)) {
+        std::string words = id;
+        std::replace(words.begin(), words.end(), '-', ' ');
+        missing.push_back(std::move(words));
+      }
+    }
+    if (missing.empty() && screened_recently(m_request.screenings, day)) {
+      return {};
+    }
+    std::string needed = fmt::format("a screening in the last {} days (backcare screen)", k_screening_days);
+    if (!missing.empty()) {
+      const std::string last = missing.back();
+      missing.pop_back();
+      needed += missing.empty() ? fmt::format(" that answers no to {}", last)
+                                : fmt::format(" that answers no to {} and {}", fmt::join(missing, ", "), last);
+    }
+    return needed;
   }
 
   // The highest phase the signs and the pain of a past day allowed: the
@@ -222,6 +250,7 @@ public:
     }
     replay.ceiling = [this](Date day) { return ceiling_on(day); };
     replay.holds = [this](Date day) { return held_on(day); };
+    replay.entry_screening = [this](Date day, int number) { return entry_screening_on(day, number); };
     return replay;
   }
 
@@ -509,6 +538,13 @@ PlanRequest plan_request(const ResolvedInputs& inputs, const LogSummary& log, Da
     request.pain_days.assign(from, log.days.end());
   }
   request.worse_when_last_logged = log.worse_when_last_logged;
+  if (log.sudden_rise) {
+    const bool answered = std::any_of(log.screenings.begin(), log.screenings.end(), [&](const Screening& s) {
+      return date_of(s.at) >= log.sudden_rise->day
+             && std::find(s.asked.begin(), s.asked.end(), k_sudden_sign) != s.asked.end();
+    });
+    request.sudden_rise = answered ? std::nullopt : log.sudden_rise;
+  }
   return request;
 }
 
@@ -517,7 +553,7 @@ Plan make_plan(const Catalog& catalog, const PlanRequest& request)
   Plan plan;
   plan.request = request;
   plan.triage = run_triage(catalog, request.situation);
-  plan.screening = screening_status(request.screenings, request.as_of);
+  plan.screening = screening_status(catalog, request.screenings, request.as_of);
   if (seeks_care_now(plan.triage.level)) {
     return plan; // a red flag always wins: no phase, no exercise
   }

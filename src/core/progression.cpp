@@ -80,6 +80,8 @@ private:
   void count(const Session& session);
   void change(Date day, int to, Decision decision, std::string why);
   bool may_advance(Date day) const;
+  bool mastered(Date day) const;
+  std::string entry_screening(Date day) const;
   void put_off_advance();
   void find_referral();
   void explain();
@@ -96,6 +98,7 @@ private:
   std::vector<Date> m_reds;
   std::optional<State> m_before_advance; // while no session has been done in the new phase
   std::size_t m_results_before_advance = 0;
+  bool m_awaiting_screening = false; // mastered, but the next phase's screening is missing
 };
 
 int Replay::ceiling_on(Date day) const
@@ -125,13 +128,14 @@ void Replay::open_next(Date day, bool had_session)
   const bool opened = m_last_ceiling <= m_state.phase && m_ceiling > m_state.phase;
   m_last_ceiling = m_ceiling;
   const bool last_held = !m_state.stint.empty() && m_request.holds && m_request.holds(m_state.stint.back().date);
-  if (had_session || !opened || last_held || !may_advance(day)) {
+  if (had_session || !(opened || m_awaiting_screening) || last_held || !may_advance(day)) {
     return;
   }
   const int sessions = static_cast<int>(m_state.stint.size());
+  const std::string when = opened ? std::string("the day it opened") : std::string("once you had screened");
   change(day, m_state.phase + 1, Decision::advance,
-         fmt::format("Moved up to phase {} on {}, the day it opened: {} in phase {} already, the last {} green.",
-                     m_state.phase + 1, format_day(day), count_of(sessions, "session"), m_state.phase,
+         fmt::format("Moved up to phase {} on {}, {}: {} in phase {} already, the last {} green.", m_state.phase + 1,
+                     format_day(day), when, count_of(sessions, "session"), m_state.phase,
                      m_rules.advance_green_in_row));
 }
 
@@ -151,15 +155,28 @@ void Replay::change(Date day, int to, Decision decision, std::string why)
   m_result.history.push_back({day, m_state.phase, to, decision, why});
   m_state = State{to, day, decision, std::move(why), {}};
   m_before_advance.reset();
+  m_awaiting_screening = false;
 }
 
-bool Replay::may_advance(Date day) const
+// Everything moving up needs but the warning-sign answers.
+bool Replay::mastered(Date day) const
 {
   const auto& stint = m_state.stint;
   return m_state.phase < m_request.last_phase && m_ceiling > m_state.phase && !(m_request.holds && m_request.holds(day))
          && !stint.empty() && static_cast<int>(stint.size()) >= m_rules.advance_sessions
          && span(stint.front().date, stint.back().date) >= m_rules.advance_days
          && trailing_greens(false) >= m_rules.advance_green_in_row;
+}
+
+// What the next phase's entry questions still need on `day`; empty when nothing.
+std::string Replay::entry_screening(Date day) const
+{
+  return m_request.entry_screening ? m_request.entry_screening(day, m_state.phase + 1) : std::string();
+}
+
+bool Replay::may_advance(Date day) const
+{
+  return mastered(day) && entry_screening(day).empty();
 }
 
 void Replay::count(const Session& session)
@@ -189,6 +206,7 @@ void Replay::count(const Session& session)
   if (!may_advance(day)) {
     m_state.decision = Decision::hold;
     m_state.why.clear();
+    m_awaiting_screening = mastered(day);
     return;
   }
   const State before = m_state;
@@ -288,6 +306,12 @@ void Replay::explain()
     reasons.push_back(
         fmt::format("Phase {} is not open to you yet (the most allowed today is phase {}).", phase + 1, m_ceiling));
   }
+  if (mastered(m_request.today)) {
+    if (const std::string needed = entry_screening(m_request.today); !needed.empty()) {
+      reasons.push_back(
+          fmt::format("Your sessions are ready for phase {}, but moving up first needs {}.", phase + 1, needed));
+    }
+  }
   if (m_result.refer) {
     reasons.push_back(m_result.refer_reason);
   }
@@ -336,6 +360,9 @@ void Replay::explain_to_move_on()
   if (m_ceiling <= phase) {
     needs.push_back(
         fmt::format("Wait for phase {} to open for you (the roadmap says what keeps it closed).", phase + 1));
+  }
+  if (const std::string needed = entry_screening(m_request.today); !needed.empty()) {
+    needs.push_back(fmt::format("Answer the warning-sign questions: moving up needs {}.", needed));
   }
   if (m_request.trend_worse) {
     needs.push_back("Let your pain settle: your pain diary must stop getting worse.");

@@ -221,6 +221,20 @@ PsfsRating match_activities(PsfsRating rating, const std::vector<PsfsRating>& ea
   return rating;
 }
 
+PsfsRating match_imported_activities(PsfsRating rating, const std::vector<PsfsRating>& earlier)
+{
+  std::vector<std::string> keys;
+  for (const std::string& name : current_activities(earlier)) {
+    keys.push_back(activity_key(name));
+  }
+  const std::vector<std::string_view> candidates(keys.begin(), keys.end());
+  const bool related = std::any_of(rating.scores.begin(), rating.scores.end(), [&](const PsfsScore& item) {
+    const std::string key = activity_key(item.activity);
+    return !closest(key, candidates, std::max<std::size_t>(2, key.size() / 4)).empty();
+  });
+  return related ? match_activities(std::move(rating), earlier, false) : rating;
+}
+
 PsfsTrend psfs_trend(const std::vector<PsfsRating>& ratings)
 {
   PsfsTrend trend;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 namespace backcare {
 namespace {
@@ -56,6 +57,113 @@ std::vector<ReportAdvice> advice_for(const Catalog& catalog, const Situation& no
     }
   }
   return advice;
+}
+
+// The most severe rule that names the sign.
+const Rule* rule_of_sign(const Catalog& catalog, const std::string& id)
+{
+  const Rule* found = nullptr;
+  for (const Rule& rule : catalog.rules) {
+    if (names_any(rule, {id}) && (!found || rule.level > found->level)) {
+      found = &rule;
+    }
+  }
+  return found;
+}
+
+ReportEpisode episode_of(const Rule& rule, Date start)
+{
+  ReportEpisode episode;
+  episode.rule_id = rule.id;
+  episode.level = rule.level;
+  episode.title = rule.title;
+  episode.refer_to = rule.refer_to;
+  episode.start = start;
+  return episode;
+}
+
+// The reported signs in force at some time in the range, with how each ended.
+void sign_episodes(const Catalog& catalog, const ReportInput& input, std::vector<ReportEpisode>& out)
+{
+  for (const SignSpan& span : sign_spans(catalog, input.summary.screenings, input.until)) {
+    const Rule* rule = rule_of_sign(catalog, span.id);
+    const Date start = date_of(span.since);
+    const std::optional<Date> end = span.until.empty() ? std::nullopt : std::optional<Date>(date_of(span.until));
+    if (!rule || start > input.until || (end && *end < input.since)) {
+      continue;
+    }
+    ReportEpisode episode = episode_of(*rule, start);
+    episode.sign = span.id;
+    episode.end = end;
+    episode.ended_by = span.end;
+    if (!span.unchecked_no.empty()) {
+      episode.unchecked_no = date_of(span.unchecked_no);
+    }
+    out.push_back(std::move(episode));
+  }
+}
+
+// The situation on a past day of the range, as the plan saw it then: the
+// time since birth, the pain of the latest logged day within a week, the
+// pain's duration, the log's verdict and red sessions (signs apart).
+Situation situation_on(const Catalog& catalog, const ReportInput& input, Date day)
+{
+  const Situation& now = input.inputs.situation;
+  Situation then;
+  then.delivery = now.delivery;
+  const int back = days_between(day, input.until);
+  if (now.weeks_postpartum) {
+    const int age = now.days_postpartum.value_or(7 * *now.weeks_postpartum) - back;
+    then.weeks_postpartum = age >= 0 ? std::optional<int>(weeks_from_days(age)) : std::nullopt;
+  }
+  if (now.pain_days && *now.pain_days >= back) {
+    then.pain_days = *now.pain_days - back;
+  }
+  const auto& days_logged = input.summary.days;
+  auto it = std::upper_bound(days_logged.begin(), days_logged.end(), day,
+                             [](Date d, const DaySummary& summary) { return d < summary.day; });
+  if (it != days_logged.begin() && days_between(std::prev(it)->day, day) < 7) {
+    then.severity = std::prev(it)->max;
+    then.trend_verdict = log_verdict(days_logged, day);
+  }
+  then.red_sessions = red_sessions_referral(catalog.progression, input.summary.sessions, day).value_or("");
+  return then;
+}
+
+// The referrals that no reported sign raised (severe pain, pain lasting,
+// a worse log, red sessions), found by the triage of each day of the range.
+void referral_episodes(const Catalog& catalog, const ReportInput& input, std::vector<ReportEpisode>& out)
+{
+  std::map<std::string, std::size_t> open; // rule id -> its episode in `out`
+  for (Date day = input.since; day <= input.until; day += days{1}) {
+    std::vector<std::string> fired;
+    for (const FiredRule& f : run_triage(catalog, situation_on(catalog, input, day)).fired) {
+      if (f.rule->level >= Level::refer && f.rule->when.symptoms_any.empty()) {
+        fired.push_back(f.rule->id);
+        if (!open.contains(f.rule->id)) {
+          open[f.rule->id] = out.size();
+          out.push_back(episode_of(*f.rule, day));
+        }
+      }
+    }
+    for (auto it = open.begin(); it != open.end();) {
+      const bool still = std::find(fired.begin(), fired.end(), it->first) != fired.end();
+      if (!still) {
+        out[it->second].end = day;
+      }
+      it = still ? std::next(it) : open.erase(it);
+    }
+  }
+}
+
+std::vector<ReportEpisode> timeline_of(const Catalog& catalog, const ReportInput& input)
+{
+  std::vector<ReportEpisode> timeline;
+  sign_episodes(catalog, input, timeline);
+  referral_episodes(catalog, input, timeline);
+  std::stable_sort(timeline.begin(), timeline.end(),
+                   [](const ReportEpisode& a, const ReportEpisode& b) { return a.start < b.start; });
+  return timeline;
 }
 
 ReportWho who_of(const ReportInput& input)
@@ -355,6 +463,7 @@ Report make_report(const Catalog& catalog, const ReportInput& input)
       }
     }
   }
+  report.timeline = timeline_of(catalog, input);
   for (const Phase& phase : catalog.phases) {
     report.phase_names.push_back(phase.name);
   }

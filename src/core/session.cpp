@@ -67,8 +67,8 @@ std::string session_problem(const Session& session, Date today)
   if (date_of(session.at) > today) {
     return fmt::format("'at' {} is after today ({})", session.at, format_date(today));
   }
-  if (session.phase < 1 || session.phase > 99) {
-    return fmt::format("'phase' must be 1-99, got {}", session.phase);
+  if (session.phase < 0 || session.phase > 99) {
+    return fmt::format("'phase' must be 1-99 (or unknown), got {}", session.phase);
   }
   for (std::string problem :
        {pain_problem("pain_during", session.pain_during), pain_problem("next_morning", session.next_morning),

@@ -30,7 +30,7 @@ std::string session_json(const Session& s, std::optional<Outcome> outcome)
   Json j;
   j["id"] = s.id;
   j["at"] = s.at;
-  j["phase"] = s.phase;
+  j["phase"] = s.phase > 0 ? Json(s.phase) : Json(nullptr); // 0: unknown
   j["status"] = name_of(s.status);
   j["pain_during"] = pain(s.pain_during);
   j["next_morning"] = pain(s.next_morning);
@@ -48,10 +48,10 @@ std::string session_csv_header()
 
 std::string session_csv(const Session& s, std::optional<Outcome> outcome)
 {
-  return fmt::format("{},{},{},{},{},{},{},{},{},{}\r\n", s.id, s.at, s.phase, name_of(s.status), number(s.pain_during),
-                     number(s.next_morning), outcome ? name_of(*outcome) : "",
-                     csv_field(join_tags(s.skipped_exercises), true), s.reason ? name_of(*s.reason) : "",
-                     csv_field(s.note, true));
+  return fmt::format(
+      "{},{},{},{},{},{},{},{},{},{}\r\n", s.id, s.at, number(s.phase > 0 ? std::optional<int>(s.phase) : std::nullopt),
+      name_of(s.status), number(s.pain_during), number(s.next_morning), outcome ? name_of(*outcome) : "",
+      csv_field(join_tags(s.skipped_exercises), true), s.reason ? name_of(*s.reason) : "", csv_field(s.note, true));
 }
 
 std::vector<Session> read_sessions_json(const std::string& name, const std::string& text, Date today,
@@ -116,7 +116,9 @@ std::vector<Session> read_sessions_json(const std::string& name, const std::stri
       bad(fmt::format("'status' must be {}", fmt::join(names_of<SessionStatus>(), " or ")));
     }
     s.status = *status;
-    if (has("phase")) {
+    if (item.contains("phase") && item["phase"].is_null()) {
+      s.phase = 0; // unknown: it could not be judged when the session was saved
+    } else if (has("phase")) {
       s.phase = int_of("phase", 1, 99);
     } else if (s.status == SessionStatus::done) {
       bad("'phase' is missing");

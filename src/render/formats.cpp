@@ -14,10 +14,10 @@ using PlanRenderer = std::string (*)(const PlanRendering&);
 
 constexpr std::array<FormatRenderer<PlanFormat, PlanRenderer>, 5> k_plan_renderers{{
     {PlanFormat::text, [](const PlanRendering& r) { return render_plan_text(r.catalog, r.plan, r.style); }},
-    {PlanFormat::json, [](const PlanRendering& r) { return render_plan_json(r.plan); }},
+    {PlanFormat::json, [](const PlanRendering& r) { return render_plan_json(r.catalog, r.plan); }},
     {PlanFormat::markdown, [](const PlanRendering& r) { return render_plan_markdown(r.catalog, r.plan); }},
-    {PlanFormat::csv, [](const PlanRendering& r) { return render_plan_csv(r.plan); }},
-    {PlanFormat::ics, [](const PlanRendering& r) { return render_plan_ics(r.plan, r.ics); }},
+    {PlanFormat::csv, [](const PlanRendering& r) { return render_plan_csv(r.catalog, r.plan); }},
+    {PlanFormat::ics, [](const PlanRendering& r) { return render_plan_ics(r.catalog, r.plan, r.ics); }},
 }};
 static_assert(covers_every_format(k_plan_renderers), "every plan format needs a renderer, in enum order");
 

@@ -102,6 +102,24 @@ std::string compact_date(Date date)
   return text;
 }
 
+// 2020-01-01T00:00Z in seconds since 1970: where SEQUENCE counts from.
+constexpr std::int64_t k_epoch_2020 = 1577836800;
+
+// A UTC date-time for DTSTAMP: YYYYMMDDTHHMMSSZ.
+std::string ics_utc(std::int64_t seconds)
+{
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{std::chrono::seconds{seconds}});
+  const std::int64_t in_day =
+      seconds - std::chrono::duration_cast<std::chrono::seconds>(day.time_since_epoch()).count();
+  return fmt::format("{}T{:02}{:02}{:02}Z", compact_date(Date{day}), in_day / 3600, in_day / 60 % 60, in_day % 60);
+}
+
+// The short list of warning signs, for a calendar event's description.
+std::string ics_signs(const Catalog& catalog)
+{
+  return fmt::format("\nWarning signs, stop and get help:\n{}", fmt::join(words::warning_sign_lines(catalog), "\n"));
+}
+
 } // namespace
 
 std::string fold_ics_line(std::string_view line)
@@ -135,11 +153,12 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
   const Situation& s = plan.request.situation;
   std::string out;
   const std::string when = s.weeks_postpartum ? time_since_birth(s) : std::string("after birth");
+  const std::string preview = plan.request.phase ? words::preview_note(plan) : std::string();
   if (plan.schedule.empty()) {
-    out += fmt::format("# backcare plan: {}\n\n", when);
+    out += fmt::format("# backcare plan: {}{}\n\n", when, preview);
   } else {
-    out += fmt::format("# backcare plan: {}, {} to {}\n\n", when, format_date(plan.schedule.front().date),
-                       format_date(plan.schedule.back().date));
+    out += fmt::format("# backcare plan: {}, {} to {}{}\n\n", when, format_date(plan.schedule.front().date),
+                       format_date(plan.schedule.back().date), preview);
   }
   const auto list = [&](const std::vector<std::string>& lines) {
     for (const std::string& line : lines) {
@@ -157,6 +176,9 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
       }
     }
     out += fmt::format("\n{}\n\n", words::birth_reminder(s));
+    for (const std::string& line : words::sign_state_lines(plan.screening)) {
+      out += line + "\n\n";
+    }
     for (const std::string& line : words::also_mention(plan)) {
       out += line + "\n\n";
     }
@@ -164,12 +186,16 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
     if (const std::string facts = words::situation(plan); !facts.empty()) {
       out += facts + "\n\n";
     }
+    out += "Warning signs: stop the exercises and get help.\n\n";
+    list(words::warning_sign_lines(catalog));
   } else {
-    out += fmt::format("**{}**\n\n", words::triage_headline(plan.triage.level));
+    out += fmt::format("**{}**\n\n", words::triage_headline(plan.triage.level, plan.screening, plan.request.as_of));
     list(words::booking_lines(plan.triage));
     out += words::situation(plan) + "\n\n";
-    list(words::finding_lines(plan));
+    list(words::finding_lines(plan, true));
     list(words::dropped_lines(plan));
+    out += "Warning signs: stop the exercises and get help.\n\n";
+    list(words::warning_sign_lines(catalog));
     const Phase& phase = *catalog.find_phase(plan.current_phase);
     out += fmt::format("## Phase {} of {}: {}\n\n{}\n\n{}\n\n", phase.number, catalog.phases.size(), phase.name,
                        words::phase_focus(catalog, plan, phase), words::phase_reason(plan));
@@ -203,16 +229,19 @@ std::string render_plan_markdown(const Catalog& catalog, const Plan& plan)
   return out;
 }
 
-std::string render_plan_csv(const Plan& plan)
+std::string render_plan_csv(const Catalog& catalog, const Plan& plan)
 {
   std::string out =
       "date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,guidance,progress\r\n";
   const std::string referrals = fmt::format("{}", fmt::join(words::booking_lines(plan.triage), " "));
-  std::string guidance = fmt::format("{} {}", words::k_pain_guide, words::k_stretching_note);
+  std::string guidance = plan.request.phase ? fmt::format("This plan is{}. ", words::preview_note(plan)) : "";
+  guidance += fmt::format("{} {}", words::k_pain_guide, words::k_stretching_note);
   for (const std::string& finding : words::finding_lines(plan)) {
     guidance += " " + finding;
   }
-  guidance += fmt::format(" {}", words::k_safety_note);
+  const std::string signs = fmt::format(" Warning signs, stop the exercises and get help: {}",
+                                        fmt::join(words::warning_sign_lines(catalog), " "));
+  guidance += signs + fmt::format(" {}", words::k_safety_note);
   if (seeks_care_now(plan.triage.level)) {
     // No exercise: one row that says what to do now, never an exercise.
     std::string now;
@@ -222,13 +251,16 @@ std::string render_plan_csv(const Plan& plan)
       }
     }
     now += words::birth_reminder(plan.request.situation);
+    for (const std::string& line : words::sign_state_lines(plan.screening)) {
+      now += " " + line;
+    }
     for (const std::string& mention : words::also_mention(plan)) {
       now += " " + mention;
     }
-    out += fmt::format("{},{},,,{},,,,{},,,,{},{},\r\n", format_date(plan.request.as_of),
-                       weekday_name(plan.request.as_of), csv_field(words::care_now_banner(plan.triage.level), true),
-                       csv_field(now, true), csv_field(referrals, true),
-                       csv_field(std::string(words::k_no_exercises) + " " + std::string(words::k_safety_note), true));
+    out += fmt::format(
+        "{},{},,,{},,,,{},,,,{},{},\r\n", format_date(plan.request.as_of), weekday_name(plan.request.as_of),
+        csv_field(words::care_now_banner(plan.triage.level), true), csv_field(now, true), csv_field(referrals, true),
+        csv_field(std::string(words::k_no_exercises) + signs + " " + std::string(words::k_safety_note), true));
     return out;
   }
   const std::string progress = words::progress_summary(plan);
@@ -256,11 +288,15 @@ std::string render_plan_csv(const Plan& plan)
   return out;
 }
 
-std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
+std::string render_plan_ics(const Catalog& catalog, const Plan& plan, const IcsOptions& options)
 {
   std::string out;
   const auto line = [&](std::string_view text) { out += fold_ics_line(text); };
-  const std::string stamp = compact_date(plan.request.as_of) + "T000000Z";
+  const std::string stamp = ics_utc(options.stamp);
+  // Minutes from 2020 to the export: a newer file of the same events always
+  // has the higher SEQUENCE.
+  const std::string sequence =
+      fmt::format("SEQUENCE:{}", std::max<std::int64_t>(0, (options.stamp - k_epoch_2020) / 60));
   line("BEGIN:VCALENDAR");
   line("VERSION:2.0");
   line(fmt::format("PRODID:-//backcare//backcare {}//EN", options.version));
@@ -276,18 +312,37 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
       }
     }
     description += "\n" + words::birth_reminder(plan.request.situation);
+    for (const std::string& state : words::sign_state_lines(plan.screening)) {
+      description += "\n" + state;
+    }
     for (const std::string& mention : words::also_mention(plan)) {
       description += "\n" + mention;
     }
-    description += fmt::format("\n{}", words::k_no_exercises);
+    description += fmt::format("\n{}{}", words::k_no_exercises, ics_signs(catalog));
     line("BEGIN:VEVENT");
     line(fmt::format("UID:backcare-{}-care-{}@backcare", options.profile, compact_date(plan.request.as_of)));
     line("DTSTAMP:" + stamp);
+    line(sequence);
     line("DTSTART;VALUE=DATE:" + compact_date(plan.request.as_of));
     line("DURATION:P1D");
     line("SUMMARY:" + ics_text("backcare: see a clinician before exercising"));
     line("DESCRIPTION:" + ics_text(description));
     line("END:VEVENT");
+    // The session events of the days this file covers, cancelled: an
+    // earlier export must not keep asking her to exercise.
+    const Date first = std::min(plan.request.as_of, plan.request.start);
+    const Date last = plan.request.start + std::chrono::days{7 * plan.request.weeks_ahead - 1};
+    for (Date day = first; day <= last; day += std::chrono::days{1}) {
+      line("BEGIN:VEVENT");
+      line(fmt::format("UID:backcare-{}-{}@backcare", options.profile, compact_date(day)));
+      line("DTSTAMP:" + stamp);
+      line(sequence);
+      line(fmt::format("DTSTART:{}T{}00", compact_date(day), options.time_hhmm));
+      line("DURATION:PT15M");
+      line("STATUS:CANCELLED");
+      line("SUMMARY:" + ics_text("backcare: cancelled until a clinician has checked you"));
+      line("END:VEVENT");
+    }
   }
   const auto bookings = words::booking_lines(plan.triage);
   if (!bookings.empty() && !plan.schedule.empty()) {
@@ -296,6 +351,7 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
     line("BEGIN:VEVENT");
     line(fmt::format("UID:backcare-{}-book-{}@backcare", options.profile, compact_date(first)));
     line("DTSTAMP:" + stamp);
+    line(sequence);
     line("DTSTART;VALUE=DATE:" + compact_date(first));
     line("DURATION:P1D");
     line("SUMMARY:" + ics_text(fmt::format("backcare: book {}", bookings_summary(plan.triage))));
@@ -314,11 +370,12 @@ std::string render_plan_ics(const Plan& plan, const IcsOptions& options)
     for (const std::string& finding : words::finding_lines(plan)) {
       description += finding + "\n";
     }
-    description += fmt::format("{}\n{}\n{}\n{}", words::progress_summary(plan), words::k_pain_guide,
-                               words::k_stretching_note, words::k_safety_note);
+    description += fmt::format("{}\n{}\n{}{}\n{}", words::progress_summary(plan), words::k_pain_guide,
+                               words::k_stretching_note, ics_signs(catalog), words::k_safety_note);
     line("BEGIN:VEVENT");
     line(fmt::format("UID:backcare-{}-{}@backcare", options.profile, compact_date(day.date)));
     line("DTSTAMP:" + stamp);
+    line(sequence);
     line(fmt::format("DTSTART:{}T{}00", compact_date(day.date), options.time_hhmm));
     line(fmt::format("DURATION:PT{}M", words::session_minutes(day)));
     line("SUMMARY:"

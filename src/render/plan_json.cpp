@@ -175,7 +175,18 @@ Json adherence_json(const Plan& plan)
   return j;
 }
 
-// The last warning-sign answers and whether they still count.
+Json span_json(const SignSpan& span)
+{
+  Json j;
+  j["id"] = span.id;
+  j["since"] = span.since;
+  j["until"] = span.until.empty() ? Json(nullptr) : Json(span.until);
+  j["unchecked_no"] = span.unchecked_no.empty() ? Json(nullptr) : Json(span.unchecked_no);
+  return j;
+}
+
+// The warning-sign answers as they stand today: the signs in force, those a
+// clinician has checked, and whether every question has a recent answer.
 Json screening_json(const Plan& plan)
 {
   const ScreeningStatus& status = plan.screening;
@@ -185,12 +196,38 @@ Json screening_json(const Plan& plan)
   j["counts_days"] = k_screening_days;
   j["lapsed"] = status.lapsed;
   j["message"] = line.empty() ? Json(nullptr) : Json(line);
+  j["unanswered"] = status.unanswered;
+  Json in_force = Json::array();
+  for (const SignSpan& span : status.in_force) {
+    in_force.push_back(span_json(span));
+  }
+  j["in_force"] = std::move(in_force);
+  Json checked = Json::array();
+  for (const SignSpan& span : status.checked) {
+    checked.push_back(span_json(span));
+  }
+  j["checked"] = std::move(checked);
   return j;
+}
+
+// The short list of warning signs, as data: by level, what to do, and the
+// rules with the symptoms each names.
+Json warning_signs_json(const Catalog& catalog)
+{
+  Json groups = Json::array();
+  for (const words::SignGroup& group : words::warning_sign_groups(catalog)) {
+    Json signs = Json::array();
+    for (const Rule* rule : group.rules) {
+      signs.push_back({{"rule", rule->id}, {"title", rule->title}, {"symptoms", rule->when.symptoms_any}});
+    }
+    groups.push_back({{"level", name_of(group.level)}, {"action", group.action}, {"signs", std::move(signs)}});
+  }
+  return groups;
 }
 
 } // namespace
 
-std::string render_plan_json(const Plan& plan)
+std::string render_plan_json(const Catalog& catalog, const Plan& plan)
 {
   Json dropped = Json::array();
   for (const DroppedExercise& item : plan.dropped) {
@@ -213,6 +250,14 @@ std::string render_plan_json(const Plan& plan)
   doc["progression"] = progression_json(plan);
   doc["adherence"] = adherence_json(plan);
   doc["screening"] = screening_json(plan);
+  doc["warning_signs"] = warning_signs_json(catalog);
+  doc["preview"] = plan.request.phase.has_value();
+  const auto& rise = plan.request.sudden_rise;
+  doc["sudden_rise"] = rise ? Json{{"day", format_date(rise->day)},
+                                   {"severity", rise->severity},
+                                   {"before_max", rise->before_max},
+                                   {"message", words::sudden_rise_line(plan)}}
+                            : Json(nullptr);
   doc["pain_guide"] = words::k_pain_guide;
   doc["stretching_note"] = words::k_stretching_note;
   doc["disclaimer"] = "This is exercise guidance, not a diagnosis.";

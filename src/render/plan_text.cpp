@@ -51,7 +51,8 @@ private:
 
   void header()
   {
-    m_out += heading(fmt::format("backcare plan for {}", format_date(m_plan.request.as_of)));
+    m_out += heading(fmt::format("backcare plan for {}{}", format_date(m_plan.request.as_of),
+                                 m_plan.request.phase ? words::preview_note(m_plan) : std::string()));
     m_out += '\n';
     const std::string facts = words::situation(m_plan);
     if (!facts.empty()) {
@@ -81,11 +82,15 @@ private:
     }
     m_out += '\n';
     para(words::birth_reminder(situation()));
+    for (const std::string& line : words::sign_state_lines(m_plan.screening)) {
+      para(line);
+    }
     for (const std::string& line : words::also_mention(m_plan)) {
       para(line);
     }
     para(words::k_no_exercises);
     m_out += '\n';
+    warning_signs();
     if (m_style.explain) {
       explain_rules();
     }
@@ -94,15 +99,31 @@ private:
   void triage_notes()
   {
     const Level level = m_plan.triage.level;
-    m_out += paint(words::triage_headline(level), level == Level::refer ? Paint::bold_yellow : Paint::green, m_style);
+    const bool unscreened = level != Level::refer && m_plan.screening.lapsed;
+    std::string headline =
+        wrap(words::triage_headline(level, m_plan.screening, m_plan.request.as_of), m_style.width, "", "");
+    headline.pop_back(); // the colour ends before the line break
+    m_out += paint(headline, level == Level::refer || unscreened ? Paint::bold_yellow : Paint::green, m_style);
     m_out += '\n';
     for (const std::string& line : words::booking_lines(m_plan.triage)) {
       para(line, "  - ", "    ");
     }
-    for (const std::string& line : words::finding_lines(m_plan)) {
+    for (const std::string& line : words::finding_lines(m_plan, true)) {
       para(line, "  - ", "    ");
     }
     for (const std::string& line : words::dropped_lines(m_plan)) {
+      para(line, "  - ", "    ");
+    }
+    m_out += '\n';
+    warning_signs();
+  }
+
+  // The short list of warning signs, with what to do: every plan carries it.
+  void warning_signs()
+  {
+    m_out += heading("Warning signs: stop the exercises and get help");
+    m_out += '\n';
+    for (const std::string& line : words::warning_sign_lines(m_catalog)) {
       para(line, "  - ", "    ");
     }
     m_out += '\n';

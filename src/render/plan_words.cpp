@@ -28,6 +28,11 @@ std::string and_list(const std::vector<std::string>& items)
   return fmt::format("{}{}{}", fmt::join(items.begin(), items.end() - 1, "; "), last, items.back());
 }
 
+std::string days_ago(int days)
+{
+  return days == 0 ? std::string("today") : days == 1 ? std::string("yesterday") : fmt::format("{} days ago", days);
+}
+
 std::string duration(int days)
 {
   if (days < 14) {
@@ -84,6 +89,11 @@ std::string situation(const Plan& plan)
   return facts.empty() ? std::string() : facts + ".";
 }
 
+std::string preview_note(const Plan& plan)
+{
+  return fmt::format(" (a preview of phase {}; nothing recorded changes)", plan.current_phase);
+}
+
 std::string care_now_banner(Level level)
 {
   return level == Level::emergency ? "EMERGENCY: call your emergency number now (for example 999, 112 or 911)."
@@ -104,10 +114,90 @@ std::string birth_reminder(const Situation& s)
                       : fmt::format("Tell them you gave birth {} ago.", ago);
 }
 
-std::string triage_headline(Level level)
+std::string triage_headline(Level level, const ScreeningStatus& status, Date today)
 {
-  return level == Level::refer ? "See a clinician: your plan continues, but book an appointment."
-                               : "Nothing you reported needs a clinician right now.";
+  if (level == Level::refer) {
+    return "See a clinician: your plan continues, but book an appointment.";
+  }
+  if (!status.lapsed) {
+    return "Nothing you reported needs a clinician right now.";
+  }
+  if (status.last_at.empty()) {
+    return "You have not been asked about warning signs yet: run backcare screen (it takes a minute).";
+  }
+  const Date day = date_of(status.last_at);
+  return fmt::format("Your warning-sign answers are not up to date (last asked {}, {}): run backcare screen.",
+                     format_day(day), days_ago(days_between(day, today)));
+}
+
+std::vector<SignGroup> warning_sign_groups(const Catalog& catalog)
+{
+  std::vector<SignGroup> groups{{Level::emergency, "Call your emergency number now for", {}},
+                                {Level::urgent, "Get a medical check today for", {}},
+                                {Level::refer, "Book a clinician (backcare plan says whom) for", {}}};
+  for (const Rule& rule : catalog.rules) {
+    for (SignGroup& group : groups) {
+      if (group.level == rule.level && !rule.when.symptoms_any.empty()) {
+        group.rules.push_back(&rule);
+      }
+    }
+  }
+  std::erase_if(groups, [](const SignGroup& g) { return g.rules.empty(); });
+  return groups;
+}
+
+std::vector<std::string> warning_sign_lines(const Catalog& catalog)
+{
+  std::vector<std::string> lines;
+  for (const SignGroup& group : warning_sign_groups(catalog)) {
+    std::vector<std::string> titles;
+    for (const Rule* rule : group.rules) {
+      titles.push_back(lowered_first(rule->title));
+    }
+    lines.push_back(fmt::format("{}: {}.", group.action, fmt::join(titles, "; ")));
+  }
+  return lines;
+}
+
+std::string sign_name(std::string_view id)
+{
+  std::string name(id);
+  std::replace(name.begin(), name.end(), '-', ' ');
+  return name;
+}
+
+std::string sudden_rise_line(const Plan& plan)
+{
+  const auto& rise = plan.request.sudden_rise;
+  if (!rise) {
+    return {};
+  }
+  return fmt::format("Your pain rose suddenly to {}/10 on {}, from at most {}/10 in the two weeks before. Rarely, a "
+                     "sudden severe back pain after birth is a break in a bone of the spine, so please answer: did it "
+                     "begin suddenly and severely (often mid or upper back), do simple painkillers not ease it, or "
+                     "have you lost height? If yes: backcare screen --symptom {}. If not: backcare screen --no {}.",
+                     rise->severity, format_day(rise->day), rise->before_max, k_sudden_sign, k_sudden_sign);
+}
+
+std::vector<std::string> sign_state_lines(const ScreeningStatus& status)
+{
+  std::vector<std::string> lines;
+  for (const SignSpan& span : status.in_force) {
+    if (!span.unchecked_no.empty()) {
+      lines.push_back(fmt::format("You answered no to {} on {}, but this sign needs a clinician's check before it "
+                                  "clears, so it stays in force. Once you have been checked: backcare screen --no {} "
+                                  "--checked.",
+                                  sign_name(span.id), format_day(date_of(span.unchecked_no)), span.id));
+    }
+  }
+  for (const SignSpan& span : status.checked) {
+    lines.push_back(fmt::format("{}: reported {}, checked by a clinician {} (done; it no longer holds your plan).",
+                                sign_name(span.id), format_day(date_of(span.since)), format_day(date_of(span.until))));
+  }
+  if (!lines.empty()) {
+    lines.front()[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lines.front()[0])));
+  }
+  return lines;
 }
 
 std::vector<std::string> booking_lines(const Triage& triage)
@@ -123,7 +213,7 @@ std::vector<std::string> booking_lines(const Triage& triage)
   return lines;
 }
 
-std::vector<std::string> finding_lines(const Plan& plan)
+std::vector<std::string> finding_lines(const Plan& plan, bool headline_said)
 {
   std::vector<std::string> lines;
   for (const FiredRule& fired : plan.triage.fired) {
@@ -134,7 +224,14 @@ std::vector<std::string> finding_lines(const Plan& plan)
   // What the person should know though no rule fires on it: answers that
   // have lapsed, and a log that went quiet while getting worse. In every
   // format, exports included.
-  if (std::string line = screening_line(plan); !line.empty()) {
+  if (std::string line = sudden_rise_line(plan); !line.empty()) {
+    lines.push_back(std::move(line));
+  }
+  const bool said = headline_said && plan.triage.level != Level::refer;
+  if (std::string line = screening_line(plan); !line.empty() && !said) {
+    lines.push_back(std::move(line));
+  }
+  for (std::string& line : sign_state_lines(plan.screening)) {
     lines.push_back(std::move(line));
   }
   if (plan.request.worse_when_last_logged) {
@@ -145,17 +242,38 @@ std::vector<std::string> finding_lines(const Plan& plan)
 
 std::vector<std::string> also_mention(const Plan& plan)
 {
+  std::vector<std::string> lines;
   std::vector<std::string> titles;
   for (const FiredRule& fired : plan.triage.fired) {
     if (fired.rule->level == Level::refer) {
       titles.push_back(lowered_first(fired.rule->title));
     }
   }
-  if (titles.empty()) {
-    return {};
+  if (!titles.empty()) {
+    lines.push_back(fmt::format("Also mention: {}.", and_list(titles)));
   }
-  return {fmt::format("Also mention: {}.", and_list(titles)),
-          "Once you have been checked, run backcare plan again for your routine."};
+  for (const Booking& booking : bookings(plan.triage)) {
+    std::vector<std::string> why;
+    for (const Rule* rule : booking.rules) {
+      why.push_back(lowered_first(rule->title));
+    }
+    lines.push_back(fmt::format("Once you have been checked, book: {} (for {}).", booking.refer_to, and_list(why)));
+  }
+  // The signs that need care now, as she can clear them once checked.
+  std::vector<std::string> clear;
+  const auto& reported = plan.request.situation.symptoms;
+  for (const FiredRule& fired : plan.triage.fired) {
+    for (const std::string& id : fired.rule->when.symptoms_any) {
+      const bool now = seeks_care_now(fired.rule->level);
+      if (now && std::find(reported.begin(), reported.end(), id) != reported.end()) {
+        clear.push_back("--no " + id);
+      }
+    }
+  }
+  lines.push_back(fmt::format("Once a clinician has checked you, tell backcare (backcare screen {} --checked) and "
+                              "run backcare plan again for your routine.",
+                              clear.empty() ? std::string("--no ID") : fmt::format("{}", fmt::join(clear, " "))));
+  return lines;
 }
 
 std::vector<std::string> dropped_lines(const Plan& plan)
@@ -188,8 +306,8 @@ std::vector<std::string> origin_lines(const Plan& plan)
     } else if (origin.input == "trend_verdict" && s.trend_verdict) {
       lines.push_back(fmt::format("pain trend in {}: {}", where, verdict_words(*s.trend_verdict)));
     } else if (origin.input == "screened_signs") {
-      lines.push_back(fmt::format("warning signs from your screening of {} (they count for {} days)", origin.detail,
-                                  k_screening_days));
+      lines.push_back(
+          fmt::format("warning signs you reported, in force until you answer no (latest screening {})", origin.detail));
     } else if (origin.input == "red_sessions") {
       lines.push_back("two sessions too painful within a week, from your sessions");
     } else if (origin.input == "log_signs") {
@@ -258,28 +376,33 @@ std::string progress_summary(const Plan& plan)
   return text + " " + adherence_line(plan);
 }
 
-std::string screening_line(const Plan& plan)
+std::string screening_line(const ScreeningStatus& status, Date today)
 {
-  const ScreeningStatus& status = plan.screening;
   if (!status.lapsed) {
     return {};
   }
-  const Date day = date_of(status.last_at);
-  const int ago = days_between(day, plan.request.as_of);
-  // Within half a year the weekday and the day read best; beyond, the year matters.
-  std::string when = fmt::format("{}, {} days ago", ago <= 180 ? format_day(day) : format_date(day), ago);
-  if (!status.yes.empty()) {
-    std::vector<std::string> signs;
-    signs.reserve(status.yes.size());
-    for (std::string sign : status.yes) {
-      std::replace(sign.begin(), sign.end(), '-', ' ');
-      signs.push_back(std::move(sign));
-    }
-    when += fmt::format(" (you said yes to {} then)", and_list(signs));
+  if (status.last_at.empty()) {
+    return "You have not answered the warning-sign questions yet. Run backcare screen (or backcare plan --screen): "
+           "moving up a phase needs answers from the last 7 days.";
   }
-  return fmt::format("Your warning-sign answers are from {}; they count for {} days, so this plan no longer uses "
-                     "them. Run backcare screen to answer the questions again.",
-                     when, k_screening_days);
+  const Date day = date_of(status.last_at);
+  const int ago = days_between(day, today);
+  // Within half a year the weekday and the day read best; beyond, the year matters.
+  const std::string when = fmt::format("{}, {}", ago <= 180 ? format_day(day) : format_date(day), days_ago(ago));
+  std::vector<std::string> unanswered;
+  for (const std::string& id : status.unanswered) {
+    unanswered.push_back(sign_name(id));
+  }
+  return fmt::format("You were last asked about warning signs on {}; a no counts for {} days, so {} no up-to-date "
+                     "answer. Run backcare screen to answer again: moving up a phase needs it.",
+                     when, k_screening_days,
+                     unanswered.size() <= 3 ? and_list(unanswered) + (unanswered.size() == 1 ? " has" : " have")
+                                            : fmt::format("{} questions have", unanswered.size()));
+}
+
+std::string screening_line(const Plan& plan)
+{
+  return screening_line(plan.screening, plan.request.as_of);
 }
 
 std::string adherence_line(const Plan& plan)

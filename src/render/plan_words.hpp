@@ -13,8 +13,7 @@
 namespace backcare::words {
 
 inline constexpr std::string_view k_safety_note =
-    "This is exercise guidance, not a diagnosis. Stop and seek care if a warning sign appears "
-    "(backcare catalog symptoms lists them).";
+    "This is exercise guidance, not a diagnosis. Stop and seek care if any of the warning signs appears.";
 
 // The pain traffic light for exercise (Silbernagel & Thomee 2007).
 inline constexpr std::string_view k_pain_guide =
@@ -32,21 +31,51 @@ inline constexpr std::string_view k_no_exercises = "No exercises are shown until
 // values are left out.
 std::string situation(const Plan& plan);
 
+// After a title, for a plan shown with --phase: " (a preview of phase 4;
+// nothing recorded changes)".
+std::string preview_note(const Plan& plan);
+
 // The urgent or emergency banner.
 std::string care_now_banner(Level level);
 
 // "Tell them you gave birth 10 weeks ago, on 2026-09-17."
 std::string birth_reminder(const Situation& situation);
 
-// The headline for refer and self-care plans.
-std::string triage_headline(Level level);
+// The headline for refer and self-care plans. A self-care plan says that
+// nothing needs a clinician only when every warning-sign question has an
+// answer from the last 7 days; otherwise it asks her to screen.
+std::string triage_headline(Level level, const ScreeningStatus& status, Date today);
+
+// The warning signs in plain words, one line per level, most severe first:
+// what to do, then the signs ("Call your emergency number now for: ...").
+// Every plan carries them.
+struct SignGroup {
+  Level level = Level::refer;
+  std::string action;             // "Call your emergency number now"
+  std::vector<const Rule*> rules; // the catalog's rules at that level that name a sign
+};
+std::vector<SignGroup> warning_sign_groups(const Catalog& catalog);
+std::vector<std::string> warning_sign_lines(const Catalog& catalog);
+
+// When the log shows a sudden rise of the pain: what it saw, the screening
+// question, and the two commands that answer it; empty otherwise.
+std::string sudden_rise_line(const Plan& plan);
+
+// A sign id in words: "calf swelling".
+std::string sign_name(std::string_view id);
+
+// Signs in force that a bare "no" did not clear, and signs whose advice is
+// done (a clinician checked them), each with what to do next.
+std::vector<std::string> sign_state_lines(const ScreeningStatus& status);
 
 // One line per kind of clinician to book, the one to see first first:
 // "Book: pelvic-health physiotherapist, for severe pain (7/10 or more)."
 std::vector<std::string> booking_lines(const Triage& triage);
 
-// The messages of the fired rules below urgent, most severe first.
-std::vector<std::string> finding_lines(const Plan& plan);
+// The messages of the fired rules below urgent, most severe first, then
+// what the person should know though no rule fired. `headline_said`: the
+// triage headline already asked her to screen (text and Markdown).
+std::vector<std::string> finding_lines(const Plan& plan, bool headline_said = false);
 
 // The other findings of an urgent or emergency plan, shortly: "Also mention: ...".
 std::vector<std::string> also_mention(const Plan& plan);
@@ -71,10 +100,11 @@ std::vector<std::string> move_on_lines(const Plan& plan);
 // is needed to move on, and adherence_line.
 std::string progress_summary(const Plan& plan);
 
-// When the last warning-sign answers have lapsed: when they were given and
-// that `backcare screen` asks again; empty when they still count or she
-// never screened.
+// When not every warning-sign question has an answer from the last 7 days:
+// when she was last asked (or that she never was) and that `backcare
+// screen` asks again; empty when the answers are up to date.
 std::string screening_line(const Plan& plan);
+std::string screening_line(const ScreeningStatus& status, Date today);
 
 // "This week: 2 of 3 sessions done, 1 skipped. Last 28 days: 75% ..."
 std::string adherence_line(const Plan& plan);

@@ -175,6 +175,40 @@ Json screenings(const Report& r)
   return out;
 }
 
+std::string_view ended_by_name(const ReportEpisode& e)
+{
+  if (!e.end) {
+    return "in-force";
+  }
+  switch (e.ended_by) {
+  case SignEnd::no:
+    return "no";
+  case SignEnd::checked:
+    return "checked";
+  case SignEnd::in_force:
+    break;
+  }
+  return "lapsed";
+}
+
+// Every sign and referral in force at some time in the range.
+Json timeline(const Report& r)
+{
+  Json out = Json::array();
+  for (const ReportEpisode& e : r.timeline) {
+    out.push_back({{"rule", e.rule_id},
+                   {"level", name_of(e.level)},
+                   {"title", e.title},
+                   {"refer_to", e.refer_to},
+                   {"sign", e.sign.empty() ? Json(nullptr) : Json(e.sign)},
+                   {"start", format_date(e.start)},
+                   {"end", e.end ? Json(format_date(*e.end)) : Json(nullptr)},
+                   {"ended_by", ended_by_name(e)},
+                   {"unchecked_no", e.unchecked_no ? Json(format_date(*e.unchecked_no)) : Json(nullptr)}});
+  }
+  return out;
+}
+
 Json notes(const Report& r)
 {
   Json out = Json::array();
@@ -206,6 +240,7 @@ std::string render_report_json(const Report& r)
   doc["pain"] = pain(r);
   doc["triage"] = {{"level", name_of(r.level)}, {"advice", advice(r.advice)}};
   doc["screenings"] = screenings(r);
+  doc["timeline"] = timeline(r);
   doc["phases"] = phases(r);
   doc["sessions"] = sessions(r);
   doc["psfs"] = r.psfs.empty() ? Json(nullptr) : words::psfs_json(r.psfs);

@@ -204,43 +204,58 @@ Table locations(const Report& r)
   return table;
 }
 
-std::vector<std::string> signs(const Report& r)
+// "from 2026-11-11 to 2026-11-14, cleared by a no after a clinician's check"
+std::string episode_span(const Report& r, const ReportEpisode& e)
+{
+  std::string out = fmt::format("from {}", format_date(e.start));
+  if (!e.end) {
+    out += fmt::format(", still in force on {}", format_date(r.until));
+    if (e.unchecked_no) {
+      out += fmt::format(" (a no on {} without a clinician's check does not clear it)", format_date(*e.unchecked_no));
+    }
+    return out;
+  }
+  out += fmt::format(" to {}", format_date(*e.end));
+  switch (e.ended_by) {
+  case SignEnd::no:
+    return out + ", cleared by a no";
+  case SignEnd::checked:
+    return out + ", cleared after a clinician's check";
+  case SignEnd::in_force:
+    break;
+  }
+  return out + ", no longer applying";
+}
+
+std::vector<std::string> timeline(const Report& r)
 {
   std::vector<std::string> items;
-  std::vector<std::string> clear;
-  for (const ReportScreening& s : r.screenings) {
-    if (s.yes.empty() && s.no.empty()) {
-      clear.push_back(format_date(date_of(s.at)));
-      continue;
-    }
-    if (s.yes.empty()) { // some questions only, all answered no
-      items.push_back(fmt::format("{}: no to {} (the other questions not asked)", when(s.at), fmt::join(s.no, ", ")));
-      continue;
-    }
-    std::vector<std::string> advice;
-    for (const ReportAdvice& a : s.advice) {
-      advice.push_back(advice_words(a));
-    }
+  for (const ReportEpisode& e : r.timeline) {
+    const std::string what = e.sign.empty() ? std::string("Referral") : fmt::format("Sign {}", e.sign);
     items.push_back(
-        fmt::format("{}: {}. Advised: {}", when(s.at), fmt::join(s.yes, ", "),
-                    advice.empty() ? std::string("no rule fired") : fmt::format("{}", fmt::join(advice, "; "))));
+        fmt::format("{}: {} ({}; {}), {}", what, e.title, name_of(e.level), e.refer_to, episode_span(r, e)));
   }
-  if (!clear.empty()) {
-    items.push_back(fmt::format("Screened with no sign: {}", fmt::join(clear, ", ")));
-  }
-  if (r.screenings.empty()) {
-    items.push_back("No warning-sign screening saved in this period");
-  }
-  // A sign counts for a week after its screening: say when it has simply
-  // not been asked about again, rather than let it look resolved.
-  if (!r.screenings.empty() && !r.screenings.back().yes.empty()) {
-    const ReportScreening& last = r.screenings.back();
-    const Date day = date_of(last.at);
-    if (days_between(day, r.until) >= k_screening_days) {
-      items.push_back(fmt::format("No screening since {}: whether {} persists is not recorded", format_date(day),
-                                  fmt::join(last.yes, ", ")));
+  return items;
+}
+
+std::vector<std::string> signs(const Report& r)
+{
+  // The timeline says what each yes advised and how it ended; the
+  // screenings then in one line, by date.
+  std::vector<std::string> items = timeline(r);
+  std::vector<std::string> saved;
+  for (const ReportScreening& s : r.screenings) {
+    const std::string day = format_date(date_of(s.at));
+    if (!s.yes.empty()) {
+      saved.push_back(fmt::format("{} (yes to {})", day, fmt::join(s.yes, ", ")));
+    } else if (!s.no.empty()) { // some questions only, all answered no
+      saved.push_back(fmt::format("{} (no to {}; the other questions not asked)", day, fmt::join(s.no, ", ")));
+    } else {
+      saved.push_back(fmt::format("{} (no sign)", day));
     }
   }
+  items.push_back(saved.empty() ? std::string("No warning-sign screening saved in this period")
+                                : fmt::format("Screenings: {}", fmt::join(saved, "; ")));
   std::vector<std::string> now;
   for (const ReportAdvice& a : r.advice) {
     now.push_back(advice_words(a));

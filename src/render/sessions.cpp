@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace backcare {
 namespace {
 
@@ -45,10 +47,15 @@ std::string table(const std::vector<SessionRow>& rows, const Style& style)
     if (!s.note.empty()) {
       detail += (detail.empty() ? "" : "; ") + escape_control(s.note);
     }
-    std::string line = fmt::format("{:>5}  {:<16}  {:>5}  {}  {:>6}  {:>7}  {}", s.id, s.at, s.phase, shown,
+    const std::string phase = s.phase > 0 ? std::to_string(s.phase) : std::string("?");
+    std::string line = fmt::format("{:>5}  {:<16}  {:>5}  {}  {:>6}  {:>7}  {}", s.id, s.at, phase, shown,
                                    pain(s.pain_during), pain(s.next_morning), detail);
     line.erase(line.find_last_not_of(' ') + 1);
     out += line + '\n';
+  }
+  if (std::any_of(rows.begin(), rows.end(), [](const SessionRow& row) { return row.session.phase == 0; })) {
+    out += "Phase ?: unknown; it could not be worked out when the session was saved (no birth date or no pain "
+           "logged then).\n";
   }
   return out;
 }
@@ -115,6 +122,13 @@ std::string render_session_added(const SessionRow& row, const Progression& rules
     out += " " + after.refer_reason;
   }
   return out + '\n';
+}
+
+std::string render_session_saved_unjudged(const Session& s, std::string_view needs)
+{
+  const std::string what = s.reason ? fmt::format("Skipped session {} saved ({})", s.id, name_of(*s.reason))
+                                    : fmt::format("Session {} saved", s.id);
+  return fmt::format("{}, its phase unknown for now: working it out needs {}.\n", what, needs);
 }
 
 std::string render_session_skipped(const Session& session, const Adherence& adherence)

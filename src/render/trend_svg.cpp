@@ -74,8 +74,8 @@ std::string mark_title(const TrendSession& item)
       s.pain_during ? fmt::format("pain {}/10 during it", *s.pain_during) : std::string("pain during it not recorded");
   const std::string morning = s.next_morning ? fmt::format("{}/10 the next morning", *s.next_morning)
                                              : std::string("the next morning not known yet");
-  return fmt::format("{}: session done in phase {}, {}, {}: {}", when, s.phase, during, morning,
-                     name_of(*item.outcome));
+  const std::string phase = s.phase > 0 ? fmt::format("in phase {}", s.phase) : std::string("in a phase not known");
+  return fmt::format("{}: session done {}, {}, {}: {}", when, phase, during, morning, name_of(*item.outcome));
 }
 
 class Chart {

@@ -131,19 +131,29 @@ Config load_config(const std::string& path, bool required)
   if (!required && !std::filesystem::exists(path, ec)) {
     return {};
   }
-  return parse_config(read_input_file(path, "--config"), path);
+  try {
+    return parse_config(read_input_file(path, "--config"), path);
+  } catch (const Error& e) {
+    if (e.code() != ExitCode::data) { // too large: a bad config, not bad data
+      throw;
+    }
+    throw Error(ExitCode::config, e.what());
+  }
 }
 
 Config parse_config(const std::string& text, const std::string& path)
 {
+  // A byte-order mark, as some editors write, is not part of the TOML.
+  const std::string_view body =
+      std::string_view(text).starts_with("\xEF\xBB\xBF") ? std::string_view(text).substr(3) : std::string_view(text);
   toml::table doc;
   try {
-    doc = parse_toml(text, path);
+    doc = parse_toml(body, path);
   } catch (const toml::parse_error& e) {
     throw Error(ExitCode::config, fmt::format("{}:{}: {}", path, e.source().begin.line, std::string(e.description())));
   }
   const Reader reader(path);
-  reader.only_keys(doc, {"data-dir", "profile", "catalog", "color", "plan"}, "");
+  reader.only_keys(doc, {"data-dir", "profile", "catalog", "color", "backup-keep", "plan"}, "");
   Config config;
   config.data_dir = reader.text(doc, "data-dir");
   config.profile = reader.text(doc, "profile");
@@ -153,6 +163,7 @@ Config parse_config(const std::string& text, const std::string& path)
   }
   config.catalog = reader.text(doc, "catalog");
   config.color = reader.text(doc, "color", names_of<ColorMode>());
+  config.backup_keep = reader.number(doc, "backup-keep", 1, 1000);
   if (const toml::node* node = doc.get("plan")) {
     if (!node->is_table()) {
       reader.fail(node->source(), "'plan' must be a table ([plan])");

@@ -4,7 +4,7 @@
 
 namespace backcare {
 
-LogSummary read_log_summary(const PainLog* log, Date today, const Progression& progression)
+LogSummary read_log_summary(const PainLog* log, Date today, const Catalog& catalog)
 {
   if (!log) {
     return {};
@@ -19,7 +19,7 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
     summary = summarize_log(days, recent, today);
     summary.days = std::move(days);
     summary.screenings = log->screenings({std::nullopt, today});
-    summary.screened = screened_signs(summary.screenings, today);
+    summary.screened = screened_signs(catalog, summary.screenings, today);
     summary.sessions = log->sessions({std::nullopt, today});
     if (!summary.sessions.empty()) {
       // The mornings: the first morning entry of each done session's day
@@ -39,7 +39,7 @@ LogSummary read_log_summary(const PainLog* log, Date today, const Progression& p
       }
       const std::vector<Entry> mornings = log->first_entries(morning_days, k_next_morning_from, k_next_morning_until);
       summary.sessions = with_mornings_from_log(std::move(summary.sessions), mornings);
-      summary.red_sessions = red_sessions_referral(progression, summary.sessions, today).value_or("");
+      summary.red_sessions = red_sessions_referral(catalog.progression, summary.sessions, today).value_or("");
     }
   });
   return summary;

@@ -10,9 +10,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <filesystem>
 #include <map>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
 #include <tuple>
@@ -181,6 +183,37 @@ const std::vector<const char*> k_migrations{
     // The file header says it is a backcare log: opening checks two header
     // fields instead of the tables (start-up; see check_is_backcare_log).
     "PRAGMA application_id = 1650680178;", // k_application_id, 0x62636172
+    // Version 6 (issue 23): a session is a fact and is always saved, even
+    // when its phase cannot be judged yet (no birth date or no pain logged):
+    // phase 0 is "unknown". The session table is rebuilt with the wider check.
+    R"sql(
+    CREATE TABLE session_v6 (
+      id INTEGER PRIMARY KEY,
+      at TEXT NOT NULL
+        CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]'),
+      phase INTEGER NOT NULL CHECK (phase BETWEEN 0 AND 99),
+      status TEXT NOT NULL CHECK (status IN ('done', 'skipped')),
+      pain_during INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+      next_morning INTEGER CHECK (next_morning BETWEEN 0 AND 10),
+      skipped_exercises TEXT NOT NULL DEFAULT '',
+      reason TEXT NOT NULL DEFAULT '',
+      note TEXT NOT NULL DEFAULT '',
+      ceiling INTEGER NOT NULL DEFAULT 0,
+      change_id INTEGER
+    ) STRICT;
+    INSERT INTO session_v6 (id, at, phase, status, pain_during, next_morning, skipped_exercises, reason, note, ceiling,
+                            change_id)
+      SELECT id, at, phase, status, pain_during, next_morning, skipped_exercises, reason, note, ceiling, change_id
+      FROM session;
+    DROP TABLE session;
+    ALTER TABLE session_v6 RENAME TO session;
+    CREATE INDEX session_by_time ON session (at, id);
+    CREATE INDEX session_by_change ON session (change_id) WHERE change_id IS NOT NULL;
+  )sql",
+    // Version 7: a warning sign stays in force until a later answer clears
+    // it; `checked` holds the answers given after a clinician's check
+    // (`screen --checked`), which alone clear an emergency or urgent sign.
+    "ALTER TABLE screening ADD COLUMN checked TEXT NOT NULL DEFAULT '';",
 };
 
 // "bcar": the application id in the header of a log at schema 5 or later.
@@ -293,6 +326,94 @@ void check_is_backcare_log(Database& db, int latest)
                                         db.path()));
 }
 
+// One object of a database's schema, as sqlite_schema holds it; `sql`
+// without whitespace, so that only what it says is compared.
+struct SchemaObject {
+  std::string type;
+  std::string name;
+  std::string table;
+  std::string sql;
+  bool operator==(const SchemaObject&) const = default;
+};
+
+// The whole schema in one query, in a fixed order.
+std::vector<SchemaObject> schema_of(Database& db)
+{
+  Statement select(db, "SELECT type, name, tbl_name, replace(replace(replace(replace(coalesce(sql, ''), ' ', ''), "
+                       "char(10), ''), char(13), ''), "
+                       "char(9), '') FROM sqlite_schema ORDER BY type, name");
+  std::vector<SchemaObject> objects;
+  while (select.step()) {
+    objects.push_back({select.text(0), select.text(1), select.text(2), select.text(3)});
+  }
+  return objects;
+}
+
+// The schema this version writes, made by its own migrations in memory
+// (once per process), so that it never drifts from them.
+const std::vector<SchemaObject>& expected_schema()
+{
+  static const std::vector<SchemaObject> schema = [] {
+    Database db(":memory:");
+    Transaction transaction(db);
+    for (const char* migration : k_migrations) {
+      db.exec_script(migration);
+    }
+    return schema_of(db);
+  }();
+  return schema;
+}
+
+// What is wrong with the schema of a log against the one this version
+// writes, or empty. Every object must be one backcare makes (type, name,
+// table): a view in place of a table could hang every read, a trigger
+// delete entries. An index (and any view or trigger) must have the same
+// SQL; a table must be a plain table, and every table must be there. A
+// table's columns and checks are not compared: logs made by earlier
+// versions differ there, harmlessly (trusted_schema is off).
+std::string schema_problem(const std::vector<SchemaObject>& actual, const std::vector<SchemaObject>& expected)
+{
+  const auto find = [](const std::vector<SchemaObject>& objects, const SchemaObject& object) {
+    return std::find_if(objects.begin(), objects.end(), [&](const SchemaObject& o) {
+      return o.type == object.type && o.name == object.name && o.table == object.table;
+    });
+  };
+  for (const SchemaObject& object : actual) {
+    const auto ours = find(expected, object);
+    if (ours == expected.end()) {
+      return fmt::format("it has {} {} '{}' that backcare does not make", object.type == "index" ? "an" : "a",
+                         object.type, object.name);
+    }
+    const bool same = object.type == "table" ? object.sql.starts_with("CREATETABLE") : object.sql == ours->sql;
+    if (!same) {
+      return fmt::format("its {} '{}' is not as backcare makes it", object.type, object.name);
+    }
+  }
+  for (const SchemaObject& object : expected) {
+    if (object.type == "table" && find(actual, object) == actual.end()) {
+      return fmt::format("it lacks the table '{}'", object.name);
+    }
+  }
+  return {};
+}
+
+// Refuses a log whose schema is not this version's (schema_problem), in one
+// query; nothing has been written when it throws.
+void check_schema(Database& db)
+{
+  const std::vector<SchemaObject> actual = schema_of(db);
+  const std::vector<SchemaObject>& expected = expected_schema();
+  if (actual == expected) {
+    return;
+  }
+  if (const std::string problem = schema_problem(actual, expected); !problem.empty()) {
+    throw Error(ExitCode::data, fmt::format("{} is not a log as backcare writes it: {}; it was left untouched. "
+                                            "Move it aside (backcare restore FILE brings back a backup) or use "
+                                            "another --data-dir",
+                                            db.path(), problem));
+  }
+}
+
 // The path SQLite gets: folders resolved (a symbolic link to the data
 // folder, or a linked home, is fine), the file itself as named.
 std::string resolved(const std::string& path)
@@ -307,6 +428,63 @@ void remove_database_files(const std::string& path)
 {
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     ::unlink((path + suffix).c_str());
+  }
+}
+
+// Holds an exclusive lock on a folder while it lives (best effort: a folder
+// that cannot be locked is used unlocked).
+class FolderLock {
+public:
+  explicit FolderLock(const fs::path& folder)
+    : m_fd(::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
+  {
+    if (m_fd >= 0) {
+      ::flock(m_fd, LOCK_EX);
+    }
+  }
+  ~FolderLock()
+  {
+    if (m_fd >= 0) {
+      ::close(m_fd); // releases the lock
+    }
+  }
+  FolderLock(const FolderLock&) = delete;
+  FolderLock& operator=(const FolderLock&) = delete;
+
+private:
+  int m_fd;
+};
+
+// Moves aside the -wal and -shm files a log that is gone left behind (its
+// file deleted, they kept): SQLite would replay that WAL into a new log of
+// the same name and bring back what was deleted. Says so in one line.
+void move_orphans_aside(const std::string& path)
+{
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &local);
+  std::vector<std::string> moved;
+  for (const char* suffix : {"-wal", "-shm"}) {
+    const std::string file = path + suffix;
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0) {
+      continue;
+    }
+    const std::string aside = fmt::format("{}.orphaned-{}", file, stamp);
+    if (::renameat2(AT_FDCWD, file.c_str(), AT_FDCWD, aside.c_str(), RENAME_NOREPLACE) != 0) {
+      throw Error(ExitCode::cant_create,
+                  fmt::format("cannot move the leftover {} aside (to {}): {}", file, aside, std::strerror(errno)));
+    }
+    moved.push_back(fs::path(aside).filename().string());
+  }
+  if (!moved.empty()) {
+    std::fflush(stdout);
+    fmt::print(stderr,
+               "backcare: note: {} was gone but not its WAL; moved the leftovers aside ({}), never "
+               "replayed into the new log\n",
+               path, fmt::join(moved, ", "));
   }
 }
 
@@ -426,13 +604,11 @@ struct ImportKind {
 
 // Imports `records` as one undoable change, all or nothing: a record the
 // log already holds (`stored`) is skipped; a record keeps its id unless the
-// id is taken; `insert` writes it. `confirm` sees the counts before the
-// commit (throwing rolls everything back); an import that adds nothing
-// leaves no change to undo.
+// id is taken; `insert` writes it. An import that adds nothing leaves no
+// change to undo.
 template <typename Record, typename Stored, typename Insert>
 ImportResult import_records(Transaction& transaction, Database& db, const ImportKind& kind,
-                            const std::vector<Record>& records, Stored stored, Insert insert,
-                            const std::function<void(const ImportResult&)>& confirm)
+                            const std::vector<Record>& records, Stored stored, Insert insert)
 {
   const std::int64_t change_id = record_change(db, kind.change, kind.change, nullptr);
   Statement id_taken(db, fmt::format("SELECT 1 FROM {} WHERE id = ?1", kind.table));
@@ -451,9 +627,6 @@ ImportResult import_records(Transaction& transaction, Database& db, const Import
     }
     insert(db, record, change_id);
     ++result.added;
-  }
-  if (confirm) {
-    confirm(result);
   }
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
@@ -565,6 +738,11 @@ bool is_profile_name(std::string_view name)
          && name.front() != '_' && name.front() != '-';
 }
 
+void make_private_folders(const std::string& folder)
+{
+  make_private_folder(fs::path(folder));
+}
+
 std::string database_path(const std::string& data_dir, const std::string& profile)
 {
   return (fs::path(data_dir) / (profile + ".db")).string();
@@ -597,12 +775,145 @@ std::unique_ptr<PainLog> PainLog::open(const std::string& path, bool create)
     try {
       std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(resolved(path), true)));
       check_is_backcare_log(*log->m_db, static_cast<int>(k_migrations.size()));
+      if (user_version(*log->m_db) == static_cast<int>(k_migrations.size())) {
+        check_schema(*log->m_db);
+      }
       log->m_db->keep_wal_on_close();
       log->m_summarized = user_version(*log->m_db) >= 3;
       return log;
     } catch (const Error&) {
       throw error; // the first failure says more
     }
+  }
+}
+
+namespace {
+
+LogContents contents_of(Database& db)
+{
+  Statement select(db, "SELECT (SELECT count(*) FROM entry), (SELECT count(*) FROM session), "
+                       "(SELECT count(*) FROM screening), (SELECT count(*) FROM psfs_rating), "
+                       "(SELECT min(m) FROM (SELECT min(at) AS m FROM entry UNION ALL SELECT min(at) FROM session "
+                       " UNION ALL SELECT min(at) FROM screening UNION ALL SELECT min(at) FROM psfs_rating)), "
+                       "(SELECT max(m) FROM (SELECT max(at) AS m FROM entry UNION ALL SELECT max(at) FROM session "
+                       " UNION ALL SELECT max(at) FROM screening UNION ALL SELECT max(at) FROM psfs_rating))");
+  select.step();
+  return {select.integer(0), select.integer(1), select.integer(2), select.integer(3), select.text(4), select.text(5)};
+}
+
+// Throws ExitCode::data unless SQLite finds the whole file sound.
+void check_integrity(Database& db)
+{
+  Statement check(db, "PRAGMA integrity_check(1)");
+  if (!check.step() || check.text_view(0) != "ok") {
+    throw Error(ExitCode::data, fmt::format("{} is damaged ({})", db.path(), check.text(0)));
+  }
+}
+
+// A new empty file, 0600, for SQLite to fill; never replaces one.
+void create_empty_file(const std::string& path, const char* what)
+{
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) {
+    cannot_create(what, path);
+  }
+  ::close(fd);
+}
+
+} // namespace
+
+LogContents PainLog::contents() const
+{
+  return contents_of(*m_db);
+}
+
+LogContents PainLog::copy_to(const std::string& path) const
+{
+  create_empty_file(path, "the backup");
+  try {
+    LogContents contents;
+    {
+      Database copy(path);
+      {
+        const store::ReadSnapshot snapshot(*m_db);
+        contents = contents_of(*m_db);
+        m_db->copy_into(copy);
+      }
+      copy.exec("PRAGMA journal_mode = DELETE"); // one self-contained file
+    }
+    Database copy(path);
+    check_integrity(copy);
+    check_schema(copy);
+    if (contents_of(copy) != contents) {
+      throw Error(ExitCode::io, fmt::format("the backup {} does not hold what the log held; it was removed", path));
+    }
+    return contents;
+  } catch (...) {
+    remove_database_files(path);
+    throw;
+  }
+}
+
+LogContents PainLog::copy_for_restore(const std::string& file, const std::string& temp)
+{
+  const auto refuse = [&](const Error& e) {
+    return Error(ExitCode::data, fmt::format("cannot restore {}: {}", file, e.what()));
+  };
+  create_empty_file(temp, "the restored log");
+  try {
+    {
+      std::unique_ptr<Database> source;
+      try {
+        source = std::make_unique<Database>(file);
+        check_is_backcare_log(*source, static_cast<int>(k_migrations.size()));
+        check_integrity(*source);
+        if (user_version(*source) == 0) {
+          throw Error(ExitCode::data, fmt::format("{} is an empty database, not a backcare log", file));
+        }
+      } catch (const store::DiskError&) {
+        throw;
+      } catch (const Error& e) {
+        throw refuse(e);
+      }
+      Database copy(temp);
+      source->copy_into(copy);
+      copy.exec("PRAGMA journal_mode = DELETE");
+    }
+    std::unique_ptr<PainLog> log;
+    try {
+      log = open_existing(temp); // migrates an older log and checks the schema
+    } catch (const Error& e) {
+      throw refuse(e);
+    }
+    const LogContents contents = log->contents();
+    log->m_db->exec("PRAGMA journal_mode = DELETE");
+    return contents;
+  } catch (...) {
+    remove_database_files(temp);
+    throw;
+  }
+}
+
+void PainLog::replace(const std::string& path, const std::string& copy)
+{
+  {
+    std::unique_ptr<PainLog> log = open(path, false);
+    if (log) {
+      // Copies the WAL into the file and empties it; a reader in the way
+      // leaves it, and then the log is in use.
+      log->m_db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+  }
+  std::error_code ec;
+  if (fs::exists(path + "-wal", ec) && fs::file_size(path + "-wal", ec) > 0) {
+    throw Error(ExitCode::io, fmt::format("the log {} is in use by another backcare; nothing was restored. Try "
+                                          "again when it is done",
+                                          path));
+  }
+  ::unlink((path + "-wal").c_str());
+  ::unlink((path + "-shm").c_str());
+  if (::rename(copy.c_str(), path.c_str()) != 0) {
+    cannot_create("the log", path);
   }
 }
 
@@ -637,7 +948,14 @@ void PainLog::create_log(const std::string& path)
     }
     throw Error(e.code(), message);
   }
-  // The log is closed: its WAL was checkpointed and removed.
+  // The log is closed: its WAL was checkpointed and removed. Under the
+  // folder's lock, so that no other first writer is between its own move
+  // into place and its first open when leftovers are moved aside.
+  const FolderLock lock(file.parent_path());
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) {
+    move_orphans_aside(path);
+  }
   if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) == 0) {
     return;
   }
@@ -661,9 +979,18 @@ std::unique_ptr<PainLog> PainLog::open_existing(const std::string& path)
     try {
       std::unique_ptr<PainLog> log(new PainLog(std::make_unique<Database>(path)));
       check_is_backcare_log(*log->m_db, static_cast<int>(k_migrations.size()));
+      // A current log is checked before anything is written; an older one
+      // (hand-made by earlier versions' tables) once its migrations ran.
+      const bool current = user_version(*log->m_db) == static_cast<int>(k_migrations.size());
+      if (current) {
+        check_schema(*log->m_db);
+      }
       log->m_db->use_wal();
       log->m_db->keep_wal_on_close();
       log->migrate();
+      if (!current) {
+        check_schema(*log->m_db);
+      }
       return log;
     } catch (const store::Busy&) {
       if (std::chrono::steady_clock::now() > deadline) {
@@ -697,7 +1024,7 @@ void PainLog::migrate()
   transaction.commit();
 }
 
-std::int64_t PainLog::add(const Entry& entry, const std::function<void(const Entry&)>& confirm)
+std::int64_t PainLog::add(const Entry& entry)
 {
   Transaction transaction(*m_db);
   Statement insert(*m_db, PainLogSql::add);
@@ -708,9 +1035,6 @@ std::int64_t PainLog::add(const Entry& entry, const std::function<void(const Ent
   add_to_day(*m_db, entry);
   Statement change(*m_db, "INSERT INTO change (kind, summary, entry_id) VALUES ('add', ?1, ?2)");
   change.bind(1, "added " + describe(stored)).bind(2, stored.id).run();
-  if (confirm) {
-    confirm(stored);
-  }
   transaction.commit();
   return stored.id;
 }
@@ -725,8 +1049,7 @@ std::optional<Entry> PainLog::find(std::int64_t id) const
   return read_entry(select);
 }
 
-Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today,
-                    const std::function<void(const Entry&)>& confirm)
+Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today)
 {
   Transaction transaction(*m_db);
   const auto before = find(id);
@@ -750,14 +1073,11 @@ Entry PainLog::edit(std::int64_t id, const EntryEdit& edit, Date today,
   if (day_of(after.at) != day_of(before->at)) {
     recount_day(*m_db, after.at);
   }
-  if (confirm) {
-    confirm(after);
-  }
   transaction.commit();
   return after;
 }
 
-Entry PainLog::remove(std::int64_t id, const std::function<void(const Entry&)>& confirm)
+Entry PainLog::remove(std::int64_t id)
 {
   Transaction transaction(*m_db);
   const auto before = find(id);
@@ -767,15 +1087,11 @@ Entry PainLog::remove(std::int64_t id, const std::function<void(const Entry&)>& 
   record_change(*m_db, "remove", "removed " + describe(*before), &*before);
   Statement(*m_db, "DELETE FROM entry WHERE id = ?1").bind(1, id).run();
   recount_day(*m_db, before->at);
-  if (confirm) {
-    confirm(*before);
-  }
   transaction.commit();
   return *before;
 }
 
-ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
-                             const std::function<void(const ImportResult&)>& confirm)
+ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next)
 {
   Transaction transaction(*m_db);
   const std::int64_t change_id = record_change(*m_db, "import", "import", nullptr);
@@ -845,9 +1161,6 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
         .run();
     add_to_days(*m_db, days);
   }
-  if (confirm) {
-    confirm(result);
-  }
   if (result.added == 0) {
     return result; // nothing to undo: the transaction rolls back
   }
@@ -855,7 +1168,7 @@ ImportResult PainLog::import(const std::function<std::optional<Entry>()>& next,
   return result;
 }
 
-std::optional<std::string> PainLog::undo(const std::function<void(const std::string&)>& confirm)
+std::optional<std::string> PainLog::undo()
 {
   Transaction transaction(*m_db);
   Statement last(*m_db, "SELECT id, kind, summary, entry_id, at, severity, location, tags, note "
@@ -919,9 +1232,6 @@ std::optional<std::string> PainLog::undo(const std::function<void(const std::str
     }
   }
   Statement(*m_db, "DELETE FROM change WHERE id = ?1").bind(1, change_id).run();
-  if (confirm) {
-    confirm(summary);
-  }
   transaction.commit();
   return summary;
 }
@@ -1023,13 +1333,14 @@ std::optional<Entry> PainLog::latest(Date from, Date to) const
   return read_entry(select);
 }
 
-std::int64_t PainLog::add_screening(const Screening& screening, const std::function<void(const Screening&)>& confirm)
+std::int64_t PainLog::add_screening(const Screening& screening)
 {
   Transaction transaction(*m_db);
-  Statement(*m_db, "INSERT INTO screening (at, asked, yes) VALUES (?1, ?2, ?3)")
+  Statement(*m_db, "INSERT INTO screening (at, asked, yes, checked) VALUES (?1, ?2, ?3, ?4)")
       .bind(1, screening.at)
       .bind(2, join_tags(screening.asked))
       .bind(3, join_tags(screening.yes))
+      .bind(4, join_tags(screening.checked))
       .run();
   Screening stored = screening;
   stored.id = m_db->last_insert_id();
@@ -1037,9 +1348,6 @@ std::int64_t PainLog::add_screening(const Screening& screening, const std::funct
       .bind(1, fmt::format("saved the screening of {}", stored.at))
       .bind(2, stored.id)
       .run();
-  if (confirm) {
-    confirm(stored);
-  }
   transaction.commit();
   return stored.id;
 }
@@ -1047,11 +1355,13 @@ std::int64_t PainLog::add_screening(const Screening& screening, const std::funct
 std::vector<Screening> PainLog::screenings(const EntryFilter& filter) const
 {
   const auto [since, until] = bounds(filter);
-  Statement select(*m_db, "SELECT id, at, asked, yes FROM screening WHERE at >= ?1 AND at < ?2 ORDER BY at, id");
+  Statement select(*m_db,
+                   "SELECT id, at, asked, yes, checked FROM screening WHERE at >= ?1 AND at < ?2 ORDER BY at, id");
   select.bind(1, since).bind(2, until);
   std::vector<Screening> screenings;
   while (select.step()) {
-    screenings.push_back({select.integer(0), select.text(1), split_tags(select.text(2)), split_tags(select.text(3))});
+    screenings.push_back({select.integer(0), select.text(1), split_tags(select.text(2)), split_tags(select.text(3)),
+                          split_tags(select.text(4))});
   }
   return screenings;
 }
@@ -1101,7 +1411,7 @@ void PainLog::clear_profile()
   save_profile(Profile{});
 }
 
-std::int64_t PainLog::add_session(const Session& session, const std::function<void(const Session&)>& confirm)
+std::int64_t PainLog::add_session(const Session& session)
 {
   Transaction transaction(*m_db);
   Session stored = session;
@@ -1112,9 +1422,6 @@ std::int64_t PainLog::add_session(const Session& session, const std::function<vo
       .bind(1, "added " + describe(stored))
       .bind(2, stored.id)
       .run();
-  if (confirm) {
-    confirm(stored);
-  }
   transaction.commit();
   return stored.id;
 }
@@ -1129,8 +1436,7 @@ std::optional<Session> PainLog::find_session(std::int64_t id) const
   return read_session(select);
 }
 
-Session PainLog::edit_session(std::int64_t id, const SessionEdit& edit, Date today,
-                              const std::function<void(const Session&)>& confirm)
+Session PainLog::edit_session(std::int64_t id, const SessionEdit& edit, Date today)
 {
   Transaction transaction(*m_db);
   const auto before = find_session(id);
@@ -1152,14 +1458,11 @@ Session PainLog::edit_session(std::int64_t id, const SessionEdit& edit, Date tod
                           "skipped_exercises = ?6, reason = ?7, note = ?8, ceiling = ?9 WHERE id = ?10");
   bind_session(update, 1, after);
   update.bind(10, id).run();
-  if (confirm) {
-    confirm(after);
-  }
   transaction.commit();
   return after;
 }
 
-Session PainLog::remove_session(std::int64_t id, const std::function<void(const Session&)>& confirm)
+Session PainLog::remove_session(std::int64_t id)
 {
   Transaction transaction(*m_db);
   const auto before = find_session(id);
@@ -1168,15 +1471,11 @@ Session PainLog::remove_session(std::int64_t id, const std::function<void(const 
   }
   record_session_change(*m_db, "session-remove", "removed " + describe(*before), *before);
   Statement(*m_db, "DELETE FROM session WHERE id = ?1").bind(1, id).run();
-  if (confirm) {
-    confirm(*before);
-  }
   transaction.commit();
   return *before;
 }
 
-ImportResult PainLog::import_sessions(const std::vector<Session>& sessions,
-                                      const std::function<void(const ImportResult&)>& confirm)
+ImportResult PainLog::import_sessions(const std::vector<Session>& sessions)
 {
   Transaction transaction(*m_db);
   Statement exists(*m_db, "SELECT 1 FROM session WHERE at = ?1 AND status = ?2 AND phase = ?3 LIMIT 1");
@@ -1186,8 +1485,8 @@ ImportResult PainLog::import_sessions(const std::vector<Session>& sessions,
     exists.reset();
     return found;
   };
-  return import_records(transaction, *m_db, {"session-import", "session", "sessions"}, sessions, stored, insert_session,
-                        confirm);
+  return import_records(transaction, *m_db, {"session-import", "session", "sessions"}, sessions, stored,
+                        insert_session);
 }
 
 std::vector<Session> PainLog::sessions(const EntryFilter& filter) const
@@ -1253,7 +1552,7 @@ std::string describe(const PsfsRating& rating)
 
 } // namespace
 
-std::int64_t PainLog::add_psfs(const PsfsRating& rating, const std::function<void(const PsfsRating&)>& confirm)
+std::int64_t PainLog::add_psfs(const PsfsRating& rating)
 {
   Transaction transaction(*m_db);
   PsfsRating stored = rating;
@@ -1263,15 +1562,11 @@ std::int64_t PainLog::add_psfs(const PsfsRating& rating, const std::function<voi
       .bind(1, "added " + describe(stored))
       .bind(2, stored.id)
       .run();
-  if (confirm) {
-    confirm(stored);
-  }
   transaction.commit();
   return stored.id;
 }
 
-ImportResult PainLog::import_psfs(const std::vector<PsfsRating>& ratings,
-                                  const std::function<void(const ImportResult&)>& confirm)
+ImportResult PainLog::import_psfs(const std::vector<PsfsRating>& ratings)
 {
   Transaction transaction(*m_db);
   const auto stored = [&](const PsfsRating& rating) {
@@ -1280,7 +1575,7 @@ ImportResult PainLog::import_psfs(const std::vector<PsfsRating>& ratings,
                        [&](const PsfsRating& other) { return other.scores == rating.scores; });
   };
   return import_records(transaction, *m_db, {"psfs-import", "psfs_rating", "PSFS ratings"}, ratings, stored,
-                        insert_psfs, confirm);
+                        insert_psfs);
 }
 
 std::vector<PsfsRating> PainLog::psfs_ratings(const EntryFilter& filter) const

@@ -60,6 +60,10 @@ Database::Database(const std::string& path, bool exclusive)
     throw Error(ExitCode::io, fmt::format("cannot open the log {}: {}", path, message));
   }
   sqlite3_extended_result_codes(m_db, 1);
+  // A log is a file anyone could have made: its schema may not change the
+  // database's own records, nor run functions with side effects.
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+  sqlite3_db_config(m_db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
   sqlite3_busy_handler(m_db, on_busy, this);
   try {
     if (exclusive) {
@@ -121,6 +125,19 @@ void Database::checkpoint()
   sqlite3_busy_handler(m_db, nullptr, nullptr);
   sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
   sqlite3_busy_handler(m_db, on_busy, this);
+}
+
+void Database::copy_into(Database& target)
+{
+  sqlite3_backup* backup = sqlite3_backup_init(target.m_db, "main", m_db, "main");
+  if (!backup) {
+    target.fail("starting a copy");
+  }
+  const int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) {
+    target.fail("copying the log");
+  }
 }
 
 void Database::fail(std::string_view what) const

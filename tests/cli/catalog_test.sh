@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.sh"
 case_check_builtin() {
   bc catalog check
   expect_rc 0
-  expect_out "ok: catalog 2026.11.1: 19 exercises, 4 phases, 22 symptoms, 23 rules"
+  expect_out "ok: catalog 2026.11.1: 19 exercises, 4 phases, 24 symptoms, 25 rules"
   bc catalog check "$SRC/catalog"
   expect_rc 0
   bc catalog check "$SRC/catalog/rules.toml"
@@ -107,7 +107,7 @@ case_command_line() {
   bc
   expect_error 64 "subcommand"
   bc bogus
-  expect_error 64 "unknown command 'bogus' (backcare commands: plan, log, trend, screen, session, measure, report, profile, catalog, completions)"
+  expect_error 64 "unknown command 'bogus' (backcare commands: plan, log, trend, screen, session, measure, report, profile, backup, restore, catalog, completions)"
   bc --color never plna --weeks 3
   expect_error 64 "unknown command 'plna'; did you mean 'plan'?"
   bc log ad 3

@@ -109,4 +109,16 @@ completions
 LIST
 }
 
+case_config_with_a_bom_or_too_large() {
+  mkdir -p "$(dirname "$CONFIG")"
+  printf '\xef\xbb\xbfprofile = "anna"\n' >"$CONFIG"
+  bc log add 3
+  expect_rc 0
+  [ -f "$SCRATCH/data/anna.db" ] || fail "a config that begins with a byte-order mark was not read"
+  rm "$CONFIG"
+  truncate -s 65M "$CONFIG"
+  bc log list
+  expect_error 78 "$CONFIG is larger than 64 MiB"
+}
+
 finish

@@ -23,7 +23,7 @@ case_ics_validates() {
   expect_rc 0
   check_ics 7
   grep -q $'^DTSTART:20261130T073000\r$' "$OUT" || fail "default time is not 07:30"
-  grep -q $'^DTSTAMP:20261126T000000Z\r$' "$OUT" || fail "DTSTAMP is not from --as-of"
+  grep -q $'^DTSTAMP:20261126T120000Z\r$' "$OUT" || fail "DTSTAMP is not from --as-of (midday UTC)"
   grep -q $'^DURATION:PT20M\r$' "$OUT" || fail "session duration"
   ! grep -q "BEGIN:VALARM" "$OUT" || fail "an alarm without --remind"
 }
@@ -77,7 +77,9 @@ PY
 case_ics_care_now_has_no_exercise() {
   bc plan --birth-date 2026-09-17 --severity 4 --symptom chest-pain --format ics
   expect_rc 3
-  check_ics 1
+  # The care event, and the session events of Thu 26 Nov to Sun 6 Dec cancelled.
+  check_ics 12
+  [ "$(grep -c 'STATUS:CANCELLED' "$OUT")" -eq 11 ] || fail "not every day of the file is cancelled"
   grep -q "EMERGENCY" "$OUT" || fail "no banner"
   ! grep -qi "heel slide\|breath:" "$OUT" || fail "an exercise beside an emergency"
   grep -q "2026-09-17" "$OUT" || fail "the birth date is not mentioned"

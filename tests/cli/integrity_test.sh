@@ -139,7 +139,7 @@ case_catalog_phase_one_must_open_at_week_zero() {
   sed -i '0,/min_weeks = { vaginal = 0, cesarean = 0 }/s//min_weeks = { vaginal = 2, cesarean = 2 }/' \
     "$SCRATCH/catalog/phases.toml"
   bc catalog check "$SCRATCH/catalog"
-  expect_error 65 "$SCRATCH/catalog/phases.toml:7:1: phase 1 must open at week 0"
+  expect_error 65 "$SCRATCH/catalog/phases.toml:9:1: phase 1 must open at week 0"
   bc --catalog "$SCRATCH/catalog" plan --weeks 1 --severity 3
   expect_error 65 "phase 1 must open at week 0"
   bc --catalog "$SCRATCH/catalog" plan --weeks 1 --severity 3 --format markdown
@@ -382,20 +382,134 @@ case_codes_and_messages() {
   json_check "d['entries'] == 2"
 }
 
-case_failed_confirmation_saves_nothing() {
+# to_full ARGS...: runs backcare with stdout on a full disk (/dev/full).
+to_full() {
+  : >"$OUT"
+  "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" "$@" >/dev/full 2>"$ERR" </dev/null
+  RC=$?
+}
+
+# commit_fails ARGS...: runs backcare where its commit cannot be written:
+# the WAL may not grow past 1 KiB (a full disk, as far as SQLite can tell),
+# while stdout is a small file that can.
+commit_fails() {
+  (
+    trap '' XFSZ
+    ulimit -f 1
+    exec "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" "$@" >"$OUT" 2>"$ERR" </dev/null
+  )
+  RC=$?
+}
+
+case_confirmation_comes_after_the_commit() {
   bc log add 3 --at 2026-11-20T08:00
-  : >"$OUT"
-  "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" log add 4 --at 2026-11-21T08:00 >/dev/full 2>"$ERR"
-  RC=$?
-  expect_error 74 "cannot write to standard output"
-  [ "$(entries)" = 1 ] || fail "an add was saved although its confirmation failed"
-  : >"$OUT"
-  "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" log undo >/dev/full 2>"$ERR"
-  RC=$?
-  expect_error 74 "cannot write to standard output"
-  [ "$(entries)" = 1 ] || fail "an undo was done although its confirmation failed"
+  bc profile set --birth-date 2026-09-01
+  commit_fails log add 4 --at 2026-11-21T08:00
+  expect_rc 74
+  expect_no_out "Added entry"
+  [ "$(entries)" = 1 ] || fail "a failed commit saved an entry"
+  bc log add 2 --at 2026-11-22T08:00
+  commit_fails session add --at 2026-11-25T18:00 --pain-during 2
+  expect_rc 74
+  expect_no_out "session"
+  commit_fails session skip --at 2026-11-25T18:00 --reason baby
+  expect_rc 74
+  expect_no_out "session"
+  commit_fails measure psfs "lift the baby=4" "walk=5" "sit=6" --at 2026-11-25T18:00
+  expect_rc 74
+  expect_no_out "PSFS"
+  commit_fails log undo
+  expect_rc 74
+  expect_no_out "Undid"
+  [ "$(entries)" = 2 ] || fail "a failed undo changed the log"
+  bc session list --format json
+  json_check "d == []"
+  bc measure list --format json
+  json_check "d == []"
+}
+
+case_failed_confirmation_keeps_the_change() {
+  bc log add 3 --at 2026-11-20T08:00
+  bc profile set --birth-date 2026-09-01
+  to_full log add 4 --at 2026-11-21T08:00
+  expect_error 74 "saved entry 2, but could not write the confirmation: cannot write to standard output"
+  [ "$(entries)" = 2 ] || fail "an add whose confirmation failed was not saved"
+  to_full log undo
+  expect_error 74 "undid: added entry 2 (2026-11-21T08:00, severity 4), but could not write the confirmation"
+  [ "$(entries)" = 1 ] || fail "an undo whose confirmation failed was not done"
+  to_full log edit 1 --severity 5
+  expect_error 74 "saved the edit of entry 1, but could not write the confirmation"
+  to_full session add --at 2026-11-25T18:00 --pain-during 2
+  expect_error 74 "saved session 1, but could not write the confirmation"
+  to_full session skip --at 2026-11-24T18:00 --reason baby
+  expect_error 74 "saved session 2, but could not write the confirmation"
+  bc session list --format json
+  json_check "len(d) == 2"
+  to_full measure psfs "lift the baby=4" "walk=5" "sit=6" --at 2026-11-25T18:00
+  expect_error 74 "saved PSFS rating 1, but could not write the confirmation"
+  bc measure list --format json
+  json_check "len(d) == 1"
+  to_full screen --none
+  expect_error 74 "saved screening 1, but could not write the confirmation"
+  to_full profile set --delivery cesarean
+  expect_error 74 "saved the profile, but could not write the confirmation"
+  bc profile show
+  expect_out "cesarean"
+  to_full profile clear
+  expect_error 74 "cleared the profile, but could not write the confirmation"
+  bc profile show
+  expect_no_out "cesarean"
+  bc log undo
+  expect_out "Undid: saved the screening of"
+}
+
+case_stale_wal_is_never_replayed() {
+  bc log add 3 --at 2026-11-20T08:00
   bc log add 4 --at 2026-11-21T08:00
-  [ "$(entries)" = 2 ] || fail "the retry did not add exactly one entry"
+  [ -s "$DB-wal" ] || fail "no WAL was left to test with"
+  rm -f "$DB" "$DB-shm"
+  bc log add 5 --at 2026-11-22T08:00
+  expect_rc 0
+  [ "$(wc -l <"$ERR")" -eq 1 ] || fail "the note is not one line"
+  grep -q "^backcare: note: $DB was gone but not its WAL; moved the leftovers aside (default.db-wal.orphaned-[0-9]\{8\}T[0-9]\{6\})" "$ERR" \
+    || fail "no note of the leftover WAL"
+  [ "$(entries)" = 1 ] || fail "a stale WAL brought deleted entries back"
+  ls "$SCRATCH/data" | grep -q '^default.db-wal.orphaned-' || fail "the leftover WAL was not kept aside"
+  bc log add 6 --at 2026-11-23T08:00
+  [ ! -s "$ERR" ] || fail "a later add spoke of leftovers"
+  [ "$(entries)" = 2 ] || fail "the new log lost an entry"
+}
+
+case_hostile_schema_is_refused() {
+  bc log add 3 --at 2026-11-20T08:00
+  raw_sql "$DB" "CREATE TRIGGER wipe AFTER INSERT ON entry BEGIN DELETE FROM entry; END" >/dev/null
+  bc log add 4 --at 2026-11-21T08:00
+  expect_error 65 "$DB is not a log as backcare writes it: it has a trigger 'wipe' that backcare does not make; it was left untouched"
+  [ "$(raw_sql "$DB" "SELECT count(*) FROM entry")" = 1 ] || fail "the trigger ran"
+  bc log list
+  expect_error 65 "trigger 'wipe'"
+  raw_sql "$DB" "DROP TRIGGER wipe" >/dev/null
+  raw_sql "$DB" "CREATE INDEX sneaky ON entry (note)" >/dev/null
+  bc log list
+  expect_error 65 "it has an index 'sneaky' that backcare does not make"
+  raw_sql "$DB" "DROP INDEX sneaky" >/dev/null
+  raw_sql "$DB" "DROP TABLE day_summary" >/dev/null
+  bc log list
+  expect_error 65 "it lacks the table 'day_summary'"
+  raw_sql "$DB" "CREATE TABLE day_summary (day TEXT PRIMARY KEY, entries INTEGER NOT NULL, total INTEGER NOT NULL,
+                 lowest INTEGER NOT NULL, highest INTEGER NOT NULL) STRICT, WITHOUT ROWID" >/dev/null
+  bc log add 4 --at 2026-11-21T08:00
+  expect_rc 0
+  # A view in place of the entry table, with the right header: reading it
+  # would never end.
+  raw_sql "$DB" "DROP TABLE entry" >/dev/null
+  raw_sql "$DB" "CREATE VIEW entry AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+                 SELECT i AS id, '2026-11-20T08:00' AS at, 3 AS severity, 'low-back' AS location, '' AS tags,
+                 '' AS note, NULL AS change_id FROM n" >/dev/null
+  timeout 20 "$BIN" --as-of "$AS_OF" --data-dir "$SCRATCH/data" log list >"$OUT" 2>"$ERR" </dev/null
+  RC=$?
+  expect_error 65 "it has a view 'entry' that backcare does not make"
+  [ "$(raw_sql "$DB" "PRAGMA application_id")" = 1650680178 ] || fail "the header was changed"
 }
 
 case_color_never_goes_into_files() {

@@ -227,9 +227,9 @@ case_corrupt_database_is_untouched() {
 
 case_newer_database_refused() {
   bc log add 3
-  "$PYTHON" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 7'); c.commit()" "$DB"
+  "$PYTHON" -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('PRAGMA user_version = 8'); c.commit()" "$DB"
   bc log list
-  expect_error 74 "was written by a newer backcare (schema 7"
+  expect_error 74 "was written by a newer backcare (schema 8"
 }
 
 case_unusable_data_dir() {
@@ -325,6 +325,83 @@ case_logged_pain_never_moves_a_plan_up() {
   bc log add 1 --at 2026-11-25T08:05
   bc plan --weeks 20 --format json
   json_check "d['phase'] == {'current': 2, 'max_allowed': 4} and d['input']['severity'] == 1"
+}
+
+case_not_in_the_future_is_checked_to_the_minute() {
+  # Without --as-of, "now" is the clock's minute: a time later today is
+  # refused (near midnight, it is tomorrow and refused as such).
+  local later
+  later=$(date -d '+2 minutes' +%Y-%m-%dT%H:%M)
+  "$BIN" --data-dir "$SCRATCH/data" log add 3 --at "$later" >"$OUT" 2>"$ERR" </dev/null
+  RC=$?
+  expect_rc 64
+  grep -qE -- "--at $later is (later than now|after today)" "$ERR" || fail "not refused as later than now"
+  "$BIN" --data-dir "$SCRATCH/data" measure psfs "walk=3" "sit=4" "lift=5" --at "$later" >"$OUT" 2>"$ERR" </dev/null
+  RC=$?
+  expect_rc 64
+  "$BIN" --data-dir "$SCRATCH/data" log add 3 --at "$(date -d '-2 minutes' +%Y-%m-%dT%H:%M)" >"$OUT" 2>"$ERR" </dev/null
+  RC=$?
+  expect_rc 0
+  # With --as-of, any time of that day is fine.
+  bc log add 3 --at 2026-11-26T23:59
+  expect_rc 0
+}
+
+case_empty_values_after_an_equals_sign() {
+  bc --profile= log add 3
+  expect_error 64 "--profile must not be empty"
+  bc log add 3 --at= --note x
+  expect_error 64 "--at must not be empty"
+  bc log add 3 --at 2026-11-20T08:00 --note "a note"
+  bc log edit 1 --note=
+  expect_rc 0
+  bc log list --format json
+  json_check "d[0]['note'] == ''"
+  bc log edit 1 --note="again"
+  bc log list --format json
+  json_check "d[0]['note'] == 'again'"
+}
+
+case_csv_on_a_terminal_has_no_raw_escapes() {
+  bc log add 3 --at 2026-11-20T08:00 --note $'\e[31mred\e[0m'
+  bc session add --at 2026-11-20T18:00 --note $'\e[2Jclear'
+  local command
+  for command in "log list --format csv" "log export" "session list --format csv"; do
+    script -qec "$BIN --as-of $AS_OF --data-dir $SCRATCH/data $command" /dev/null >"$OUT" 2>"$ERR" </dev/null
+    ! grep -q $'\e' "$OUT" || fail "$command: an escape sequence reached the terminal"
+    grep -qF '\x1b[' "$OUT" || fail "$command: the escape is not shown"
+  done
+  # A pipe or a file keeps the data as it is.
+  bc log export
+  grep -q $'\e\[31mred' "$OUT" || fail "the export to a file changed the note"
+}
+
+case_dates_stay_in_years_0001_to_9999() {
+  bc log add 3 --at 0000-01-01T08:00
+  expect_error 64 "--at: 0000-01-01T08:00 is not a date (years run 0001-9999)"
+  printf 'at,severity\n2026-11-01,4\n0000-06-01,4\n' >"$SCRATCH/year0.csv"
+  bc log import "$SCRATCH/year0.csv"
+  expect_rc 65
+  grep -qF "year0.csv:3:" "$ERR" || fail "the import error does not name the row"
+  bc measure psfs "walk=3" "sit=4" "lift=5" --at 0000-01-01
+  expect_error 64 "years run 0001-9999"
+  "$BIN" --as-of 9999-12-31 --data-dir "$SCRATCH/data" plan --weeks 10 --severity 3 --format json >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_error 64 "--as-of 9999-12-31 is too late: it must be 9999-09-01 or earlier"
+  "$BIN" --as-of 9999-09-01 --data-dir "$SCRATCH/data" plan --weeks 10 --severity 3 --weeks-ahead 12 --format json \
+    >"$OUT" 2>"$ERR"
+  RC=$?
+  expect_rc 0
+  ! grep -q '10000-' "$OUT" || fail "a date after 9999 was written"
+}
+
+case_import_errors_show_nul_bytes_and_utf16() {
+  printf 'at,severity\n2026-11-01,3\0x\n' >"$SCRATCH/nul.csv"
+  bc log import "$SCRATCH/nul.csv"
+  expect_error 65 "nul.csv:2:12: 'severity' must be a whole number 0-10, got '3\\x00x'; nothing was imported"
+  printf '\xff\xfea\x00t\x00,\x00s\x00\n\x00' >"$SCRATCH/utf16.csv"
+  bc log import "$SCRATCH/utf16.csv"
+  expect_error 65 "utf16.csv:1:1: the file is UTF-16; save it as UTF-8"
 }
 
 finish

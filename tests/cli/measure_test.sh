@@ -132,6 +132,30 @@ PY
   expect_error 66 "missing.json"
 }
 
+case_import_checks_the_activities_as_psfs_does() {
+  rate_three
+  bc measure export --output "$SCRATCH/psfs.json"
+  "$PYTHON" - "$SCRATCH/psfs.json" "$SCRATCH/typo.json" "$SCRATCH/new-set.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+typo = dict(d[2], at="2026-11-24T20:00", scores=[dict(s) for s in d[2]["scores"]])
+del typo["id"]
+typo["scores"][1]["activity"] = "walk 30 minutess"
+json.dump([typo], open(sys.argv[2], "w"))
+new = dict(typo, scores=[{"activity": "climb stairs", "score": 3}, {"activity": "bath the baby", "score": 4},
+                         {"activity": "run", "score": 2}])
+json.dump([new], open(sys.argv[3], "w"))
+PY
+  bc measure import "$SCRATCH/typo.json"
+  expect_error 65 "typo.json: rating 1 (2026-11-24T20:00): 'walk 30 minutess' is not one of your PSFS activities"
+  expect_error 65 "did you mean 'walk 30 minutes'?"
+  bc measure list --format json
+  json_check "len(d) == 3"
+  bc measure import "$SCRATCH/new-set.json"
+  expect_rc 0
+  expect_out "Imported 1 PSFS rating"
+}
+
 case_trend_shows_the_psfs() {
   bc log import "$SRC/tests/cli/data/trend.csv"
   bc trend --format json

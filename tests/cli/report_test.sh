@@ -24,7 +24,8 @@ run() {
 # the report's default 12 weeks are 2026-09-04 to 2026-11-26. She logs her
 # pain most mornings (5/10 falling to 2/10; 14 mornings missed), her pelvis
 # some evenings in the first seven weeks, one note for the clinician and one
-# not; a screening with no sign and one with leakage; sessions every Monday,
+# not; a screening with no sign, one with leakage (answered no on 1 Nov) and
+# one more with no sign before her next step up; sessions every Monday,
 # Wednesday and Friday at the pain of that morning, one of them red (7/10
 # during), two skipped (baby, time); and three PSFS ratings.
 build_person() {
@@ -43,6 +44,8 @@ build_person() {
   run log add 4 --at 2026-10-13T21:00 --location pubic --tag clinician --note "Sharp pain at the pubic bone when turning in bed"
   run log add 3 --at 2026-10-02T21:00 --tag night --note "bad night, baby teething"
   run screen --symptom leakage --at 2026-10-14T09:00
+  run screen --none --at 2026-11-01T09:00
+  run screen --none --at 2026-11-15T09:00
   run measure psfs "lift the car seat=2" "walk 30 minutes=4" "sleep on my side=3" --at 2026-09-07T20:00
   run measure psfs "lift the car seat=4" "walk 30 minutes=5" "sleep on my side=5" --at 2026-10-12T20:00
   run measure psfs "lift the car seat=7" "walk 30 minutes=6" "sleep on my side=7" --at 2026-11-23T20:00
@@ -84,7 +87,9 @@ case_twelve_weeks_in_json() {
   json_check "[(l['location'], l['entries'], l['mean'], l['max']) for l in d['pain']['locations']] == [('low-back', 71, 3.6, 6), ('pelvis', 4, 5.5, 7), ('pubic', 1, 4.0, 4)]"
   json_check "len(d['pain']['weeks']) == 13 and d['pain']['weeks'][1] == {'start': '2026-09-07', 'entries': 7, 'mean': 5.3, 'min': 5, 'max': 6}"
   # Warning signs with their dates and advice; nothing in force today.
-  json_check "[(s['at'], s['yes']) for s in d['screenings']] == [('2026-09-05T09:00', []), ('2026-10-14T09:00', ['leakage'])]"
+  json_check "[(s['at'], s['yes']) for s in d['screenings']] == [('2026-09-05T09:00', []), ('2026-10-14T09:00', ['leakage']), ('2026-11-01T09:00', []), ('2026-11-15T09:00', [])]"
+  # Every sign and referral of the period: the pelvic pain of 7/10 on 17 Sep, the leakage until her no.
+  json_check "[(e['rule'], e['sign'], e['start'], e['end'], e['ended_by']) for e in d['timeline']] == [('severe-pain', None, '2026-09-17', '2026-09-18', 'lapsed'), ('pelvic-floor-warning', 'leakage', '2026-10-14', '2026-11-01', 'no')]"
   json_check "[(a['id'], a['refer_to'], a['max_phase']) for a in d['screenings'][1]['advice']] == [('pelvic-floor-warning', 'pelvic-health physiotherapist', 3)]"
   json_check "d['triage'] == {'level': 'self-care', 'advice': []}"
   # The phase history, as plan replays it.
@@ -145,11 +150,10 @@ case_twelve_weeks_in_markdown() {
   expect_out "- Change -3.3 points (-61.9%): improved, a substantial improvement (50% or more). Important change: 2 points or 30% of the first week, never under 1 point (Ostelo 2008)"
   expect_out "- Slope -0.3 points a week (least squares over the daily means)"
   expect_out "| pelvis   |       4 |      5.5 |       7 |"
-  expect_out "- 2026-10-14 09:00: leakage. Advised: Heaviness, leaking, or pain that gets worse with exercise (refer; pelvic-health physiotherapist; phases up to 3)"
-  expect_out "- Screened with no sign: 2026-09-05"
-  expect_out "- No screening since 2026-10-14: whether leakage persists is not recorded"
+  expect_out "- Screenings: 2026-09-05 (no sign); 2026-10-14 (yes to leakage); 2026-11-01 (no sign); 2026-11-15 (no sign)"
+  expect_out "- Sign leakage: Heaviness, leaking, or pain that gets worse with exercise (refer; pelvic-health physiotherapist), from 2026-10-14 to 2026-11-01, cleared by a no"
   expect_out "- No referral in force on 2026-11-26"
-  # The leakage reported on 14 Oct held the plan that week: no advance until 2 Nov.
+  # The leakage reported on 14 Oct held the plan until her no of 1 Nov: no advance until 2 Nov.
   expect_out "| 2026-11-02 | 2 (Activate)    | advance from 1   | 23 sessions in phase 1 over 55 days, the last 2 green.      |"
   expect_out "Phase on 2026-11-26: 3 (Strengthen); allowed up to 4."
   expect_out "| 2026-10-19 |     1 |  2/7 | 1 (baby) | 3.5 (4) |      3.0 (3) |                    1/1/0 |"

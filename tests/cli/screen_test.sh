@@ -11,7 +11,7 @@ case_none_saves_and_plan_has_no_sign() {
   json_check 'd["input"]["symptoms"] == [] and d["triage"]["level"] == "self-care"'
 }
 
-case_a_refer_answer_reaches_plan_and_counts_seven_days() {
+case_a_refer_answer_reaches_plan_and_stays_until_a_no() {
   bc screen --symptom leakage --at 2026-11-20T08:00
   expect_rc 0
   expect_out "You answered yes to: leakage"
@@ -20,34 +20,37 @@ case_a_refer_answer_reaches_plan_and_counts_seven_days() {
   json_check 'd["input"]["symptoms"] == ["leakage"] and d["triage"]["level"] == "refer"'
   json_check 'd["inputs_from"]["screened_signs"] == "screening 2026-11-20T08:00"'
   bc plan --weeks 10 --severity 3
-  expect_out "warning signs from your screening of 2026-11-20T08:00"
-  # Seven days, the day of the screening included: gone on the 27th.
-  "$BIN" --as-of 2026-11-27 --data-dir "$SCRATCH/data" plan --weeks 10 --severity 3 --format json >"$OUT" 2>"$ERR"
-  json_check 'd["input"]["symptoms"] == []'
+  expect_para "warning signs you reported, in force until you answer no (latest screening 2026-11-20T08:00)"
+  # A yes never lapses: weeks later it still holds.
+  "$BIN" --as-of 2026-12-27 --data-dir "$SCRATCH/data" plan --weeks 14 --severity 3 --format json >"$OUT" 2>"$ERR"
+  json_check 'd["input"]["symptoms"] == ["leakage"] and d["phase"]["max_allowed"] <= 3'
 }
 
 case_plan_says_when_the_answers_have_lapsed() {
   bc plan --weeks 10 --severity 3 --format json
-  json_check 'd["screening"] == {"last_at": None, "counts_days": 7, "lapsed": False, "message": None}'
+  json_check 'd["screening"]["last_at"] is None and d["screening"]["lapsed"] is True'
+  json_check 'd["screening"]["message"].startswith("You have not answered the warning-sign questions yet.")'
   bc screen --symptom leakage --at 2026-11-12T08:00
   bc screen --none --at 2026-11-16T08:00
   bc plan --weeks 10 --severity 3
-  expect_para "Your warning-sign answers are from Mon 16 Nov, 10 days ago; they count for 7 days, so this plan no longer uses them. Run backcare screen to answer the questions again."
+  expect_para "Your warning-sign answers are not up to date (last asked Mon 16 Nov, 10 days ago): run backcare screen."
+  expect_no_out "Nothing you reported needs a clinician"
   expect_width 80
   bc plan --weeks 10 --severity 3 --format json
   json_check 'd["screening"]["last_at"] == "2026-11-16T08:00" and d["screening"]["lapsed"] is True'
-  json_check 'd["screening"]["message"].startswith("Your warning-sign answers are from Mon 16 Nov, 10 days ago;")'
+  json_check 'd["screening"]["message"].startswith("You were last asked about warning signs on Mon 16 Nov, 10 days ago;")'
   "$PYTHON" "$SRC/tests/cli/check_schema.py" "$SRC/docs/schema/plan.schema.json" "$OUT" >"$SCRATCH/schema" 2>&1 \
     || { cat "$SCRATCH/schema"; fail "not valid against plan.schema.json"; }
   # The exports say it too.
   bc plan --weeks 10 --severity 3 --format csv
-  expect_out "Your warning-sign answers are from Mon 16 Nov, 10 days ago"
+  expect_out "You were last asked about warning signs on Mon 16 Nov, 10 days ago; a no counts for 7 days, so 24 questions have no up-to-date answer. Run backcare screen to answer again: moving up a phase needs it."
   bc plan --weeks 10 --severity 3 --format ics
-  expect_out "Your warning-sign answers are from Mon 16 Nov"
+  expect_out "You were last asked about warning signs on Mon 16 Nov"
   # Answered again: nothing to say.
   bc screen --none
   bc plan --weeks 10 --severity 3
-  expect_no_out "warning-sign answers"
+  expect_no_out "not up to date"
+  expect_out "Nothing you reported needs a clinician right now."
 }
 
 case_a_later_no_clears_a_yes() {
@@ -73,8 +76,8 @@ case_a_flag_answers_only_the_question_it_names() {
   bc plan --weeks 10 --severity 3 --format json
   expect_rc 3
   json_check 'sorted(d["input"]["symptoms"]) == ["leakage", "saddle-numbness"] and d["phases"] == []'
-  # Answered no by name, it is cleared; the leak stays.
-  bc screen --no saddle-numbness
+  # Answered no by name after a clinician's check, it is cleared; the leak stays.
+  bc screen --no saddle-numbness --checked
   expect_rc 0
   expect_out "Saved your answers of 2026-11-26T12:00 (1 question)."
   expect_out "The questions you did not answer keep your earlier answers"

@@ -38,6 +38,8 @@ case_a_month_moves_up_one_phase_then_steps_back() {
   bc_on 2026-11-15 plan --format json
   json_check 'd["phase"]["current"] == 2 and d["progression"]["sessions_in_phase"] == 6'
   json_check 'd["progression"]["decision"] == "hold" and any("Keep going until at least Sun 15 Nov" in x for x in d["progression"]["to_move_on"])'
+  # Moving up needs this week's answers to the warning-sign questions.
+  bc_on 2026-11-15 screen --none --at 2026-11-15T09:00
   bc_on 2026-11-16 session add --at 2026-11-16T18:00 --pain-during 2
   expect_out "You have mastered the phase: your next plan is phase 3."
   bc_on 2026-11-17 plan --format json
@@ -257,10 +259,30 @@ case_bad_input_changes_nothing() {
   expect_rc 0
 }
 
-case_no_plan_no_session() {
-  bc session add --pain-during 2
-  expect_error 64 "session add needs your plan of 2026-11-26, which needs your baby's birth date"
-  [ "$(raw_sql "$DB" "SELECT count(*) FROM session" 2>/dev/null || echo 0)" = 0 ] || fail "a session was saved"
+case_a_session_without_a_plan_is_saved_with_its_phase_unknown() {
+  bc session add --pain-during 2 --at 2026-11-25T18:00
+  expect_rc 0
+  expect_out "Session 1 saved, its phase unknown for now: working it out needs your baby's birth date"
+  bc profile set --birth-date 2026-09-01
+  bc session skip --reason baby --at 2026-11-26T08:00
+  expect_rc 0
+  expect_out "Skipped session 2 saved (baby), its phase unknown for now: working it out needs your pain"
+  [ "$(raw_sql "$DB" "SELECT group_concat(phase) FROM session")" = "0,0" ] || fail "the phase is not stored as unknown"
+  bc session list
+  expect_rc 0
+  expect_out "2026-11-25T18:00      ?"
+  expect_out "Phase ?: unknown"
+  bc session list --format json
+  json_check "[s['phase'] for s in d] == [None, None]"
+  bc session export --output "$SCRATCH/sessions.json"
+  rm -f "$DB" "$DB-wal" "$DB-shm"
+  bc session import "$SCRATCH/sessions.json"
+  expect_rc 0
+  expect_out "Imported 2 sessions"
+  bc session skip --reason baby --at 2026-11-26T08:00
+  expect_error 64 "session 2 is already saved at 2026-11-26T08:00"
+  bc session add --at 2026-11-24T18:00 --skip no-such-exercise
+  expect_error 64 "'skipped_exercises': 'no-such-exercise' is not an exercise of the catalog"
 }
 
 case_a_warning_sign_stops_sessions() {

@@ -163,6 +163,9 @@ PY
   expect_rc 0
   bc profile set --birth-date 2026-09-01
   expect_rc 0
+  # Her answers of Sun 8 Nov let her move up to phase 3 on the 10th.
+  bc screen --none --at 2026-11-08T08:00
+  expect_rc 0
   # Date, pain during. The next morning comes from the log's 07:00 entry:
   # 10-27 amber (4 the next morning), 11-14 red (7 during it), 11-26 pending.
   local session

@@ -292,6 +292,21 @@ std::vector<Session> october_sessions()
   return sessions;
 }
 
+// Every question answered no each Monday from 2026-09-28 to 2026-11-23:
+// moving up a phase needs a screening in the last 7 days.
+std::vector<Screening> weekly_screenings()
+{
+  std::vector<std::string> all;
+  for (const Symptom& symptom : tiny_catalog().symptoms) {
+    all.push_back(symptom.id);
+  }
+  std::vector<Screening> screenings;
+  for (Date day = *parse_date("2026-09-28"); day <= *parse_date("2026-11-23"); day += std::chrono::days{7}) {
+    screenings.push_back({0, format_date(day) + "T08:00", all, {}, {}});
+  }
+  return screenings;
+}
+
 std::vector<std::pair<std::string, int>> history_of(const Progress& p)
 {
   std::vector<std::pair<std::string, int>> out;
@@ -308,6 +323,7 @@ TEST_CASE("make_plan: a flare logged on a past day lowers the phase that day, wi
 {
   PlanRequest r = request(20, 2);
   r.sessions = october_sessions();
+  r.screenings = weekly_screenings();
   for (int day = 1; day <= 26; ++day) {
     DaySummary d;
     d.day = Date{std::chrono::year{2026} / std::chrono::November / day};
@@ -340,6 +356,7 @@ TEST_CASE("replay_sessions: with no time since birth known, the time floors do n
 {
   PlanRequest r = request(20, 2);
   r.sessions = october_sessions();
+  r.screenings = weekly_screenings();
   CHECK(replay_sessions(tiny_catalog(), r).phase == 3);
   r.situation.weeks_postpartum.reset();
   CHECK(replay_sessions(tiny_catalog(), r).phase == 3);
@@ -351,6 +368,27 @@ TEST_CASE("replay_sessions: with no time since birth known, the time floors do n
   const Progress p = replay_sessions(tiny_catalog(), r);
   CHECK(p.phase == 2);
   CHECK(history_of(p) == std::vector<std::pair<std::string, int>>{{"2026-10-01", 1}, {"2026-11-05", 2}});
+}
+
+TEST_CASE("make_plan: moving up waits for a screening in the last 7 days that answers no to the phase's entry "
+          "questions")
+{
+  PlanRequest r = request(20, 2);
+  r.sessions = october_sessions();
+  CHECK(plan_of(r).current_phase == 2); // never screened: mastered, but held
+  CHECK(plan_of(r).progress.reasons.back().find("moving up first needs a screening in the last 7 days")
+        != std::string::npos);
+  r.screenings = weekly_screenings();
+  CHECK(plan_of(r).current_phase == 3);
+  // The tiny catalog's phase 3 is closed by heaviness: a screening that leaves it unanswered does not do.
+  for (Screening& screening : r.screenings) {
+    std::erase(screening.asked, "heaviness");
+  }
+  const Plan held = plan_of(r);
+  CHECK(held.current_phase == 2);
+  CHECK(std::any_of(held.progress.to_move_on.begin(), held.progress.to_move_on.end(), [](const std::string& line) {
+    return line.find("that answers no to heaviness") != std::string::npos;
+  }));
 }
 
 TEST_CASE("make_plan: a first plan starts at phase 1, or 2 when the ceiling allows")

@@ -1,5 +1,7 @@
 #include "backcare/core/progression.hpp"
 
+#include <fmt/format.h>
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -707,5 +709,39 @@ TEST_CASE("adherence")
     CHECK(a.this_week.planned == 3);
     CHECK(a.last_28_days_planned == 0);
     CHECK_FALSE(a.last_28_days_percent); // nothing planned: no percent, as trend says
+  }
+}
+
+TEST_CASE("progress: moving up waits for the next phase's screening")
+{
+  ProgressRequest request;
+  request.sessions = sessions_of(six_green());
+  request.ceiling = ceiling_of({{0, 4}});
+  // Screened from day 15 on only.
+  request.entry_screening = [](Date date, int phase) {
+    return days_between(k_day0, date) >= 15 ? std::string() : fmt::format("a screening for phase {}", phase);
+  };
+  SUBCASE("mastered but not screened: holds, and says what is needed")
+  {
+    request.today = day(14);
+    const Progress p = progress(Progression{}, request);
+    CHECK(p.phase == 2);
+    CHECK(contains(p.reasons, "moving up first needs a screening for phase 3"));
+    CHECK(contains(p.to_move_on, "Answer the warning-sign questions: moving up needs a screening for phase 3"));
+  }
+  SUBCASE("moves up on the day the screening comes, with no new session")
+  {
+    request.today = day(16);
+    const Progress p = progress(Progression{}, request);
+    CHECK(p.phase == 3);
+    CHECK(p.since == day(15));
+    REQUIRE_FALSE(p.history.empty());
+    CHECK(p.history.back().why.find("once you had screened") != std::string::npos);
+  }
+  SUBCASE("not before the phase is mastered")
+  {
+    request.sessions = sessions_of({green(0), green(3)});
+    request.today = day(20);
+    CHECK(progress(Progression{}, request).phase == 2);
   }
 }

@@ -119,8 +119,8 @@ ReportInput person()
                          skipped("2026-11-11T18:00", SkipReason::time),
                          done("2026-11-13T18:00", 3, std::nullopt)};
   in.inputs = resolve_inputs({}, in.saved, in.summary, {}, in.until);
-  in.screenings = {{1, "2026-09-05T09:00", {"leakage", "fever"}, {}},
-                   {2, "2026-10-14T09:00", {"leakage", "fever"}, {"leakage"}}};
+  in.screenings = {{1, "2026-09-05T09:00", {"leakage", "fever"}, {}, {}},
+                   {2, "2026-10-14T09:00", {"leakage", "fever"}, {"leakage"}, {}}};
   in.psfs = {{1, "2026-09-07T20:00", {{"lift", 2}, {"walk", 4}, {"sleep", 3}}},
              {2, "2026-11-23T20:00", {{"lift", 7}, {"walk", 6}, {"sleep", 7}}}};
   return in;

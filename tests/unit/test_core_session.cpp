@@ -56,10 +56,12 @@ TEST_CASE("session_problem")
   }
   SUBCASE("phase")
   {
-    s.phase = 0;
-    CHECK(session_problem(s, today) == "'phase' must be 1-99, got 0");
+    s.phase = 0; // unknown: saved when no plan could judge it
+    CHECK(session_problem(s, today).empty());
+    s.phase = -1;
+    CHECK(session_problem(s, today) == "'phase' must be 1-99 (or unknown), got -1");
     s.phase = 100;
-    CHECK(session_problem(s, today) == "'phase' must be 1-99, got 100");
+    CHECK(session_problem(s, today) == "'phase' must be 1-99 (or unknown), got 100");
   }
   SUBCASE("pain values")
   {

@@ -64,10 +64,10 @@ TEST_CASE("render_plan: each format goes to the renderer of its name, with the r
   ics.profile = "anna";
   const PlanRendering r{tiny_catalog(), plan, style, ics};
   CHECK(render_plan(PlanFormat::text, r) == render_plan_text(tiny_catalog(), plan, style));
-  CHECK(render_plan(PlanFormat::json, r) == render_plan_json(plan));
+  CHECK(render_plan(PlanFormat::json, r) == render_plan_json(tiny_catalog(), plan));
   CHECK(render_plan(PlanFormat::markdown, r) == render_plan_markdown(tiny_catalog(), plan));
-  CHECK(render_plan(PlanFormat::csv, r) == render_plan_csv(plan));
-  CHECK(render_plan(PlanFormat::ics, r) == render_plan_ics(plan, ics));
+  CHECK(render_plan(PlanFormat::csv, r) == render_plan_csv(tiny_catalog(), plan));
+  CHECK(render_plan(PlanFormat::ics, r) == render_plan_ics(tiny_catalog(), plan, ics));
   CHECK(render_plan(PlanFormat::text, r).find("Why this plan") != std::string::npos);
   CHECK(render_plan(PlanFormat::ics, r).find("UID:backcare-anna-") != std::string::npos);
 }

@@ -101,7 +101,7 @@ TEST_CASE("render_plan_ics")
   options.profile = "anna";
   options.time_hhmm = "0645";
   options.remind_minutes = 10;
-  const std::string ics = render_plan_ics(sample_plan(), options);
+  const std::string ics = render_plan_ics(tiny_catalog(), sample_plan(), options);
   CHECK(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//backcare//backcare 9.9//EN\r\n"));
   CHECK(ics.ends_with("END:VCALENDAR\r\n"));
   CHECK(ics.find("UID:backcare-anna-20261130@backcare\r\n") != std::string::npos);
@@ -112,7 +112,7 @@ TEST_CASE("render_plan_ics")
 
 TEST_CASE("render_plan_csv")
 {
-  const std::string csv = render_plan_csv(sample_plan());
+  const std::string csv = render_plan_csv(tiny_catalog(), sample_plan());
   CHECK(csv.starts_with("date,day,phase,exercise_id,name,sets,reps,hold_seconds,notes,cues,easier,harder,referrals,"
                         "guidance,progress\r\n"));
   CHECK(csv.find("\"Breathe in, ribs wide. Breathe out; relax, then lift.\"") != std::string::npos);
@@ -125,8 +125,8 @@ TEST_CASE("render_plan_markdown")
   CHECK(md.starts_with("# backcare plan: week 5 after birth, 2026-11-30 to 2026-12-06\n"));
   CHECK(md.find("## Phase 2 of 3: Build") != std::string::npos);
   CHECK(md.find("### Phase 3: Load\n\nOpens at week 6") != std::string::npos);
-  CHECK(md.ends_with("(backcare catalog symptoms lists them).*\n"));
-  CHECK(md.find("warning-sign answers") == std::string::npos);
+  CHECK(md.ends_with("Stop and seek care if any of the warning signs appears.*\n"));
+  CHECK(md.find("- Get a medical check today for: a fever.\n") != std::string::npos);
 }
 
 TEST_CASE("render_plan_markdown: lapsed warning-sign answers, as the text plan says it")
@@ -136,11 +136,20 @@ TEST_CASE("render_plan_markdown: lapsed warning-sign answers, as the text plan s
   r.situation.severity = 4;
   r.as_of = *parse_date("2026-11-26");
   r.start = *parse_date("2026-11-30");
-  r.screenings = {{1, "2026-11-12T08:00", {"leakage"}, {}}};
+  r.screenings = {{1, "2026-11-12T08:00", {"leakage"}, {}, {}}};
   const std::string md = render_plan_markdown(tiny_catalog(), make_plan(tiny_catalog(), r));
-  CHECK(md.find("- Your warning-sign answers are from Thu 12 Nov, 14 days ago; they count for 7 days, so this plan no "
-                "longer uses them. Run backcare screen to answer the questions again.\n")
+  CHECK(md.find("**Your warning-sign answers are not up to date (last asked Thu 12 Nov, 14 days ago): run backcare "
+                "screen.**")
         != std::string::npos);
+  CHECK(md.find("You were last asked") == std::string::npos); // the headline says it once
+  const std::string csv = render_plan_csv(tiny_catalog(), make_plan(tiny_catalog(), r));
+  CHECK(csv.find("You were last asked about warning signs on Thu 12 Nov, 14 days ago; a no counts for 7 days, so 8 "
+                 "questions have no up-to-date answer. Run backcare screen to answer again: moving up a phase needs "
+                 "it.")
+        != std::string::npos);
+  CHECK(md.find("Nothing you reported needs a clinician") == std::string::npos);
+  CHECK(md.find("- Call your emergency number now for: numbness or chest pain.\n") != std::string::npos);
+  CHECK(md.find("- Get a medical check today for: a fever.\n") != std::string::npos);
 }
 
 TEST_CASE("render_plan_ics: every line is CRLF-terminated and at most 75 octets, and every UID is unique")
@@ -152,7 +161,7 @@ TEST_CASE("render_plan_ics: every line is CRLF-terminated and at most 75 octets,
   r.as_of = *parse_date("2026-11-26");
   r.start = *parse_date("2026-11-30");
   r.weeks_ahead = 2;
-  const std::string ics = render_plan_ics(make_plan(tiny_catalog(), r), {});
+  const std::string ics = render_plan_ics(tiny_catalog(), make_plan(tiny_catalog(), r), {});
   REQUIRE(ics.ends_with("\r\n"));
   std::vector<std::string> uids;
   for (std::size_t start = 0; start < ics.size();) {
@@ -177,7 +186,7 @@ TEST_CASE("render_plan_ics: every line is CRLF-terminated and at most 75 octets,
     CHECK(booking < text.find("UID:backcare-default-20261130@backcare"));
     CHECK(text.find("DTSTART;VALUE=DATE:20261130\r\nDURATION:P1D\r\nSUMMARY:backcare: book pelvic-health "
                     "physiotherapist\r\nDESCRIPTION:Book: pelvic-health physiotherapist\\, for leaking.\\nKeep the "
-                    "load low: phase 2 at most.\r\n")
+                    "load low: phase 2 at most.\\n")
           != std::string::npos);
     CHECK(text.find("DTSTART:20261130T073000\r\nDURATION:PT20M\r\nSUMMARY:backcare: phase 2 session (6 exercises)")
           != std::string::npos);
@@ -185,10 +194,17 @@ TEST_CASE("render_plan_ics: every line is CRLF-terminated and at most 75 octets,
   }
 }
 
-TEST_CASE("render_plan_ics: care now is one all-day event, never a session")
+TEST_CASE("render_plan_ics: care now is one all-day event, never a session, and cancels the sessions")
 {
-  const std::string ics = unfolded(render_plan_ics(care_now_plan(), {}));
-  CHECK(count(ics, "BEGIN:VEVENT") == 1);
+  IcsOptions options;
+  options.stamp = 1796126400; // 2026-12-01T12:00:00Z
+  const std::string ics = unfolded(render_plan_ics(tiny_catalog(), care_now_plan(), options));
+  // The care event, then Thu 26 Nov to Sun 6 Dec cancelled (11 days).
+  CHECK(count(ics, "BEGIN:VEVENT") == 12);
+  CHECK(count(ics, "STATUS:CANCELLED\r\n") == 11);
+  CHECK(ics.find("UID:backcare-default-20261206@backcare\r\nDTSTAMP:20261201T120000Z\r\nSEQUENCE:3638160\r\n"
+                 "DTSTART:20261206T073000\r\nDURATION:PT15M\r\nSTATUS:CANCELLED\r\n")
+        != std::string::npos);
   CHECK(ics.find("UID:backcare-default-care-20261126@backcare\r\n") != std::string::npos);
   CHECK(ics.find("DTSTART;VALUE=DATE:20261126\r\nDURATION:P1D\r\n") != std::string::npos);
   CHECK(ics.find("SUMMARY:backcare: see a clinician before exercising\r\n") != std::string::npos);
@@ -196,7 +212,7 @@ TEST_CASE("render_plan_ics: care now is one all-day event, never a session")
                  "your emergency number now. Contact: emergency services.\\n")
         != std::string::npos);
   CHECK(ics.find("Also mention: leaking.") != std::string::npos);
-  CHECK(ics.find("session") == std::string::npos);
+  CHECK(ics.find("phase") == std::string::npos);
   for (const Exercise& ex : tiny_catalog().exercises) {
     CHECK(ics.find(ex.name) == std::string::npos);
   }
@@ -204,14 +220,14 @@ TEST_CASE("render_plan_ics: care now is one all-day event, never a session")
 
 TEST_CASE("render_plan_ics: text is escaped as RFC 5545 asks")
 {
-  const std::string ics = unfolded(render_plan_ics(awkward_plan(), {}));
+  const std::string ics = unfolded(render_plan_ics(tiny_catalog(), awkward_plan(), {}));
   CHECK(ics.find("Belly breathing: 1 x 10 breaths. in | out\\nnext back\\\\slash Easier: =HYPERLINK(\"x\")")
         != std::string::npos);
 }
 
 TEST_CASE("render_plan_csv: care now is one row that says what to do, never an exercise")
 {
-  const std::string csv = render_plan_csv(care_now_plan());
+  const std::string csv = render_plan_csv(tiny_catalog(), care_now_plan());
   CHECK(count(csv, "\r\n") == 2);
   const std::string row = csv.substr(csv.find("\r\n") + 2);
   CHECK(row.starts_with("2026-11-26,Thu,,,\"EMERGENCY: call your emergency number now (for example 999, 112 or "
@@ -225,7 +241,7 @@ TEST_CASE("render_plan_csv: care now is one row that says what to do, never an e
 
 TEST_CASE("render_plan_csv: one row per exercise per day, free text guarded against formulas")
 {
-  const std::string csv = render_plan_csv(awkward_plan());
+  const std::string csv = render_plan_csv(tiny_catalog(), awkward_plan());
   CHECK(count(csv, "\r\n") == 1 + 7 * 2 + 3 * 4); // header, the daily two, four exercises on three days
   CHECK(csv.find("2026-11-30,Mon,1,breath,Belly breathing,1,10,,1 x 10 breaths. Daily.,\"in | out\nnext "
                  "back\\slash\",\"'=HYPERLINK(\"\"x\"\")\",Sit up.,,")
@@ -249,10 +265,15 @@ TEST_CASE("render_plan_markdown: care now")
            "- Call your emergency number now. Contact: emergency services.\n\n"
            "Tell them you gave birth 10 weeks ago.\n\n"
            "Also mention: leaking.\n\n"
-           "Once you have been checked, run backcare plan again for your routine.\n\n"
+           "Once you have been checked, book: pelvic-health physiotherapist (for leaking).\n\n"
+           "Once a clinician has checked you, tell backcare (backcare screen --no chest-pain --checked) and run "
+           "backcare plan again for your routine.\n\n"
            "No exercises are shown until a clinician has checked you.\n\n"
            "Week 10 after a vaginal birth; pain now 4/10.\n\n"
+           "Warning signs: stop the exercises and get help.\n\n"
+           "- Call your emergency number now for: numbness or chest pain.\n"
+           "- Get a medical check today for: a fever.\n"
+           "- Book a clinician (backcare plan says whom) for: late bleeding; leaking; heaviness; doming.\n\n"
            "---\n\n"
-           "*This is exercise guidance, not a diagnosis. Stop and seek care if a warning sign appears (backcare "
-           "catalog symptoms lists them).*\n");
+           "*This is exercise guidance, not a diagnosis. Stop and seek care if any of the warning signs appears.*\n");
 }

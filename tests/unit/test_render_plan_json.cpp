@@ -23,7 +23,7 @@ PlanRequest request(int weeks, int severity)
 
 Json json_of(const PlanRequest& r)
 {
-  const std::string text = render_plan_json(make_plan(tiny_catalog(), r));
+  const std::string text = render_plan_json(tiny_catalog(), make_plan(tiny_catalog(), r));
   CHECK(text.ends_with("}\n"));
   return Json::parse(text);
 }
@@ -44,14 +44,15 @@ using Ids = std::vector<std::string>;
 TEST_CASE("render_plan_json: the keys, in the contract's order")
 {
   const nlohmann::ordered_json doc =
-      nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), request(10, 4))));
+      nlohmann::ordered_json::parse(render_plan_json(tiny_catalog(), make_plan(tiny_catalog(), request(10, 4))));
   std::vector<std::string> keys;
   for (const auto& item : doc.items()) {
     keys.push_back(item.key());
   }
   CHECK(keys
         == Ids{"schema_version", "as_of", "input", "triage", "phase", "phases", "schedule", "dropped", "inputs_from",
-               "progression", "adherence", "screening", "pain_guide", "stretching_note", "disclaimer"});
+               "progression", "adherence", "screening", "warning_signs", "preview", "sudden_rise", "pain_guide",
+               "stretching_note", "disclaimer"});
   CHECK(doc["schema_version"] == 1);
   CHECK(doc["as_of"] == "2026-11-26");
   CHECK(doc["disclaimer"] == "This is exercise guidance, not a diagnosis.");
@@ -59,33 +60,41 @@ TEST_CASE("render_plan_json: the keys, in the contract's order")
   CHECK(doc["stretching_note"].get<std::string>().starts_with("Stretching the low back is not the fix"));
 }
 
-TEST_CASE("render_plan_json: the last screening, and when it has lapsed")
+TEST_CASE("render_plan_json: the warning-sign answers as they stand, and the signs as data")
 {
   PlanRequest r = request(10, 4);
-  SUBCASE("never screened")
+  SUBCASE("never screened: lapsed, every question unanswered")
   {
-    const auto doc = nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), r)));
-    CHECK(doc["screening"]
-          == nlohmann::ordered_json{{"last_at", nullptr}, {"counts_days", 7}, {"lapsed", false}, {"message", nullptr}});
+    const auto doc = nlohmann::ordered_json::parse(render_plan_json(tiny_catalog(), make_plan(tiny_catalog(), r)));
+    CHECK(doc["screening"]["last_at"].is_null());
+    CHECK(doc["screening"]["lapsed"] == true);
+    CHECK(doc["screening"]["unanswered"].size() == tiny_catalog().symptoms.size());
+    CHECK(doc["screening"]["message"]
+          == "You have not answered the warning-sign questions yet. Run backcare screen (or backcare plan --screen): "
+             "moving up a phase needs answers from the last 7 days.");
+    CHECK(doc["warning_signs"][0]["level"] == "emergency");
+    CHECK(doc["warning_signs"][0]["signs"][0]["symptoms"] == nlohmann::ordered_json{"saddle-numbness", "chest-pain"});
+    CHECK(doc["preview"] == false);
   }
-  SUBCASE("answers that still count")
+  SUBCASE("every question answered this week")
   {
-    r.screenings = {{1, "2026-11-20T08:00", {"leakage"}, {}}};
-    const auto doc = nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), r)));
+    std::vector<std::string> all;
+    for (const Symptom& symptom : tiny_catalog().symptoms) {
+      all.push_back(symptom.id);
+    }
+    r.screenings = {{1, "2026-11-20T08:00", all, {"leakage"}, {}}};
+    const auto doc = nlohmann::ordered_json::parse(render_plan_json(tiny_catalog(), make_plan(tiny_catalog(), r)));
     CHECK(doc["screening"]["last_at"] == "2026-11-20T08:00");
     CHECK(doc["screening"]["lapsed"] == false);
     CHECK(doc["screening"]["message"].is_null());
+    CHECK(doc["screening"]["in_force"][0]["id"] == "leakage");
   }
-  SUBCASE("answers older than 7 days")
+  SUBCASE("a yes older than 7 days stays in force")
   {
-    r.screenings = {{1, "2026-11-12T08:00", {"leakage", "night-pain"}, {"leakage", "night-pain"}}};
-    const auto doc = nlohmann::ordered_json::parse(render_plan_json(make_plan(tiny_catalog(), r)));
-    CHECK(doc["screening"]["last_at"] == "2026-11-12T08:00");
+    r.screenings = {{1, "2026-11-12T08:00", {"leakage", "doming"}, {"leakage", "doming"}, {}}};
+    const auto doc = nlohmann::ordered_json::parse(render_plan_json(tiny_catalog(), make_plan(tiny_catalog(), r)));
     CHECK(doc["screening"]["lapsed"] == true);
-    CHECK(doc["screening"]["message"]
-          == "Your warning-sign answers are from Thu 12 Nov, 14 days ago (you said yes to leakage and night pain "
-             "then); they count for 7 days, so this plan no longer uses them. Run backcare screen to answer the "
-             "questions again.");
+    CHECK(doc["screening"]["in_force"].size() == 2);
   }
 }
 

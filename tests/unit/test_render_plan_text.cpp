@@ -22,6 +22,30 @@ PlanRequest request(int weeks, int severity)
   return r;
 }
 
+// The request with every warning-sign question answered no on its day.
+PlanRequest screened(PlanRequest r)
+{
+  std::vector<std::string> all;
+  for (const Symptom& symptom : tiny_catalog().symptoms) {
+    all.push_back(symptom.id);
+  }
+  r.screenings.push_back({1, format_date(r.as_of) + "T08:00", all, {}, {}});
+  return r;
+}
+
+// The text with every run of white space made one space.
+std::string flat(const std::string& text)
+{
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space || (!out.empty() && out.back() != ' ')) {
+      out += space ? ' ' : c;
+    }
+  }
+  return out;
+}
+
 std::string text_of(const PlanRequest& r, const Style& style = {})
 {
   return render_plan_text(tiny_catalog(), make_plan(tiny_catalog(), r), style);
@@ -55,20 +79,26 @@ std::size_t widest_line(const std::string& text)
 }
 
 constexpr std::string_view k_safety_note =
-    "This is exercise guidance, not a diagnosis. Stop and seek care if a warning "
-    "sign\nappears (backcare catalog symptoms lists them).\n";
+    "This is exercise guidance, not a diagnosis. Stop and seek care if any of the\nwarning signs appears.\n";
+
+constexpr std::string_view k_signs = "Warning signs: stop the exercises and get help\n"
+                                     "  - Call your emergency number now for: numbness or chest pain.\n"
+                                     "  - Get a medical check today for: a fever.\n"
+                                     "  - Book a clinician (backcare plan says whom) for: late bleeding; leaking;\n"
+                                     "    heaviness; doming.\n\n";
 
 } // namespace
 
 TEST_CASE("render_plan_text: a self-care plan")
 {
-  const std::string text = text_of(request(10, 4));
+  const std::string text = text_of(screened(request(10, 4)));
   CHECK(text.starts_with("backcare plan for 2026-11-26\n"
                          "Week 10 after a vaginal birth; pain now 4/10.\n\n"
                          "Nothing you reported needs a clinician right now.\n\n"
-                         "Phase 2 of 3: Build\n"
-                         "Focus: heel slide, hip hinge with a band, side plank (knees, short), step-up.\n"
-                         "You start at phase 2"));
+                         + std::string(k_signs)
+                         + "Phase 2 of 3: Build\n"
+                           "Focus: heel slide, hip hinge with a band, side plank (knees, short), step-up.\n"
+                           "You start at phase 2"));
   CHECK(has(text, "\nTo move on to phase 3:\n"));
   CHECK(has(text, "\n\nPain during exercise: 3/10 or less is fine"));
   CHECK(has(text, "Stretching the low back is not the fix"));
@@ -107,7 +137,7 @@ TEST_CASE("render_plan_text: each week shows the cues again, the first time")
 
 TEST_CASE("render_plan_text: a refer plan books first, then the findings and what was left out")
 {
-  PlanRequest r = request(20, 2);
+  PlanRequest r = screened(request(20, 2));
   r.situation.symptoms = {"leakage", "doming"};
   r.situation.pain_days = 30;
   r.equipment = {"none"};
@@ -183,18 +213,24 @@ TEST_CASE("render_plan_text: where the inputs came from")
   CHECK_FALSE(has(text, "command line")); // what was typed is not repeated
 }
 
-TEST_CASE("render_plan_text: lapsed warning-sign answers say when and how to answer again")
+TEST_CASE("render_plan_text: without recent answers to every question, the plan asks her to screen")
 {
+  std::vector<std::string> all;
+  for (const Symptom& symptom : tiny_catalog().symptoms) {
+    all.push_back(symptom.id);
+  }
   PlanRequest r = request(10, 4);
-  CHECK_FALSE(has(text_of(r), "warning-sign answers"));
-  r.screenings = {{1, "2026-11-19T08:00", {"leakage"}, {}}};
+  CHECK(
+      has(text_of(r), "You have not been asked about warning signs yet: run backcare screen (it takes a\nminute).\n"));
+  CHECK_FALSE(has(text_of(r), "Nothing you reported needs a clinician"));
+  r.screenings = {{1, "2026-11-19T08:00", all, {}, {}}};
   r.as_of = *parse_date("2026-11-25");
-  CHECK_FALSE(has(text_of(r), "warning-sign answers")); // the 7th day, the day saved included
+  CHECK(has(text_of(r), "Nothing you reported needs a clinician right now.\n")); // the 7th day, the day saved included
   r.as_of = *parse_date("2026-11-26");
-  CHECK(has(text_of(r), "Nothing you reported needs a clinician right now.\n"
-                        "  - Your warning-sign answers are from Thu 19 Nov, 7 days ago; they count for 7\n"
-                        "    days, so this plan no longer uses them. Run backcare screen to answer the\n"
-                        "    questions again.\n"));
+  CHECK_FALSE(has(text_of(r), "Nothing you reported needs a clinician"));
+  CHECK(has(flat(text_of(r)),
+            "Your warning-sign answers are not up to date (last asked Thu 19 Nov, 7 days ago): run backcare screen."));
+  CHECK(has(text_of(r), k_signs));
 }
 
 TEST_CASE("render_plan_text: --explain shows each rule, why it fired and its source")
@@ -226,9 +262,11 @@ TEST_CASE("render_plan_text: care now says what to do, never an exercise")
              "    Contact: emergency services.\n\n"
              "Tell them you gave birth 10 weeks ago, on 2026-09-17.\n"
              "Also mention: leaking.\n"
-             "Once you have been checked, run backcare plan again for your routine.\n"
+             "Once you have been checked, book: pelvic-health physiotherapist (for leaking).\n"
+             "Once a clinician has checked you, tell backcare (backcare screen --no chest-pain\n"
+             "--checked) and run backcare plan again for your routine.\n"
              "No exercises are shown until a clinician has checked you.\n\n"
-                 + std::string(k_safety_note));
+                 + std::string(k_signs) + std::string(k_safety_note));
   }
   SUBCASE("urgent, explained")
   {
@@ -263,7 +301,9 @@ TEST_CASE("render_plan_text: colour only when the style asks for it")
   color.color = true;
   CHECK(has(text_of(care, color), "\x1b[1;31mEMERGENCY: call your emergency number now"));
   CHECK(has(text_of(refer, color), "\x1b[1;33mSee a clinician"));
-  CHECK(has(text_of(request(10, 4), color), "\x1b[32mNothing you reported needs a clinician right now.\x1b[0m"));
+  CHECK(has(text_of(screened(request(10, 4)), color),
+            "\x1b[32mNothing you reported needs a clinician right now.\x1b[0m"));
+  CHECK(has(text_of(request(10, 4), color), "\x1b[1;33mYou have not been asked about warning signs yet"));
   CHECK(has(text_of(request(10, 4), color), "\x1b[1mPhase 2 of 3: Build\x1b[0m"));
 }
 

@@ -118,9 +118,8 @@ TEST_CASE("render_report_markdown")
   CHECK(has(md, "- Change -1.4 points (-30.4%): improved, a moderate improvement (30% or more, under 50%)."));
   CHECK(has(md, "- Slope -0.8 points a week"));
   CHECK(has(md, "| low-back |      12 |      3.5 |       6 |\n"));
-  CHECK(has(md,
-            "- 2026-11-10 09:00: leakage. Advised: Heaviness or leaking (refer; pelvic-health physiotherapist; "
-            "phases up to 3)\n- Screened with no sign: 2026-11-17\n- In force on 2026-11-22: Heaviness or leaking"));
+  CHECK(has(md, "- Screenings: 2026-11-10 (yes to leakage); 2026-11-17 (no sign)\n- In force on 2026-11-22: Heaviness "
+                "or leaking"));
   CHECK(has(
       md, "| 2026-11-16 | 3 (Strengthen) | advance from 2 | 6 sessions in phase 2 over 14 days, the last 2 green. |"));
   CHECK(has(md, "Phase on 2026-11-22: 3 (Strengthen); allowed up to 3."));
@@ -130,13 +129,36 @@ TEST_CASE("render_report_markdown")
   CHECK(has(md, "| lift the car seat |          2 |          6 |   +4 * |\n"));
   CHECK(has(md, "| Mean              |        3.0 |        5.0 | +2.0 * |\n"));
   CHECK(has(md, "Mean +2.0 points from 2026-11-09 to 2026-11-22: a meaningful improvement."));
-  SUBCASE("a sign last reported more than a week ago is not taken as gone")
+  SUBCASE("the timeline says how each sign and referral began and ended")
   {
     Report r = report();
-    r.screenings.pop_back();
+    ReportEpisode calf{"possible-blood-clot-leg", Level::urgent,
+                       "A painful, swollen calf", "GP today",
+                       "calf-swelling",           *parse_date("2026-11-02"),
+                       parse_date("2026-11-05"),  SignEnd::checked,
+                       parse_date("2026-11-03")};
+    ReportEpisode leak{"leakage",    Level::refer,
+                       "Leaking",    "pelvic-health physiotherapist",
+                       "leakage",    *parse_date("2026-11-10"),
+                       std::nullopt, SignEnd::in_force,
+                       std::nullopt};
+    ReportEpisode severe{"severe-pain",
+                         Level::refer,
+                         "Severe pain",
+                         "physiotherapist",
+                         "",
+                         *parse_date("2026-11-12"),
+                         parse_date("2026-11-14"),
+                         SignEnd::in_force,
+                         std::nullopt};
+    r.timeline = {calf, leak, severe};
     const std::string again = render_report_markdown(r);
-    CHECK(has(again, "- No screening since 2026-11-10: whether leakage persists is not recorded\n"));
-    CHECK_FALSE(has(md, "No screening since"));
+    CHECK(has(again, "- Sign calf-swelling: A painful, swollen calf (urgent; GP today), from 2026-11-02 to "
+                     "2026-11-05, cleared after a clinician's check\n"));
+    CHECK(has(again, "- Sign leakage: Leaking (refer; pelvic-health physiotherapist), from 2026-11-10, still in force "
+                     "on 2026-11-22\n"));
+    CHECK(has(again, "- Referral: Severe pain (refer; physiotherapist), from 2026-11-12 to 2026-11-14, no longer "
+                     "applying\n"));
   }
   SUBCASE("the person's text is escaped where Markdown would act on it, and only there")
   {
@@ -152,9 +174,9 @@ TEST_CASE("render_report_markdown: a screening that answered some questions no i
   r.screenings.back().asked = 1;
   r.screenings.back().no = {"leakage"};
   const std::string md = render_report_markdown(r);
-  CHECK(has(md, "- 2026-11-17 09:00: no to leakage (the other questions not asked)\n"));
-  CHECK_FALSE(has(md, "Screened with no sign"));
-  CHECK(has(render_report_markdown(report()), "- Screened with no sign: 2026-11-17\n"));
+  CHECK(has(md, "- Screenings: 2026-11-10 (yes to leakage); 2026-11-17 (no to leakage; the other questions not "
+                "asked)\n"));
+  CHECK_FALSE(has(md, "2026-11-17 (no sign)"));
 }
 
 TEST_CASE("render_report_markdown: a diary begun inside the range counts its days from its first entry, and the "
@@ -233,7 +255,7 @@ TEST_CASE("render_report_json")
   }
   CHECK(keys
         == std::vector<std::string>{"schema_version", "as_of", "since", "until", "who", "pain", "triage", "screenings",
-                                    "phases", "sessions", "psfs", "clinician_notes", "disclaimer"});
+                                    "timeline", "phases", "sessions", "psfs", "clinician_notes", "disclaimer"});
   CHECK(doc["who"]["delivery"] == "cesarean");
   CHECK(doc["who"]["pregnancy_back_pain"] == true);
   CHECK(doc["pain"]["average"] == 3.7);

@@ -132,18 +132,19 @@ TEST_CASE("read_log_summary: red sessions too close together, by the catalog's p
   log->add_session(done("2026-11-23T18:00", 7)); // above amber_max: red at once
   log->add_session(done("2026-11-25T18:00", 7));
   CHECK_FALSE(read_log_summary(log.get(), k_today, {}).red_sessions.empty());
-  Progression three_reds;
-  three_reds.refer_reds = 3;
+  Catalog three_reds;
+  three_reds.progression.refer_reds = 3;
   CHECK(read_log_summary(log.get(), k_today, three_reds).red_sessions.empty());
 }
 
-TEST_CASE("read_log_summary: the warning signs of the screenings of the last week")
+TEST_CASE("read_log_summary: the warning signs in force, however old the yes")
 {
   const ScratchFolder scratch;
   const auto log = log_with(scratch, {});
-  log->add_screening({0, "2026-11-19T08:00", {"fever"}, {"fever"}}); // 8 days ago
-  log->add_screening({0, "2026-11-25T08:00", {"leakage", "night-pain"}, {"leakage"}});
+  log->add_screening({0, "2026-10-19T08:00", {"fever"}, {"fever"}, {}}); // 39 days ago, never answered since
+  log->add_screening({0, "2026-11-25T08:00", {"leakage", "night-pain"}, {"leakage"}, {}});
+  log->add_screening({0, "2026-11-26T08:00", {"night-pain"}, {}, {}});
   const LogSummary s = read_log_summary(log.get(), k_today, {});
-  CHECK(s.screened.signs == std::vector<std::string>{"leakage"});
-  CHECK(s.screened.at == "2026-11-25T08:00");
+  CHECK(s.screened.signs == std::vector<std::string>{"fever", "leakage"});
+  CHECK(s.screened.at == "2026-11-26T08:00");
 }

@@ -37,6 +37,25 @@ struct Reading {
   std::string at; // YYYY-MM-DDTHH:MM
 };
 
+// A sudden rise of the pain (clinical.md, red flags: sudden severe back
+// pain can be a fracture of the spine): a day of the last 7 whose highest
+// reading is k_sudden_min or more and k_sudden_rise or more above every
+// reading of the 14 days before it, on at least 3 logged days that were
+// not getting worse. It makes the plan ask the screening question; it never
+// decides on its own.
+struct SuddenRise {
+  Date day{};
+  int severity = 0;   // the day's highest reading
+  int before_max = 0; // the highest reading of the 14 days before
+};
+constexpr int k_sudden_min = 8;
+constexpr int k_sudden_rise = 4;
+inline constexpr std::string_view k_sudden_sign = "sudden-severe-pain";
+
+// The latest such rise up to `today` in `days` (day summaries in order);
+// nullopt when none.
+std::optional<SuddenRise> sudden_rise(const std::vector<DaySummary>& days, Date today);
+
 // What the pain log says, in the terms of the input rules of docs/contract.md.
 struct LogSummary {
   bool has_entries = false;
@@ -56,8 +75,10 @@ struct LogSummary {
   // Without a verdict for want of recent entries: the last logged day, when
   // the log was getting worse up to it (worse_when_last_logged()).
   std::optional<Date> worse_when_last_logged;
-  // The warning signs of the screenings of the last 7 days.
+  // The warning signs in force (a yes not yet cleared).
   ScreenedSigns screened;
+  // A sudden rise of the pain in the last 7 days, when there is one.
+  std::optional<SuddenRise> sudden_rise;
   // Every screening up to today, oldest first (the replay asks which signs
   // were in force on each past day).
   std::vector<Screening> screenings;

@@ -37,6 +37,9 @@ struct PlanRequest {
   std::vector<DaySummary> pain_days;
   // LogSummary::worse_when_last_logged: said under the triage.
   std::optional<Date> worse_when_last_logged;
+  // LogSummary::sudden_rise, unless the screening question it raises has
+  // been answered since that day: the plan asks it.
+  std::optional<SuddenRise> sudden_rise;
 };
 
 // Our choice: exercises from earlier phases added for a posture, at most this

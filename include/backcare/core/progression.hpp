@@ -60,6 +60,10 @@ struct ProgressRequest {
   // session has been done in yet, with `hold_reason` as the words.
   std::function<bool(Date)> holds;
   std::string hold_reason; // "you reported leakage", ...
+  // What moving up to a phase on a day still needs from the warning-sign
+  // answers (a screening in the last 7 days that answers no to the phase's
+  // entry questions), in words; empty when nothing. Empty function: nothing.
+  std::function<std::string(Date, int)> entry_screening;
 };
 
 struct Progress {
@@ -85,8 +89,10 @@ struct Progress {
 //   back step_back phases (never below 1); else it advances one phase when
 //   the phase has advance_sessions done sessions over advance_days days
 //   (from its first session's day to this one's, both counted), the last
-//   advance_green_in_row of them green, and the ceiling of that day opens
-//   the next phase; else it holds. A pending session is not green.
+//   advance_green_in_row of them green, the ceiling of that day opens
+//   the next phase and its entry_screening is met; else it holds. A
+//   pending session is not green. A phase mastered while only its
+//   screening was missing moves up on the day the screening comes.
 // A worse trend today holds: an advance that no session has been done in
 // yet is put off, so the person stays where they were. refer_reds red
 // sessions within refer_within_days calendar days set `refer` until

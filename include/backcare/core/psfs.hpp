@@ -70,6 +70,13 @@ std::vector<std::string> current_activities(const std::vector<PsfsRating>& ratin
 // activities are the current ones.
 PsfsRating match_activities(PsfsRating rating, const std::vector<PsfsRating>& earlier, bool new_set);
 
+// match_activities for a rating read from a file, which may hold a set
+// started with --new-activities: a rating none of whose activities is
+// one of the current ones, or close to one, starts a new set; any other
+// mismatch (a typo such as 'cc' for 'c', one left out) throws as
+// match_activities does.
+PsfsRating match_imported_activities(PsfsRating rating, const std::vector<PsfsRating>& earlier);
+
 // One activity from the first rating of the current set to the latest.
 struct PsfsActivityChange {
   std::string activity;

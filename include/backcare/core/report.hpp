@@ -171,6 +171,20 @@ struct ReportScreening {
   std::vector<std::string> no;
 };
 
+// A warning sign or a referral in force during the range, from the day it
+// began to the day it ended.
+struct ReportEpisode {
+  std::string rule_id; // the catalog rule in force
+  Level level = Level::refer;
+  std::string title;
+  std::string refer_to;
+  std::string sign;        // the reported symptom that raised it; empty for a referral from the log or sessions
+  Date start{};            // its first day (may be before the range)
+  std::optional<Date> end; // the day it ended; nullopt while still in force on `until`
+  SignEnd ended_by = SignEnd::in_force; // for a sign: a no, or a clinician's check; for a referral: in_force
+  std::optional<Date> unchecked_no;     // a no without a clinician's check that left an urgent sign in force
+};
+
 // One ISO week of sessions (Monday to Sunday).
 struct ReportWeek {
   Date monday{};
@@ -213,6 +227,8 @@ struct Report {
   Level level = Level::self_care;   // the triage on `until`
   std::vector<ReportAdvice> advice; // rules fired on `until` at refer level or above
   std::vector<ReportScreening> screenings;
+  // Every sign and referral in force at some time in the range, by start.
+  std::vector<ReportEpisode> timeline;
   // The phase history up to `until`: the change in force on `since`, then
   // every change in the range.
   std::vector<ReportPhase> phases;

@@ -42,7 +42,7 @@ BACKCARE_VOCABULARY(
 struct Session {
   std::int64_t id = 0; // 0 until stored
   std::string at;      // local time, YYYY-MM-DDTHH:MM
-  int phase = 1;       // the phase it was done (or planned) in
+  int phase = 1;       // the phase it was done (or planned) in; 0: unknown
   SessionStatus status = SessionStatus::done;
   std::optional<int> pain_during;             // worst pain during it, 0-10
   std::optional<int> next_morning;            // pain the next morning, 0-10
@@ -62,7 +62,7 @@ struct Session {
 };
 
 // What is wrong with a session, in words naming the field; empty when valid.
-// A session after `today` is refused; the phase is 1-99 (whether the catalog
+// A session after `today` is refused; the phase is 1-99, or 0 when unknown (whether the catalog
 // has it is for the caller to check); pain values are 0-10; a skipped session
 // needs a reason and has no pain values or left-out exercises, a done one
 // has no reason; exercise ids are catalog-style ids (lower-case letters,

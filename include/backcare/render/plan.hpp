@@ -18,24 +18,28 @@ namespace backcare {
 std::string format_dosage(const Dosage& dosage);
 
 std::string render_plan_text(const Catalog& catalog, const Plan& plan, const Style& style);
-std::string render_plan_json(const Plan& plan);
+std::string render_plan_json(const Catalog& catalog, const Plan& plan);
 
 // A printable Markdown handout of the plan.
 std::string render_plan_markdown(const Catalog& catalog, const Plan& plan);
 
 // One CSV row (RFC 4180) per exercise per day.
-std::string render_plan_csv(const Plan& plan);
+std::string render_plan_csv(const Catalog& catalog, const Plan& plan);
 
 struct IcsOptions {
   std::string version;               // of backcare, for PRODID
   std::string profile = "default";   // keeps UIDs of different people apart
   std::string time_hhmm = "0730";    // session start, local (floating) time
   std::optional<int> remind_minutes; // adds a VALARM this long before
+  std::int64_t stamp = 0;            // the time of export, seconds since 1970 (UTC)
 };
 
 // An iCalendar file (RFC 5545): one VEVENT per session day, UIDs stable
-// across re-exports of the same day, DTSTAMP from as_of.
-std::string render_plan_ics(const Plan& plan, const IcsOptions& options);
+// across re-exports of the same day. DTSTAMP is the time of export and
+// SEQUENCE the minutes from 2020 to it, so a later file always wins. A
+// care-now file cancels the session events of the days it covers (same
+// UIDs, STATUS:CANCELLED).
+std::string render_plan_ics(const Catalog& catalog, const Plan& plan, const IcsOptions& options);
 
 // One content line, CRLF-terminated, folded at 75 octets without splitting
 // a UTF-8 character.

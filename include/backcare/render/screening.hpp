@@ -12,7 +12,8 @@
 
 namespace backcare {
 
+// `status`: the answers as they stand after this screening, today.
 std::string render_screening_text(const Catalog& catalog, const Screening& screening, const Triage& triage,
-                                  const Style& style);
+                                  const ScreeningStatus& status, Date today, const Style& style);
 
 } // namespace backcare

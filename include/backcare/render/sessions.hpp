@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backcare {
@@ -28,5 +29,10 @@ std::string render_session_added(const SessionRow& row, const Progression& rules
 
 // What `session skip` says.
 std::string render_session_skipped(const Session& session, const Adherence& adherence);
+
+// What `session add` and `session skip` say of a session saved with its
+// phase unknown: `needs` is what working it out needs, in words ("your
+// baby's birth date (backcare profile set --birth-date DATE)").
+std::string render_session_saved_unjudged(const Session& session, std::string_view needs);
 
 } // namespace backcare

@@ -4,7 +4,7 @@
 // Command-line values (and environment variables) always win over it.
 //
 //   data-dir = "/path"        profile = "anna"      catalog = "/path"
-//   color = "auto"
+//   color = "auto"            backup-keep = 10
 //   [plan]
 //   delivery = "cesarean"     posture = ["high-hinge"]   equipment = ["band"]
 //   format = "text"           weeks-ahead = 2            time = "07:30"
@@ -21,6 +21,7 @@ struct Config {
   std::optional<std::string> profile;
   std::optional<std::string> catalog;
   std::optional<std::string> color;
+  std::optional<int> backup_keep; // how many backups of a profile to keep
 
   struct Plan {
     std::optional<std::string> delivery;

@@ -12,6 +12,6 @@
 namespace backcare {
 
 // An empty summary when there is no log.
-LogSummary read_log_summary(const PainLog* log, Date today, const Progression& progression);
+LogSummary read_log_summary(const PainLog* log, Date today, const Catalog& catalog);
 
 } // namespace backcare

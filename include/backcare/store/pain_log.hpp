@@ -34,8 +34,11 @@ bool is_profile_name(std::string_view name);
 // The database file of a profile: DATA_DIR/PROFILE.db.
 std::string database_path(const std::string& data_dir, const std::string& profile);
 
+// Makes `folder` and any missing parents, each 0700 whatever the umask.
+void make_private_folders(const std::string& folder);
+
 // The schema version this program writes; a newer database is refused.
-constexpr int k_schema_version = 5;
+constexpr int k_schema_version = 7;
 
 struct EntryFilter {
   std::optional<Date> since; // inclusive
@@ -72,6 +75,17 @@ struct PainLogSql {
   static const char* const import; // ?1 id, then as add, ?7 change_id
 };
 
+// What a log holds, as backup and restore show it.
+struct LogContents {
+  std::int64_t entries = 0;
+  std::int64_t sessions = 0;
+  std::int64_t screenings = 0;
+  std::int64_t psfs_ratings = 0;
+  std::string first_at; // the earliest `at` of any record; empty when none
+  std::string last_at;
+  bool operator==(const LogContents&) const = default;
+};
+
 class PainLog {
 public:
   // Opens the log at `path`. With `create`, makes the folder (0700) and the
@@ -82,23 +96,31 @@ public:
   // An empty log in memory: what a profile with no log yet reads as.
   static std::unique_ptr<PainLog> open_empty();
 
+  // Makes `temp` (a new file) a copy of the backcare log `file`, brought to
+  // this version's schema, as a single file (no WAL) for restore to move
+  // into place. A file that is not a whole backcare log, or one from a
+  // newer backcare, is ExitCode::data; `file` itself is only read.
+  static LogContents copy_for_restore(const std::string& file, const std::string& temp);
+  // Replaces the log at `path` with `copy` (from copy_for_restore) in one
+  // rename, once the log's WAL has been copied into it and removed, so that
+  // nothing of the old log is replayed into the new one.
+  static void replace(const std::string& path, const std::string& copy);
+
   ~PainLog();
   PainLog(const PainLog&) = delete;
   PainLog& operator=(const PainLog&) = delete;
 
-  // Each of these is one transaction and one undoable change. `confirm`,
-  // when given, runs just before the commit with what is about to be
-  // saved (it tells the person); if it throws, nothing is saved, so that a
-  // failed confirmation never leaves a change the person would repeat.
-  std::int64_t add(const Entry& entry, const std::function<void(const Entry&)>& confirm = {});
-  Entry edit(std::int64_t id, const EntryEdit& edit, Date today, const std::function<void(const Entry&)>& confirm = {});
-  Entry remove(std::int64_t id, const std::function<void(const Entry&)>& confirm = {});
+  // Each of these is one transaction and one undoable change, committed
+  // when it returns: the caller tells the person only after that, so that
+  // nothing is ever said to be saved that a failed commit took back.
+  std::int64_t add(const Entry& entry);
+  Entry edit(std::int64_t id, const EntryEdit& edit, Date today);
+  Entry remove(std::int64_t id);
   // Reads entries from `next` (which returns nullopt at the end and throws
   // on a bad row) and adds those not already in the log, all or nothing.
-  ImportResult import(const std::function<std::optional<Entry>()>& next,
-                      const std::function<void(const ImportResult&)>& confirm = {});
+  ImportResult import(const std::function<std::optional<Entry>()>& next);
   // Reverses the last change and says what it undid; nullopt when none.
-  std::optional<std::string> undo(const std::function<void(const std::string&)>& confirm = {});
+  std::optional<std::string> undo();
 
   std::optional<Entry> find(std::int64_t id) const;
   // Calls `visit` for each entry in time order (oldest first), streaming.
@@ -118,21 +140,27 @@ public:
 
   // Exercise sessions, done or skipped: each change is one transaction and
   // one undoable change, as for entries.
-  std::int64_t add_session(const Session& session, const std::function<void(const Session&)>& confirm = {});
-  Session edit_session(std::int64_t id, const SessionEdit& edit, Date today,
-                       const std::function<void(const Session&)>& confirm = {});
-  Session remove_session(std::int64_t id, const std::function<void(const Session&)>& confirm = {});
+  std::int64_t add_session(const Session& session);
+  Session edit_session(std::int64_t id, const SessionEdit& edit, Date today);
+  Session remove_session(std::int64_t id);
   // Adds the sessions not already in the log (same at, status and phase), all or nothing.
-  ImportResult import_sessions(const std::vector<Session>& sessions,
-                               const std::function<void(const ImportResult&)>& confirm = {});
+  ImportResult import_sessions(const std::vector<Session>& sessions);
   std::optional<Session> find_session(std::int64_t id) const;
   // The sessions in the filter's dates, oldest first.
   std::vector<Session> sessions(const EntryFilter& filter) const;
 
   // Saves the answers of one screening (one undoable change).
-  std::int64_t add_screening(const Screening& screening, const std::function<void(const Screening&)>& confirm = {});
+  std::int64_t add_screening(const Screening& screening);
   // The screenings in the filter's dates, oldest first.
   std::vector<Screening> screenings(const EntryFilter& filter) const;
+
+  // What the log holds, read at once.
+  LogContents contents() const;
+  // Writes a consistent copy of the log to `path` (a new file, 0600, no
+  // WAL) even while others write: one read transaction. The copy is then
+  // checked (integrity, schema, the same contents); on any failure it is
+  // removed and the error thrown. Returns what it holds.
+  LogContents copy_to(const std::string& path) const;
 
   Profile profile() const;
   void save_profile(const Profile& profile);
@@ -140,10 +168,9 @@ public:
 
   // PSFS ratings (`measure psfs`): each add or import is one transaction and
   // one undoable change, as for entries.
-  std::int64_t add_psfs(const PsfsRating& rating, const std::function<void(const PsfsRating&)>& confirm = {});
+  std::int64_t add_psfs(const PsfsRating& rating);
   // Adds the ratings not already in the log (same at and scores), all or nothing.
-  ImportResult import_psfs(const std::vector<PsfsRating>& ratings,
-                           const std::function<void(const ImportResult&)>& confirm = {});
+  ImportResult import_psfs(const std::vector<PsfsRating>& ratings);
   // The ratings in the filter's dates, oldest first.
   std::vector<PsfsRating> psfs_ratings(const EntryFilter& filter) const;
 

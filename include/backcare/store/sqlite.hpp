@@ -97,6 +97,10 @@ public:
   // Called by SQLite after a commit with the frames in the WAL.
   void set_wal_frames(int frames) { m_wal_frames = frames; }
 
+  // Copies the whole database into `target` (SQLite's backup API) in one
+  // step, inside this connection's read transaction when one is open.
+  void copy_into(Database& target);
+
   static constexpr int k_checkpoint_frames = 32;
   void exec(std::string_view sql);
   // Runs several statements separated by ';' (for schema migrations).
