@@ -10,6 +10,18 @@ sudo=""
 cmake --workflow --preset deb >/dev/null
 deb=$(ls build/release/backcare_*.deb)
 dpkg-deb --info "$deb" | grep -E '^ (Package|Version|Depends):'
+# Debian's own checks: no error and no warning (packaging/lintian-overrides
+# holds the one tag kept, with its reason).
+lintian --fail-on error,warning "$deb"
+# Stripped, gzip'd man page and changelog, copyright where Debian looks.
+binary=$(mktemp)
+dpkg-deb --fsys-tarfile "$deb" | tar -x -O ./usr/bin/backcare >"$binary"
+file "$binary" | grep -q ', stripped' || { echo "check-deb: /usr/bin/backcare is not stripped" >&2; exit 1; }
+rm -f "$binary"
+contents=$(dpkg-deb -c "$deb")
+for path in ./usr/share/man/man1/backcare.1.gz ./usr/share/doc/backcare/changelog.Debian.gz ./usr/share/doc/backcare/copyright; do
+  grep -q " $path\$" <<<"$contents" || { echo "check-deb: the package lacks $path" >&2; exit 1; }
+done
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
 trap '$sudo dpkg -r backcare >/dev/null' EXIT
 /usr/bin/backcare --version
@@ -31,7 +43,7 @@ for text in '[,a]' '[&' '[[[1]]]' "$(printf 'coo\xc4\x8eys"')"; do
 done
 rm -f "$bad" "$bad.err"
 /usr/bin/backcare --config /dev/null --as-of 2026-11-26 plan --weeks 10 --severity 4 --format json >/dev/null
-test -f /usr/share/man/man1/backcare.1
+test -f /usr/share/man/man1/backcare.1.gz
 test -f /usr/share/bash-completion/completions/backcare
 test -f /usr/share/zsh/vendor-completions/_backcare
 test -f /usr/share/fish/vendor_completions.d/backcare.fish

@@ -16,6 +16,8 @@ packages=(
   chromium poppler-utils              # report HTML printed by headless Chromium, its pages counted by pdfinfo
   python3-html5lib                    # report HTML parsed as strict HTML5, in CLI tests
   clang libclang-rt-14-dev            # libFuzzer (the fuzz preset CI runs)
+  zsh fish tmux                       # CLI tests press Tab in each shell (tmux drives an interactive bash)
+  lintian                             # scripts/check-deb.sh: the .deb passes Debian's checks (no error, no warning)
 )
 
 missing=()

@@ -21,13 +21,17 @@ namespace backcare::cli {
 namespace {
 
 // CLI11's help does not wrap; this formatter wraps descriptions so that
-// every --help fits 80 columns.
+// every --help fits the width of standard output (80 unless COLUMNS or the
+// terminal say otherwise).
 class WrappingFormatter : public CLI::Formatter {
 public:
-  static constexpr int k_width = 80;
   static constexpr int k_column = 30;
 
-  WrappingFormatter() { column_width(k_column); }
+  explicit WrappingFormatter(int width)
+    : m_width(std::max(width, k_column + 20))
+  {
+    column_width(k_column);
+  }
 
   std::string make_option_desc(const CLI::Option* opt) const override
   {
@@ -46,18 +50,20 @@ public:
     std::string out;
     std::istringstream lines(app->get_description());
     for (std::string line; std::getline(lines, line);) {
-      out += wrap(line, k_width, "", "");
+      out += wrap(line, m_width, "", "");
     }
     return out;
   }
 
 private:
-  static std::string wrapped(const std::string& text)
+  std::string wrapped(const std::string& text) const
   {
-    std::string out = wrap(text, k_width - k_column, "", "");
+    std::string out = wrap(text, m_width - k_column, "", "");
     out.pop_back();
     return out;
   }
+
+  int m_width;
 };
 
 // Prints the one-line error. Messages quote what the person typed or what
@@ -179,6 +185,22 @@ std::string_view command_word(const CLI::App& app, int argc, char** argv)
     }
   }
   return {};
+}
+
+// A repeatable option takes one value per occurrence (`--tag a --tag b`):
+// CLI11 lets a vector option swallow every word up to the next option, so
+// that `log add --tag a 3` would take 3 for a tag, not for the severity.
+// Positional arguments (`measure psfs A=1 B=2`) still take all they get.
+void one_value_per_option(CLI::App& app)
+{
+  for (CLI::Option* option : app.get_options()) {
+    if (!option->get_positional() && option->get_expected_max() > 1) {
+      option->allow_extra_args(false);
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    one_value_per_option(*sub);
+  }
 }
 
 using Setup = void (*)(CLI::App&, Context&, Action&);
@@ -366,7 +388,7 @@ int run(int argc, char** given_argv)
                "Not a diagnosis: stop and seek care if a warning sign appears.",
                "backcare");
   // Settings that subcommands copy must be made before add_subcommand.
-  app.formatter(std::make_shared<WrappingFormatter>());
+  app.formatter(std::make_shared<WrappingFormatter>(context.text_width(true)));
   app.fallthrough();
   app.require_subcommand(1);
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -376,6 +398,7 @@ int run(int argc, char** given_argv)
   reject_empty_values(app, context.options);
   const std::string_view word = command_word(app, argc, argv);
   setup_commands(app, context, action, word);
+  one_value_per_option(app);
 
   // A bad config file must not stop --help, --version or completions:
   // hold its error until the command line says what is wanted.

@@ -1,5 +1,6 @@
 #include "backcare/render/catalog.hpp"
 #include "backcare/core/error.hpp"
+#include "backcare/core/text.hpp"
 #include "backcare/store/catalog_loader.hpp"
 #include "backcare/store/files.hpp"
 #include "commands.hpp"
@@ -20,16 +21,21 @@ struct CatalogOptions {
 int run_check(const CatalogOptions& o, const Context& context)
 {
   const Catalog catalog = o.check_path.empty() ? load_catalog(context) : backcare::load_catalog(o.check_path);
-  write_output("", fmt::format("ok: catalog {}: {} exercises, {} phases, {} symptoms, {} rules\n", catalog.version,
-                               catalog.exercises.size(), catalog.phases.size(), catalog.symptoms.size(),
-                               catalog.rules.size()));
+  const auto count = [](std::size_t n, std::string_view one, std::string_view many) {
+    return counted(static_cast<long long>(n), one, many);
+  };
+  write_output("", fmt::format("ok: catalog {}: {}, {}, {}, {}\n", catalog.version,
+                               count(catalog.exercises.size(), "exercise", "exercises"),
+                               count(catalog.phases.size(), "phase", "phases"),
+                               count(catalog.symptoms.size(), "symptom", "symptoms"),
+                               count(catalog.rules.size(), "rule", "rules")));
   return 0;
 }
 
 int run_show(const CatalogOptions& o, const Context& context)
 {
   const Catalog catalog = load_catalog(context);
-  const std::string text = render_catalog_item(catalog, o.id, 80);
+  const std::string text = render_catalog_item(catalog, o.id, context.text_width(true));
   if (text.empty()) {
     throw usage_error(fmt::format("catalog show: no exercise, rule, symptom or phase '{}' "
                                   "(backcare catalog list and backcare catalog symptoms list them)",
@@ -80,7 +86,7 @@ void setup_catalog(CLI::App& app, Context& context, Action& action)
   CLI::App* symptoms = catalog->add_subcommand("symptoms", "List the warning symptoms with their questions");
   symptoms->footer("Example:\n  backcare catalog symptoms");
   on_parsed(*symptoms, action, [&context] {
-    write_output("", render_catalog_symptoms(load_catalog(context), 80));
+    write_output("", render_catalog_symptoms(load_catalog(context), context.text_width(true)));
     return 0;
   });
 

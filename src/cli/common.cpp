@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <limits>
 
 namespace backcare::cli {
@@ -98,9 +99,15 @@ int parse_number(const std::string& option, const std::string& text, int min, in
 std::string parse_at(const std::string& text, const Context& context, std::string_view happened)
 {
   const Date today = context.today();
+  if (const auto day = parse_relative_day(text, today)) {
+    return *parse_datetime(format_date(*day)); // midnight, as YYYY-MM-DD is
+  }
   const auto at = parse_datetime(text);
   if (!at) {
-    throw date_error("--at", text, true, fmt::format("--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '{}'", text));
+    throw date_error("--at", text, true,
+                     fmt::format("--at must be YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, -Nd (N days ago) or a "
+                                 "weekday, got '{}'",
+                                 text));
   }
   if (date_of(*at) > today) {
     throw usage_error(fmt::format("--at {} is after today ({}){}{}", text, format_date(today),
@@ -134,14 +141,26 @@ Date parse_date_option(const std::string& option, const std::string& text)
   return *date;
 }
 
+Date parse_day_option(const std::string& option, const std::string& text, Date today)
+{
+  if (const auto day = parse_relative_day(text, today)) {
+    return *day;
+  }
+  if (!parse_date(text) && why_not_a_date(text).empty()) {
+    throw usage_error(fmt::format(
+        "{} must be a date as YYYY-MM-DD, today, yesterday, -Nd (N days ago) or a weekday, got '{}'", option, text));
+  }
+  return parse_date_option(option, text);
+}
+
 EntryFilter parse_date_range(const std::string& since, const std::string& until, Date today)
 {
   EntryFilter filter;
   if (!since.empty()) {
-    filter.since = parse_date_option("--since", since);
+    filter.since = parse_day_option("--since", since, today);
   }
   if (!until.empty()) {
-    filter.until = parse_date_option("--until", until);
+    filter.until = parse_day_option("--until", until, today);
   }
   if (filter.since && *filter.since > today) {
     throw usage_error(fmt::format("--since {} is after today ({})", since, format_date(today)));
@@ -240,6 +259,42 @@ PlanInputs plan_defaults(const Config::Plan& c)
   config.postures = c.postures;
   config.equipment = c.equipment;
   return config;
+}
+
+ProgressLine::ProgressLine(bool on_terminal, std::string what)
+  : m_on_terminal(on_terminal)
+  , m_what(std::move(what))
+{
+}
+
+ProgressLine::~ProgressLine()
+{
+  done();
+}
+
+void ProgressLine::update(std::size_t count)
+{
+  using namespace std::chrono_literals;
+  if (!m_on_terminal) {
+    return;
+  }
+  const Clock::time_point now = Clock::now();
+  if (now - m_start < 2s || now - m_drawn < 250ms) {
+    return;
+  }
+  m_drawn = now;
+  m_shown = true;
+  fmt::print(stderr, "\rbackcare: {}: {}", m_what, count);
+  std::fflush(stderr);
+}
+
+void ProgressLine::done()
+{
+  if (m_shown) {
+    fmt::print(stderr, "\r\x1b[K");
+    std::fflush(stderr);
+    m_shown = false;
+  }
 }
 
 } // namespace backcare::cli

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -49,10 +51,12 @@ std::string csv_for_terminal(std::string_view csv);
 // such as "--severity must be 0-10, got 11".
 int parse_number(const std::string& option, const std::string& text, int min, int max);
 
-// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM), which must not be later
-// than the minute backcare was run (with --as-of, than the end of that
-// day); `happened` ends the message for a later time ("log pain that has
-// happened"), or nothing when empty.
+// Parses --at (YYYY-MM-DD or YYYY-MM-DDTHH:MM, or a day relative to today
+// such as "yesterday", "-3d" or "monday", at midnight: see
+// parse_relative_day), which must not be later than the minute backcare
+// was run (with --as-of, than the end of that day); `happened` ends the
+// message for a later time ("log pain that has happened"), or nothing when
+// empty.
 std::string parse_at(const std::string& text, const Context& context, std::string_view happened = {});
 
 // An entry, session or rating id: any id SQLite can hold (an import may
@@ -65,7 +69,12 @@ std::int64_t parse_id(const std::string& text);
 // same, and "is not a time of day" for a time such as 25:00.
 Date parse_date_option(const std::string& option, const std::string& text);
 
-// --since and --until (either may be empty), checked in order. A --since
+// parse_date_option, or a day relative to `today` ("today", "yesterday",
+// "-3d", "monday": see parse_relative_day).
+Date parse_day_option(const std::string& option, const std::string& text, Date today);
+
+// --since and --until (either may be empty; each as parse_day_option),
+// checked in order. A --since
 // after `today` is a usage error: no command has anything to show from a
 // day that has not come. An --until after it is allowed (each command
 // counts up to today).
@@ -105,5 +114,28 @@ template <typename E> std::string choice_help(std::optional<E> default_value = s
 {
   return choice_help(names_of<E>(), default_value ? std::string(name_of(*default_value)) : std::string());
 }
+
+// A line on stderr that says how far a long task has come ("backcare:
+// importing, entries read: 120000"): shown only on a terminal and once the
+// task has taken more than 2 seconds, redrawn at most 4 times a second,
+// and erased by done() or when it goes out of scope.
+class ProgressLine {
+public:
+  ProgressLine(bool on_terminal, std::string what);
+  ~ProgressLine();
+  ProgressLine(const ProgressLine&) = delete;
+  ProgressLine& operator=(const ProgressLine&) = delete;
+
+  void update(std::size_t count);
+  void done();
+
+private:
+  using Clock = std::chrono::steady_clock;
+  bool m_on_terminal;
+  std::string m_what;
+  Clock::time_point m_start = Clock::now();
+  Clock::time_point m_drawn{};
+  bool m_shown = false;
+};
 
 } // namespace backcare::cli

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -14,8 +15,23 @@ namespace {
 
 const std::vector<std::string> k_shells{"bash", "zsh", "fish"};
 
+// The option whose values are the profiles of the data folder: known only
+// when Tab is pressed, so each script asks `backcare profile list` then.
+constexpr std::string_view k_profile_option = "--profile";
+
+// A positional argument of a command.
+struct Positional {
+  std::string name; // as the usage line shows it: FILE, SHELL
+  bool repeatable = false;
+  bool is_file = false;
+  std::vector<std::string> values;
+};
+
 // What the completion scripts need to know, read off the CLI11 tree.
 struct Tree {
+  std::map<std::string, std::vector<Positional>> positionals;  // path -> its arguments
+  std::map<std::string, std::string> type_names;               // "path|--opt" -> FORMAT, FILE...
+  std::set<std::string> repeatable;                            // "path|--opt" given more than once
   std::map<std::string, std::vector<std::string>> subcommands; // path -> names
   std::map<std::string, std::string> descriptions;             // path -> description
   std::map<std::string, std::vector<std::string>> options;     // path -> its own --options
@@ -30,31 +46,53 @@ std::string join_words(const std::vector<std::string>& words)
   return fmt::format("{}", fmt::join(words, " "));
 }
 
+bool is_path_type(const std::string& type)
+{
+  return type == "FILE" || type == "DIR" || type == "PATH";
+}
+
+void walk_positional(const CLI::Option& opt, const std::string& path, const Catalog& catalog, const OptionNotes& notes,
+                     Tree& tree)
+{
+  Positional positional{opt.get_type_name(), opt.get_expected_max() > 1, is_path_type(opt.get_type_name()), {}};
+  if (const ChoiceSource* choices = notes.choices_of(&opt)) {
+    positional.values = (*choices)(catalog);
+    tree.values[path + "|"] = positional.values;
+  }
+  tree.positionals[path].push_back(positional);
+}
+
+void walk_option(const CLI::Option& opt, const std::string& path, const Catalog& catalog, const OptionNotes& notes,
+                 Tree& tree)
+{
+  for (const std::string& name : opt.get_lnames()) {
+    const std::string flag = "--" + name;
+    const std::string key = fmt::format("{}|{}", path, flag);
+    tree.options[path].push_back(flag);
+    tree.option_help[key] = opt.get_description();
+    tree.type_names[key] = opt.get_type_name();
+    if (opt.get_expected_max() != 0) {
+      tree.value_options.insert(flag);
+      if (is_path_type(opt.get_type_name())) {
+        tree.file_options.insert(flag);
+      }
+    }
+    if (opt.get_expected_max() > 1 || opt.get_multi_option_policy() == CLI::MultiOptionPolicy::TakeAll) {
+      tree.repeatable.insert(key);
+    }
+    if (const ChoiceSource* choices = notes.choices_of(&opt)) {
+      tree.values[key] = (*choices)(catalog);
+    }
+  }
+}
+
 void walk(const CLI::App& app, const std::string& path, const Catalog& catalog, const OptionNotes& notes, Tree& tree)
 {
   for (const CLI::Option* opt : app.get_options()) {
-    const ChoiceSource* choices = notes.choices_of(opt);
     if (opt->get_positional()) {
-      if (choices) {
-        tree.values[path + "|"] = (*choices)(catalog);
-      }
-      continue;
-    }
-    for (const std::string& name : opt->get_lnames()) {
-      const std::string flag = "--" + name;
-      const std::string key = fmt::format("{}|{}", path, flag);
-      tree.options[path].push_back(flag);
-      tree.option_help[key] = opt->get_description();
-      if (opt->get_expected_max() != 0) {
-        tree.value_options.insert(flag);
-        const std::string type = opt->get_type_name();
-        if (type == "FILE" || type == "DIR" || type == "PATH") {
-          tree.file_options.insert(flag);
-        }
-      }
-      if (choices) {
-        tree.values[key] = (*choices)(catalog);
-      }
+      walk_positional(*opt, path, catalog, notes, tree);
+    } else {
+      walk_option(*opt, path, catalog, notes, tree);
     }
   }
   for (const CLI::App* sub : app.get_subcommands({})) {
@@ -88,7 +126,31 @@ std::string bash_script(const Tree& tree)
     out += fmt::format("    {}\"{}\") echo \"{}\" ;;\n", global ? "*" : "", key, join_words(words));
   }
   out += "  esac\n}\n\n";
-  out += R"sh(_backcare() {
+  out += R"sh(# The profiles of the data folder the command line names (--data-dir,
+# --config), else of BACKCARE_DATA_DIR or the default one.
+_backcare_profiles() {
+  local args=() i word
+  for ((i = 1; i < COMP_CWORD - 1; i++)); do
+    case ${COMP_WORDS[i]} in
+      --data-dir | --config)
+        word=${COMP_WORDS[i + 1]}
+        [[ $word == "~/"* ]] && word=$HOME/${word#"~/"}
+        args+=("${COMP_WORDS[i]}" "$word")
+        ;;
+    esac
+  done
+  "${COMP_WORDS[0]}" "${args[@]}" profile list 2>/dev/null
+}
+
+# Paths, quoted by readline as paths (a space, a quote).
+_backcare_files() {
+  compopt -o filenames 2>/dev/null
+  local cur=$1
+  [[ $cur == "~/"* ]] && cur=$HOME/${cur#"~/"}
+  mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+}
+
+_backcare() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} path="" word i
   for ((i = 1; i < COMP_CWORD; i++)); do
     word=${COMP_WORDS[i]}
@@ -100,14 +162,17 @@ std::string bash_script(const Tree& tree)
   done
   if [[ $prev == -* ]] && _backcare_takes_value "$prev"; then
     local values
-    values=$(_backcare_values "$path" "$prev")
+    if [[ $prev == --profile ]]; then
+      values=$(_backcare_profiles)
+    else
+      values=$(_backcare_values "$path" "$prev")
+    fi
     if [[ -n $values ]]; then
       mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
     else
       case "$prev" in
 )sh";
-  out += fmt::format("        {}) mapfile -t COMPREPLY < <(compgen -f -- \"$cur\") ;;\n",
-                     fmt::join(tree.file_options, "|"));
+  out += fmt::format("        {}) _backcare_files \"$cur\" ;;\n", fmt::join(tree.file_options, "|"));
   out += R"sh(      esac
     fi
     return 0
@@ -121,7 +186,7 @@ std::string bash_script(const Tree& tree)
   if [[ -n ${words// /} ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$words" -- "$cur")
   else
-    mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+    _backcare_files "$cur"
   fi
   return 0
 }
@@ -175,6 +240,19 @@ function __backcare_at
     test (__backcare_path) = "$argv[1]"
 end
 
+# The profiles of the data folder the command line names (--data-dir,
+# --config), else of BACKCARE_DATA_DIR or the default one.
+function __backcare_profiles
+    set -l tokens (commandline -opc)
+    set -l args
+    for i in (seq 2 (math (count $tokens) - 1))
+        if contains -- $tokens[$i] --data-dir --config
+            set -a args $tokens[$i] $tokens[(math $i + 1)]
+        end
+    end
+    $tokens[1] $args profile list 2>/dev/null
+end
+
 complete -c backcare -f
 )fish";
   for (const auto& [path, names] : tree.subcommands) {
@@ -192,13 +270,23 @@ complete -c backcare -f
         line += " -n " + fish_quote("__backcare_at " + fish_quote(path));
       }
       line += " -l " + flag.substr(2);
+      // -F: its value is a path; -x: a value that is never a file name.
       if (tree.value_options.count(flag)) {
-        line += tree.file_options.count(flag) ? " -r -F" : " -r";
+        line += tree.file_options.count(flag) ? " -r -F" : " -x";
       }
-      if (auto it = tree.values.find(key); it != tree.values.end()) {
+      if (flag == k_profile_option) {
+        line += " -a '(__backcare_profiles)'";
+      } else if (auto it = tree.values.find(key); it != tree.values.end()) {
         line += " -a " + fish_quote(join_words(it->second));
       }
       out += line + " -d " + fish_quote(tree.option_help.at(key)) + "\n";
+    }
+  }
+  for (const auto& [path, positionals] : tree.positionals) {
+    const bool takes_file =
+        std::any_of(positionals.begin(), positionals.end(), [](const Positional& p) { return p.is_file; });
+    if (takes_file) {
+      out += fmt::format("complete -c backcare -n {} -F\n", fish_quote("__backcare_at " + fish_quote(path)));
     }
   }
   for (const auto& [key, words] : tree.values) {
@@ -211,6 +299,172 @@ complete -c backcare -f
   return out;
 }
 
+// One word for zsh, in single quotes.
+std::string zsh_quote(std::string_view text)
+{
+  std::string out = "'";
+  for (char c : text) {
+    out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return out + "'";
+}
+
+// `text` with a backslash before each character of `special`: what
+// _arguments would read as the end of an explanation, a message or a value.
+std::string zsh_escape(std::string_view text, std::string_view special)
+{
+  std::string out;
+  for (char c : text) {
+    if (c == '\\' || special.find(c) != std::string_view::npos) {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
+// What zsh offers for a value: the profiles, the fixed values, paths, or
+// nothing (free text, a date).
+std::string zsh_action(const std::string& flag, const std::string& type, const std::vector<std::string>* values)
+{
+  if (flag == k_profile_option) {
+    return "_backcare_profiles";
+  }
+  if (values && !values->empty()) {
+    std::vector<std::string> escaped;
+    for (const std::string& value : *values) {
+      escaped.push_back(zsh_escape(value, " ()"));
+    }
+    return fmt::format("({})", fmt::join(escaped, " "));
+  }
+  if (type == "DIR") {
+    return "_files -/";
+  }
+  return is_path_type(type) ? "_files" : " ";
+}
+
+// The _arguments spec of `flag` as `path` declares it.
+std::string zsh_option_spec(const Tree& tree, const std::string& path, const std::string& flag)
+{
+  const std::string key = fmt::format("{}|{}", path, flag);
+  const std::string help = zsh_escape(tree.option_help.at(key), "[]");
+  const std::string repeat = tree.repeatable.count(key) ? "*" : "";
+  if (!tree.value_options.count(flag)) {
+    return zsh_quote(fmt::format("{}{}[{}]", repeat, flag, help));
+  }
+  const auto values = tree.values.find(key);
+  const std::string& type = tree.type_names.at(key);
+  return zsh_quote(fmt::format("{}{}=[{}]:{}:{}", repeat, flag, help, zsh_escape(type, ":"),
+                               zsh_action(flag, type, values == tree.values.end() ? nullptr : &values->second)));
+}
+
+// The specs of every option `path` takes: its own, then the global ones
+// (they fall through to every subcommand).
+std::vector<std::string> zsh_option_specs(const Tree& tree, const std::string& path)
+{
+  std::vector<std::string> specs;
+  std::set<std::string> seen;
+  for (const std::string& level : {path, std::string()}) {
+    if (auto it = tree.options.find(level); it != tree.options.end()) {
+      for (const std::string& flag : it->second) {
+        if (seen.insert(flag).second) {
+          specs.push_back(zsh_option_spec(tree, level, flag));
+        }
+      }
+    }
+  }
+  return specs;
+}
+
+std::string zsh_function_name(const std::string& path)
+{
+  std::string name = path.empty() ? "_backcare" : "_backcare_";
+  for (char c : path) {
+    name += c == ' ' || c == '-' ? '_' : c;
+  }
+  return name;
+}
+
+// The function for a command with subcommands: its options, then the
+// subcommand, whose own function completes the rest of the line.
+std::string zsh_group_function(const Tree& tree, const std::string& path, const std::vector<std::string>& names)
+{
+  std::string out = zsh_function_name(path) + "() {\n";
+  out += "  local curcontext=$curcontext state state_descr line ret=1\n  typeset -A opt_args\n";
+  if (path.empty()) {
+    out += "  local -a _backcare_words\n  _backcare_words=(\"${words[@]}\")\n";
+  }
+  out += "  _arguments -C -S \\\n";
+  for (const std::string& spec : zsh_option_specs(tree, path)) {
+    out += fmt::format("    {} \\\n", spec);
+  }
+  out += "    ': :->command' '*:: :->argument' && ret=0\n  case $state in\n    command)\n      local -a commands\n"
+         "      commands=(\n";
+  for (const std::string& name : names) {
+    const std::string child = path.empty() ? name : fmt::format("{} {}", path, name);
+    out += fmt::format("        {}\n", zsh_quote(fmt::format("{}:{}", name, tree.descriptions.at(child))));
+  }
+  out += fmt::format("      )\n      _describe -t commands {} commands && ret=0\n      ;;\n    argument)\n"
+                     "      case $line[1] in\n",
+                     zsh_quote(fmt::format("backcare{}{} command", path.empty() ? "" : " ", path)));
+  for (const std::string& name : names) {
+    const std::string child = path.empty() ? name : fmt::format("{} {}", path, name);
+    out += fmt::format("        {}) {} && ret=0 ;;\n", name, zsh_function_name(child));
+  }
+  return out + "      esac\n      ;;\n  esac\n  return ret\n}\n\n";
+}
+
+// The function for a command without subcommands: options and arguments.
+std::string zsh_leaf_function(const Tree& tree, const std::string& path)
+{
+  std::string out = zsh_function_name(path) + "() {\n  _arguments -S";
+  for (const std::string& spec : zsh_option_specs(tree, path)) {
+    out += fmt::format(" \\\n    {}", spec);
+  }
+  if (auto it = tree.positionals.find(path); it != tree.positionals.end()) {
+    for (const Positional& p : it->second) {
+      out +=
+          fmt::format(" \\\n    {}", zsh_quote(fmt::format("{}:{}:{}", p.repeatable ? "*" : "", zsh_escape(p.name, ":"),
+                                                           zsh_action("", p.is_file ? "FILE" : "", &p.values))));
+    }
+  }
+  return out + "\n}\n\n";
+}
+
+// A native zsh script: one _arguments function per command, so that zsh
+// describes options and values itself (bash's script under bashcompinit
+// fails in zsh: mapfile is bash-only).
+std::string zsh_script(const Tree& tree)
+{
+  std::string out = "#compdef backcare\n# zsh completion for backcare; generated by `backcare completions zsh`.\n\n";
+  out += R"zsh(# The profiles of the data folder the command line names (--data-dir,
+# --config), else of BACKCARE_DATA_DIR or the default one.
+_backcare_profiles() {
+  local -a args profiles expl
+  local i
+  for ((i = 2; i < $#_backcare_words; i++)); do
+    case ${_backcare_words[i]} in
+      --data-dir | --config) args+=(${_backcare_words[i]} ${~${(Q)_backcare_words[i + 1]}}) ;;
+    esac
+  done
+  profiles=(${(f)"$(${(Q)_backcare_words[1]} $args profile list 2>/dev/null)"})
+  _wanted profiles expl profile compadd -a profiles
+}
+
+)zsh";
+  out += zsh_group_function(tree, "", tree.subcommands.at(""));
+  for (const auto& [path, description] : tree.descriptions) {
+    if (auto it = tree.subcommands.find(path); it != tree.subcommands.end()) {
+      out += zsh_group_function(tree, path, it->second);
+    } else {
+      out += zsh_leaf_function(tree, path);
+    }
+  }
+  // Autoloaded from $fpath, the file is the function; sourced, it registers.
+  return out
+         + "if [[ $funcstack[1] == _backcare ]]; then\n  _backcare \"$@\"\nelse\n  compdef _backcare backcare\nfi\n";
+}
+
 int run_completions(const CLI::App& root, const std::string& shell, const Context& context)
 {
   check_choice("SHELL", shell, k_shells);
@@ -220,9 +474,7 @@ int run_completions(const CLI::App& root, const std::string& shell, const Contex
   if (shell == "fish") {
     script = fish_script(tree);
   } else if (shell == "zsh") {
-    script = "#compdef backcare\n# zsh completion for backcare; generated by `backcare completions zsh`.\n"
-             "autoload -U +X bashcompinit && bashcompinit\n\n"
-             + bash_script(tree);
+    script = zsh_script(tree);
   } else {
     script = bash_script(tree);
   }

@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace backcare::cli {
@@ -17,8 +19,28 @@ namespace {
 
 // Every variable backcare (not CLI11) reads.
 constexpr std::array k_variables{
-    "HOME", "XDG_DATA_HOME",     "XDG_CONFIG_HOME",  "NO_COLOR",        "TERM", "LC_ALL", "LC_CTYPE",
-    "LANG", "BACKCARE_DATA_DIR", "BACKCARE_PROFILE", "BACKCARE_CATALOG"};
+    "HOME", "XDG_DATA_HOME",     "XDG_CONFIG_HOME",  "NO_COLOR",         "TERM",   "LC_ALL", "LC_CTYPE",
+    "LANG", "BACKCARE_DATA_DIR", "BACKCARE_PROFILE", "BACKCARE_CATALOG", "COLUMNS"};
+
+// The width text is wrapped to on standard output: COLUMNS when it is a
+// number, else the terminal's width when stdout is one, else 80. Never
+// narrower than 20 columns, so that a wrapped line still holds words.
+int terminal_width(const Environment& env, bool stdout_is_terminal)
+{
+  constexpr int k_default = 80;
+  constexpr int k_narrowest = 20;
+  int width = 0;
+  if (const char* columns = env.value("COLUMNS")) {
+    const std::string_view text(columns);
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), width);
+    width = ec == std::errc() && end == text.data() + text.size() ? width : 0;
+  }
+  struct winsize size {};
+  if (width <= 0 && stdout_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+    width = size.ws_col;
+  }
+  return width <= 0 ? k_default : std::max(width, k_narrowest);
+}
 
 std::tm local_time(std::time_t when)
 {
@@ -82,6 +104,8 @@ Context Context::capture()
   context.env = Environment::snapshot();
   context.stdin_is_terminal = ::isatty(STDIN_FILENO) != 0;
   context.stdout_is_terminal = ::isatty(STDOUT_FILENO) != 0;
+  context.stderr_is_terminal = ::isatty(STDERR_FILENO) != 0;
+  context.stdout_width = terminal_width(context.env, context.stdout_is_terminal);
   return context;
 }
 
@@ -136,6 +160,11 @@ bool Context::use_color(bool to_stdout) const
   }
   const auto term = env.get("TERM");
   return stdout_is_terminal && !env.value("NO_COLOR") && term != "dumb";
+}
+
+int Context::text_width(bool to_stdout) const
+{
+  return to_stdout ? stdout_width : 80;
 }
 
 bool Context::utf8_locale() const

@@ -92,6 +92,8 @@ public:
   std::time_t invoked_at = 0; // the single clock read of this run
   bool stdin_is_terminal = false;
   bool stdout_is_terminal = false;
+  bool stderr_is_terminal = false;
+  int stdout_width = 80; // COLUMNS, else the terminal's width, else 80
 
   // "Today": --as-of when given, else the local date of invoked_at.
   Date today() const;
@@ -111,6 +113,9 @@ public:
   // false), whatever --color says; on stdout, as --color, NO_COLOR and the
   // terminal say.
   bool use_color(bool to_stdout) const;
+  // The width text is wrapped to: stdout's (see stdout_width), or 80 for
+  // an --output file (`to_stdout` false).
+  int text_width(bool to_stdout) const;
   // Whether the locale (LC_ALL, LC_CTYPE or LANG) is UTF-8.
   bool utf8_locale() const;
   // --data-dir, else $XDG_DATA_HOME/backcare, else ~/.local/share/backcare.

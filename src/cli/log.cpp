@@ -9,7 +9,6 @@
 
 #include <charconv>
 #include <ctime>
-#include <fstream>
 #include <limits>
 #include <memory>
 
@@ -69,11 +68,9 @@ int run_add(const LogOptions& o, const Context& context)
 
 // Streams the entries in `format` to `output`. On a terminal, CSV has its
 // control characters escaped (the text list escapes its own).
-void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, bool color,
+void write_entries(const PainLog& log, const EntryFilter& filter, ListFormat format, Output& output, const Style& style,
                    bool terminal)
 {
-  Style style;
-  style.color = color;
   EntryListWriter writer(format, style);
   const bool escape = terminal && format == ListFormat::csv;
   const auto write = [&](const std::string& text) { output.write(escape ? csv_for_terminal(text) : text); };
@@ -95,9 +92,11 @@ int run_list(const LogOptions& o, const Context& context)
 {
   const auto format = parse_choice<ListFormat>("--format", o.format.empty() ? "text" : o.format);
   const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
+  Style style;
+  style.color = context.use_color(true);
+  style.width = context.text_width(true);
   Output output("");
-  write_entries(*open_log(context, LogAccess::read), filter, format, output, context.use_color(true),
-                context.stdout_is_terminal);
+  write_entries(*open_log(context, LogAccess::read), filter, format, output, style, context.stdout_is_terminal);
   output.commit();
   return 0;
 }
@@ -108,8 +107,8 @@ int run_export(const LogOptions& o, const Context& context)
   check_choice("--format", format, k_export_formats);
   const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Output output(o.output);
-  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, false,
-                o.output.empty() && context.stdout_is_terminal);
+  write_entries(*open_log(context, LogAccess::read), filter, *parse_word<ListFormat>(format), output, Style{},
+                (o.output.empty() || is_standard_stream(o.output)) && context.stdout_is_terminal);
   output.commit();
   return 0;
 }
@@ -168,9 +167,17 @@ int run_undo(const Context& context)
 int run_import(const LogOptions& o, const Context& context)
 {
   const Date now = context.today();
-  std::ifstream in = open_input_file(o.file, "log import");
-  EntryReader reader(o.file, in, now);
-  const ImportResult result = open_log(context, LogAccess::write)->import([&] { return reader.next(); });
+  // From the start: reading the first block of a slow pipe counts too.
+  ProgressLine progress(context.stderr_is_terminal, "importing, entries read");
+  const std::unique_ptr<std::istream> in = open_input_file(o.file, "log import");
+  EntryReader reader(o.file, *in, now);
+  std::size_t read = 0;
+  const ImportResult result = open_log(context, LogAccess::write)->import([&] {
+    auto entry = reader.next();
+    progress.update(entry ? ++read : read);
+    return entry;
+  });
+  progress.done();
   tell_saved(fmt::format("imported {} {}", result.added, result.added == 1 ? "entry" : "entries"), [&] {
     return fmt::format("Imported {} {} ({} already in the log).\n", result.added,
                        result.added == 1 ? "entry" : "entries", result.skipped);

@@ -62,6 +62,7 @@ int run_list(const MeasureOptions& o, const Context& context)
   const EntryFilter filter = parse_date_range(o.since, o.until, context.today());
   Style style;
   style.color = context.use_color(true);
+  style.width = context.text_width(true);
   write_output("", render_psfs_list(format, open_log(context, LogAccess::read)->psfs_ratings(filter), style));
   return 0;
 }

@@ -280,7 +280,8 @@ int run_plan(PlanOptions& o, const Context& context, const CLI::App& app)
   }
   const Plan plan = plan_for(catalog, request);
   Style style;
-  style.color = context.use_color(o.output.empty());
+  style.color = context.use_color(o.output.empty() || is_standard_stream(o.output));
+  style.width = context.text_width(o.output.empty() || is_standard_stream(o.output));
   style.explain = o.explain;
   // A bad --format is only left out with a warning sign: the banner in plain text.
   write_output(o.output, render_plan(format.value_or(PlanFormat::text), {catalog, plan, style, ics}));

@@ -1,6 +1,7 @@
 #include "backcare/render/profile.hpp"
 #include "backcare/core/error.hpp"
 #include "backcare/store/files.hpp"
+#include "backcare/store/profiles.hpp"
 #include "commands.hpp"
 
 #include <CLI/CLI.hpp>
@@ -75,6 +76,16 @@ int run_clear(const Context& context)
   return 0;
 }
 
+int run_list(const Context& context)
+{
+  std::string text;
+  for (const std::string& name : profile_names(context.data_dir())) {
+    text += name + "\n";
+  }
+  write_output("", text);
+  return 0;
+}
+
 } // namespace
 
 void setup_profile(CLI::App& app, Context& context, Action& action)
@@ -106,6 +117,10 @@ void setup_profile(CLI::App& app, Context& context, Action& action)
   CLI::App* clear = profile->add_subcommand("clear", "Forget the saved details (the pain log is kept)");
   clear->footer("Example:\n  backcare profile clear");
   on_parsed(*clear, action, [&context] { return run_clear(context); });
+
+  CLI::App* list = profile->add_subcommand("list", "Print the profiles that have a log, one per line");
+  list->footer("Example:\n  backcare profile list");
+  on_parsed(*list, action, [&context] { return run_list(context); });
   reject_empty_values(*profile, context.options);
 }
 

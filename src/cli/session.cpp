@@ -195,6 +195,7 @@ std::optional<int> care_now(const Context& context, const Catalog& catalog, cons
   std::fputs("backcare: note: the session was not saved: a warning sign needs care first\n", stderr);
   Style style;
   style.color = context.use_color(true);
+  style.width = context.text_width(true);
   write_output("", render_plan(PlanFormat::text, {catalog, plan, style, {}}));
   return static_cast<int>(ExitCode::seek_care);
 }
@@ -304,6 +305,7 @@ int run_list(const SessionOptions& o, const Context& context)
   const Catalog catalog = load_catalog(context);
   Style style;
   style.color = context.use_color(true);
+  style.width = context.text_width(true);
   const auto rows = rows_of(*open_log(context, LogAccess::read), catalog, filter, context.today());
   const std::string text = render_sessions(format, rows, style);
   const bool escape = format == ListFormat::csv && context.stdout_is_terminal;

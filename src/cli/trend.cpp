@@ -75,7 +75,8 @@ int run_trend(const TrendOptions& o, const Context& context)
   }
   const TrendReport report = make_trend(catalog, request, std::move(days));
   Style style;
-  style.color = context.use_color(o.output.empty());
+  style.color = context.use_color(o.output.empty() || is_standard_stream(o.output));
+  style.width = context.text_width(o.output.empty() || is_standard_stream(o.output));
   style.unicode = context.utf8_locale();
   const PsfsTrend psfs = psfs_trend(log->psfs_ratings(filter));
   write_output(o.output, render_trend(format, {report, style, &psfs}));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -10,6 +11,8 @@ namespace backcare {
 namespace {
 
 constexpr std::array<const char*, 7> k_weekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::array<std::string_view, 7> k_weekday_names{"sunday",   "monday", "tuesday", "wednesday",
+                                                          "thursday", "friday", "saturday"};
 constexpr std::array<const char*, 12> k_months{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 constexpr std::array<const char*, 12> k_month_names{"January",   "February", "March",    "April",
@@ -113,6 +116,56 @@ std::string format_date(Date date)
   }
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()));
+}
+
+namespace {
+
+std::string lower(std::string_view text)
+{
+  std::string out(text);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// "-3d": 3, or nullopt.
+std::optional<int> days_back(std::string_view text)
+{
+  if (text.size() < 3 || text.front() != '-' || text.back() != 'd') {
+    return std::nullopt;
+  }
+  const std::string_view digits = text.substr(1, text.size() - 2);
+  int days = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), days);
+  if (ec != std::errc() || end != digits.data() + digits.size() || days > 36500) {
+    return std::nullopt;
+  }
+  return days;
+}
+
+} // namespace
+
+std::optional<Date> parse_relative_day(std::string_view text, Date today)
+{
+  const std::string word = lower(text);
+  if (word == "today") {
+    return today;
+  }
+  if (word == "yesterday") {
+    return today - std::chrono::days{1};
+  }
+  if (const auto days = days_back(word)) {
+    return today - std::chrono::days{*days};
+  }
+  for (unsigned i = 0; i < k_weekday_names.size(); ++i) {
+    if (word == k_weekday_names[i] || (word.size() == 3 && k_weekday_names[i].starts_with(word))) {
+      const std::chrono::weekday wanted{i};
+      const std::chrono::days back = std::chrono::weekday{today} - wanted;
+      return today - (back.count() == 0 ? std::chrono::days{7} : back);
+    }
+  }
+  return std::nullopt;
 }
 
 std::string weekday_name(Date date)

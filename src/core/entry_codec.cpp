@@ -439,7 +439,8 @@ std::optional<Entry> EntryReader::next_csv()
   if (fields.size() != m_columns.size()) {
     // At the first field too many, or where the first missing one would be.
     fail_field(std::min(fields.size(), m_columns.size()),
-               fmt::format("the row has {} fields, the header {}", fields.size(), m_columns.size()));
+               fmt::format("the row has {}, the header {}",
+                           counted(static_cast<long long>(fields.size()), "field", "fields"), m_columns.size()));
   }
   Entry entry;
   for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -124,11 +124,11 @@ std::string red_reason(const Progression& rules, const Session& session)
     return fmt::format("pain {}/10 the next morning, above {}", morning, rules.amber_max);
   }
   if (session.morning_before && *session.morning_before > *during) {
-    return fmt::format("pain {}/10 the next morning, {} points above the {} of that day's morning", morning,
-                       morning - *session.morning_before, *session.morning_before);
+    return fmt::format("pain {}/10 the next morning, {} above the {} of that day's morning", morning,
+                       counted(morning - *session.morning_before, "point", "points"), *session.morning_before);
   }
-  return fmt::format("pain {}/10 the next morning, {} points above the {} during it", morning, morning - *during,
-                     *during);
+  return fmt::format("pain {}/10 the next morning, {} above the {} during it", morning,
+                     counted(morning - *during, "point", "points"), *during);
 }
 
 const Entry* next_morning_entry(const Session& session, const std::vector<Entry>& entries)

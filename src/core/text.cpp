@@ -85,4 +85,9 @@ std::string escape_control(std::string_view text)
   return out;
 }
 
+std::string counted(long long count, std::string_view singular, std::string_view plural)
+{
+  return fmt::format("{} {}", count, count == 1 ? singular : plural);
+}
+
 } // namespace backcare

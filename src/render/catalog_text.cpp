@@ -1,3 +1,4 @@
+#include "backcare/core/text.hpp"
 #include "backcare/render/catalog.hpp"
 #include "backcare/render/plan.hpp"
 #include "backcare/render/style.hpp"
@@ -12,8 +13,8 @@ namespace {
 std::string exercise_details(const Exercise& ex, int width)
 {
   std::string out = fmt::format("{} ({})\n", ex.name, ex.id);
-  out += wrap(fmt::format("Phase {}, {}. Dosage: {}, {} days a week.", ex.phase, ex.category, format_dosage(ex.dosage),
-                          ex.dosage.days_per_week),
+  out += wrap(fmt::format("Phase {}, {}. Dosage: {}, {} a week.", ex.phase, ex.category, format_dosage(ex.dosage),
+                          counted(ex.dosage.days_per_week, "day", "days")),
               width, "", "");
   for (const std::string& cue : ex.cues) {
     out += wrap(cue, width, "  - ", "    ");

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace backcare {
 namespace {
 
@@ -19,10 +21,10 @@ Paint band_paint(int severity)
   return band == "moderate" ? Paint::yellow : Paint::green;
 }
 
-// Puts `text` on one line of at most `width` code points, ending in "..."
-// when it had to be cut. Line breaks and tabs become spaces, other control
-// characters escapes: a note never moves the cursor or drives the terminal.
-std::string fit(std::string_view raw, std::size_t width)
+// `raw` as one paragraph: line breaks and tabs become spaces, other
+// control characters escapes, so that a note never moves the cursor or
+// drives the terminal.
+std::string one_paragraph(std::string_view raw)
 {
   std::string spaced(raw);
   for (char& c : spaced) {
@@ -30,14 +32,26 @@ std::string fit(std::string_view raw, std::size_t width)
       c = ' ';
     }
   }
-  const std::string text = escape_control(spaced);
-  std::vector<std::size_t> starts; // byte offset of each code point
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      starts.push_back(i);
+  return escape_control(spaced);
+}
+
+// `text` with a space inserted every `room` code points of a word longer
+// than that (a long link), so that wrapping can keep it within the column.
+std::string break_long_words(std::string_view text, std::size_t room)
+{
+  std::string out;
+  std::size_t run = 0; // code points since the last space
+  for (char c : text) {
+    const bool starts_code_point = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == ' ') {
+      run = 0;
+    } else if (starts_code_point && run++ == room) {
+      out += ' ';
+      run = 1;
     }
+    out += c;
   }
-  return starts.size() <= width ? text : text.substr(0, starts[width - 3]) + "...";
+  return out;
 }
 
 } // namespace
@@ -55,12 +69,16 @@ std::string entry_table_row(const Entry& entry, const Style& style)
   if (!entry.tags.empty()) {
     note += fmt::format("{}[{}]", note.empty() ? "" : " ", fmt::join(entry.tags, ", "));
   }
-  constexpr std::size_t k_used = 5 + 2 + 16 + 2 + 13 + 2 + 10 + 2;
-  const std::size_t room =
-      style.width > static_cast<int>(k_used) + 10 ? static_cast<std::size_t>(style.width) - k_used : 10;
-  std::string row =
-      fmt::format("{:>5}  {:<16}  {}  {:<10}  {}", entry.id, entry.at, painted, entry.location, fit(note, room));
-  row.erase(row.find_last_not_of(' ') + 1);
+  // The note and tags are shown whole, wrapped in their column to the
+  // width (at least 20 columns of them, however narrow the terminal).
+  constexpr int k_used = 5 + 2 + 16 + 2 + 13 + 2 + 10 + 2;
+  const std::string indent(k_used, ' ');
+  const int width = std::max(style.width, k_used + 20);
+  const std::string text = break_long_words(one_paragraph(note), static_cast<std::size_t>(width - k_used));
+  const std::string wrapped = wrap(text, width, indent, indent);
+  std::string row = fmt::format("{:>5}  {:<16}  {}  {:<10}  {}", entry.id, entry.at, painted, entry.location,
+                                std::string_view(wrapped).substr(k_used));
+  row.erase(row.find_last_not_of(" \n") + 1);
   return row + '\n';
 }
 

@@ -135,9 +135,9 @@ std::string render_session_skipped(const Session& session, const Adherence& adhe
 {
   const WeekAdherence& week = adherence.this_week;
   // Nothing planned (no plan beside an urgent sign): the sessions done alone.
-  const std::string done = week.planned > 0 ? fmt::format("{} of {} sessions done", week.done, week.planned)
-                           : week.done == 1 ? std::string("1 session done")
-                                            : fmt::format("{} sessions done", week.done);
+  const std::string done = week.planned > 0
+                               ? fmt::format("{} of {} done", week.done, counted(week.planned, "session", "sessions"))
+                               : counted(week.done, "session", "sessions") + " done";
   return fmt::format("Skipped session {} saved ({}). That happens; this week so far: {}.\n", session.id,
                      name_of(*session.reason), done);
 }

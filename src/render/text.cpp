@@ -1,3 +1,4 @@
+#include "backcare/core/text.hpp"
 #include "backcare/render/plan.hpp"
 #include "backcare/render/style.hpp"
 
@@ -87,7 +88,7 @@ std::string format_dosage(const Dosage& dosage)
 {
   std::string amount;
   if (dosage.times_per_day) {
-    amount = fmt::format("{} times a day", *dosage.times_per_day);
+    amount = counted(*dosage.times_per_day, "time", "times") + " a day";
   } else if (dosage.minutes) {
     amount = fmt::format("{} min", *dosage.minutes);
   } else if (dosage.hold_seconds) {

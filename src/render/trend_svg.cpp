@@ -1,3 +1,4 @@
+#include "backcare/core/text.hpp"
 #include "backcare/render/markup.hpp"
 #include "backcare/render/trend.hpp"
 
@@ -123,9 +124,9 @@ private:
       sessions = fmt::format(" Marks under the dates: {} exercise sessions done, {} skipped.", m_r.session_totals.done,
                              m_r.session_totals.skipped);
     }
-    m_out +=
-        fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {} entries; verdict: {}.{}</desc>\n",
-                    m_r.entries, escape_markup(std::string(name_of(m_r.verdict))), sessions);
+    m_out += fmt::format("<desc>Daily pain on the 0-10 scale from a backcare log of {}; verdict: {}.{}</desc>\n",
+                         counted(m_r.entries, "entry", "entries"), escape_markup(std::string(name_of(m_r.verdict))),
+                         sessions);
     m_out += fmt::format("<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>\n", k_width, height);
     m_out += fmt::format("<text x=\"{}\" y=\"28\" font-size=\"16\" font-weight=\"bold\">{}</text>\n", k_left,
                          escape_markup(title));

@@ -1,3 +1,4 @@
+#include "backcare/core/text.hpp"
 #include "backcare/render/style.hpp"
 #include "backcare/render/trend.hpp"
 
@@ -328,8 +329,9 @@ std::string render_trend_text(const TrendReport& r, const Style& style)
     out += "No entries in this range yet. Log your pain with: backcare log add SEVERITY\n";
     return r.sessions.empty() ? out : out + para(sessions_text(r));
   }
-  std::string summary = fmt::format("{} {} on {} of {} days, {} to {}", r.entries, r.entries == 1 ? "entry" : "entries",
-                                    r.days_logged, r.days_in_range, format_date(*r.first), format_date(*r.last));
+  std::string summary =
+      fmt::format("{} on {} of {}, {} to {}", counted(r.entries, "entry", "entries"), r.days_logged,
+                  counted(r.days_in_range, "day", "days"), format_date(*r.first), format_date(*r.last));
   if (r.weeks_postpartum) {
     summary += fmt::format("; week {} after birth", *r.weeks_postpartum);
   }

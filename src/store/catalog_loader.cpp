@@ -537,6 +537,9 @@ void cross_check(Catalog& catalog, const Origins& origins, const std::string& fi
 
 std::vector<CatalogSource> read_catalog_sources(const std::string& path)
 {
+  if (is_standard_stream(path)) { // one catalog file on standard input
+    return {{path, read_input_file(path, "--catalog")}};
+  }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {

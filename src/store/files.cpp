@@ -91,6 +91,11 @@ mode_t new_file_mode()
 
 } // namespace
 
+bool is_standard_stream(std::string_view path)
+{
+  return path == "-";
+}
+
 bool is_database_file(const std::string& path)
 {
   if (has_sqlite_header(path)) {
@@ -105,7 +110,7 @@ bool is_database_file(const std::string& path)
 }
 
 Output::Output(std::string path)
-  : m_path(std::move(path))
+  : m_path(is_standard_stream(path) ? std::string() : std::move(path))
 {
   if (m_path.empty()) {
     m_file = stdout;
@@ -253,10 +258,12 @@ void write_output(const std::string& path, std::string_view content)
 
 namespace {
 
-// Opens `path` for reading, or throws the no_input Error that names it.
+// Opens `path` for reading ("-" is standard input, not closed by the
+// caller's ::close: a duplicate), or throws the no_input Error that names it.
 int open_for_reading(const std::string& path, std::string_view option)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  const int fd = is_standard_stream(path) ? ::fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0)
+                                          : ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
   struct stat st {};
   if (fd >= 0 && ::fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode)) {
     return fd;
@@ -273,14 +280,57 @@ int open_for_reading(const std::string& path, std::string_view option)
 
 } // namespace
 
-std::ifstream open_input_file(const std::string& path, std::string_view option)
-{
-  ::close(open_for_reading(path, option));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Error(ExitCode::no_input, fmt::format("{}: cannot read {}: {}", option, path, std::strerror(errno)));
+namespace {
+
+// An input stream over a file descriptor, which it closes: standard input
+// has no std::ifstream, and one kind of stream serves files and "-" alike.
+class DescriptorStream : public std::istream {
+public:
+  explicit DescriptorStream(int fd)
+    : std::istream(nullptr)
+    , m_buffer(fd)
+  {
+    rdbuf(&m_buffer);
   }
-  return in;
+
+private:
+  class Buffer : public std::streambuf {
+  public:
+    explicit Buffer(int fd)
+      : m_fd(fd)
+    {
+    }
+    ~Buffer() override { ::close(m_fd); }
+    Buffer(const Buffer&) = delete;
+    Buffer& operator=(const Buffer&) = delete;
+
+  protected:
+    int_type underflow() override
+    {
+      ssize_t got = 0;
+      do {
+        got = ::read(m_fd, m_block.data(), m_block.size());
+      } while (got < 0 && errno == EINTR);
+      if (got <= 0) {
+        return traits_type::eof();
+      }
+      setg(m_block.data(), m_block.data(), m_block.data() + got);
+      return traits_type::to_int_type(m_block[0]);
+    }
+
+  private:
+    int m_fd;
+    std::array<char, 65536> m_block{};
+  };
+
+  Buffer m_buffer;
+};
+
+} // namespace
+
+std::unique_ptr<std::istream> open_input_file(const std::string& path, std::string_view option)
+{
+  return std::make_unique<DescriptorStream>(open_for_reading(path, option));
 }
 
 std::string read_input_file(const std::string& path, std::string_view option, std::size_t limit)

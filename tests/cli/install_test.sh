@@ -43,10 +43,10 @@ case_install_layout() {
   build=$(dirname "$BIN")
   cmake --install "$build" --prefix "$SCRATCH/prefix" >/dev/null || fail "cmake --install"
   local file
-  for file in bin/backcare share/man/man1/backcare.1 share/bash-completion/completions/backcare \
+  for file in bin/backcare share/man/man1/backcare.1.gz share/bash-completion/completions/backcare \
               share/zsh/vendor-completions/_backcare share/fish/vendor_completions.d/backcare.fish \
               share/backcare/rules.toml share/backcare/exercises.toml share/doc/backcare/README.md \
-              share/doc/backcare/LICENSE; do
+              share/doc/backcare/LICENSE share/doc/backcare/copyright share/doc/backcare/changelog.Debian.gz; do
     [ -f "$SCRATCH/prefix/$file" ] || fail "not installed: $file"
   done
   "$SCRATCH/prefix/bin/backcare" --version | grep -q "catalog 2026.11.1" || fail "the installed binary does not run"

@@ -11,7 +11,7 @@ SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 PYTHON=/usr/bin/python3
 # Nothing from the developer's environment may change what the tests see.
-unset BACKCARE_DATA_DIR BACKCARE_PROFILE BACKCARE_CATALOG NO_COLOR
+unset BACKCARE_DATA_DIR BACKCARE_PROFILE BACKCARE_CATALOG NO_COLOR COLUMNS
 export XDG_CONFIG_HOME=$SCRATCH/config XDG_DATA_HOME=$SCRATCH/xdg-data
 failures=0
 

@@ -41,7 +41,7 @@ case_bad_input_changes_nothing() {
   bc log add 3 --at 2026-11-20T25:00
   expect_error 64 "--at: 2026-11-20T25:00 is not a time of day (hours run 00-23)"
   bc log add 3 --at 2026-11-20T8:00
-  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got '2026-11-20T8:00'"
+  expect_error 64 "--at must be YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, -Nd (N days ago) or a weekday, got '2026-11-20T8:00'"
   bc log add 3 --at 2026-11-27T08:00
   expect_error 64 "--at 2026-11-27T08:00 is after today (2026-11-26)"
   bc log add 3 --location knee

@@ -115,8 +115,8 @@ case_bad_input_changes_nothing() {
   expect_error 64 "--symptom leakage and --no leakage answer the same question both ways"
   bc screen --none --at 2026-11-27
   expect_error 64 "--at 2026-11-27 is after today"
-  bc screen --none --at yesterday
-  expect_error 64 "--at must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, got 'yesterday'"
+  bc screen --none --at tomorrow
+  expect_error 64 "--at must be YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, yesterday, -Nd (N days ago) or a weekday, got 'tomorrow'"
   [ ! -e "$SCRATCH/data/default.db" ] || fail "a failed screen created the log"
 }
 

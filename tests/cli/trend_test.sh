@@ -94,7 +94,7 @@ case_filters_and_errors() {
   bc trend --until 2026-04-31
   expect_error 64 "--until: 2026-04-31 is not a date (April 2026 has 30 days)"
   bc trend --since 2026-11
-  expect_error 64 "--since must be a date as YYYY-MM-DD, got '2026-11'"
+  expect_error 64 "--since must be a date as YYYY-MM-DD, today, yesterday, -Nd (N days ago) or a weekday, got '2026-11'"
 }
 
 case_a_since_after_today_is_refused_everywhere() {

@@ -129,3 +129,26 @@ TEST_CASE("parse_duration_days")
     CHECK_FALSE(parse_duration_days("100001d"));
   }
 }
+
+TEST_CASE("parse_relative_day")
+{
+  const Date thursday = *parse_date("2026-11-26");
+  CHECK(parse_relative_day("today", thursday) == thursday);
+  CHECK(parse_relative_day("Yesterday", thursday) == parse_date("2026-11-25"));
+  CHECK(parse_relative_day("-3d", thursday) == parse_date("2026-11-23"));
+  CHECK(parse_relative_day("-0d", thursday) == thursday);
+  SUBCASE("a weekday is the most recent one before today")
+  {
+    CHECK(parse_relative_day("monday", thursday) == parse_date("2026-11-23"));
+    CHECK(parse_relative_day("Wed", thursday) == parse_date("2026-11-25"));
+    CHECK(parse_relative_day("thursday", thursday) == parse_date("2026-11-19"));
+    CHECK(parse_relative_day("fri", thursday) == parse_date("2026-11-20"));
+  }
+  SUBCASE("anything else is not a relative day")
+  {
+    for (const char* text : {"", "tomorrow", "-d", "3d", "-3w", "-3", "+3d", "-x3d", "mo", "mondays", "2026-11-26"}) {
+      CAPTURE(text);
+      CHECK_FALSE(parse_relative_day(text, thursday));
+    }
+  }
+}

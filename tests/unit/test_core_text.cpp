@@ -25,3 +25,11 @@ TEST_CASE("escape_control")
   CHECK(escape_control("c1 \xC2\x9B") == "c1 \\u009b");
   CHECK(escape_control("bad \xFF byte") == "bad \\xff byte");
 }
+
+TEST_CASE("counted")
+{
+  CHECK(counted(1, "entry", "entries") == "1 entry");
+  CHECK(counted(0, "entry", "entries") == "0 entries");
+  CHECK(counted(2, "entry", "entries") == "2 entries");
+  CHECK(counted(-1, "point", "points") == "-1 points");
+}

@@ -1,6 +1,8 @@
 #include "backcare/render/entries.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -23,14 +25,36 @@ const Entry k_entry{7, "2026-11-01T08:00", 4, "pelvis", {"night", "car seat"}, "
 
 } // namespace
 
-TEST_CASE("entry_table_row fits 80 columns")
+// The widest line of `text`, in bytes (the rows tested are ASCII).
+std::size_t widest_line(const std::string& text)
 {
-  const Entry e{12345, "2026-11-01T08:00", 7, "sacroiliac", {"night"}, std::string(200, 'x')};
+  std::size_t widest = 0;
+  for (std::size_t start = 0, end = 0; start < text.size(); start = end + 1) {
+    end = text.find('\n', start);
+    widest = std::max(widest, end - start);
+  }
+  return widest;
+}
+
+TEST_CASE("entry_table_row shows the note and tags whole, wrapped to the width")
+{
+  const Entry e{12345, "2026-11-01T08:00", 7, "sacroiliac", {"night", "clinician"}, std::string(200, 'x') + " end"};
   Style style;
-  const std::string row = entry_table_row(e, style);
-  CHECK(row.size() == 81); // 80 characters and the newline
-  CHECK(row.find("severe") != std::string::npos);
-  CHECK(row.ends_with("...\n"));
+  for (int width : {80, 120, 30}) {
+    CAPTURE(width);
+    style.width = width;
+    const std::string row = entry_table_row(e, style);
+    CHECK(widest_line(row) <= static_cast<std::size_t>(std::max(width, 52 + 20)));
+    CHECK(std::count(row.begin(), row.end(), 'x') == 200);
+    CHECK(row.find("severe") != std::string::npos);
+    std::string joined = row; // the note column's lines joined again
+    for (std::size_t at = 0; (at = joined.find("\n" + std::string(52, ' '), at)) != std::string::npos;) {
+      joined.replace(at, 53, " ");
+    }
+    CHECK(joined.ends_with("x end [night, clinician]\n"));
+  }
+  style.width = 80;
+  CHECK(entry_table_row(e, style).find("\n" + std::string(52, ' ') + "xxx") != std::string::npos);
   style.color = true;
   CHECK(entry_table_row(e, style).find("\x1b[31m") != std::string::npos);
 }

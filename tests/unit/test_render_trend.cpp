@@ -286,7 +286,7 @@ TEST_CASE("render_trend_text: the verdict in words, coloured by what it means")
   {
     const TrendReport one_day = make_trend(tiny_catalog(), request(), {day("2026-11-26", 4)});
     const std::string text = render_trend_text(one_day, color);
-    CHECK(has(text, "1 entry on 1 of 1 days, 2026-11-26 to 2026-11-26.\n"));
+    CHECK(has(text, "1 entry on 1 of 1 day, 2026-11-26 to 2026-11-26.\n"));
     CHECK(has(text, "Not enough data for a verdict yet: the first week of the log (2026-11-26 to\n"
                     "2026-12-02) overlaps the last 7 days; a verdict needs at least two weeks of\n"
                     "logging. Keep logging.\n"));

@@ -21,6 +21,12 @@ std::optional<Date> parse_date(std::string_view text);
 // 00"; empty when it is a date or is not written that way.
 std::string why_not_a_date(std::string_view text);
 
+// A day named relative to `today`: "today", "yesterday", "-Nd" (N days
+// before today), or a weekday's name, whole or in three letters, in any
+// case ("monday", "Mon"): the most recent such day before today (1-7 days
+// ago). nullopt for anything else.
+std::optional<Date> parse_relative_day(std::string_view text, Date today);
+
 // YYYY-MM-DD.
 std::string format_date(Date date);
 

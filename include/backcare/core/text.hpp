@@ -18,4 +18,7 @@ bool is_valid_utf8(std::string_view text);
 // \xNN. Printable text, including all other Unicode, is kept.
 std::string escape_control(std::string_view text);
 
+// A count with its noun: "1 entry", "0 entries", "2 entries".
+std::string counted(long long count, std::string_view singular, std::string_view plural);
+
 } // namespace backcare

@@ -3,14 +3,19 @@
 // File input and output that never leaves a half-written file behind.
 
 #include <cstdio>
-#include <fstream>
+#include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <sys/types.h>
 
 namespace backcare {
 
-// Writes to stdout, or to a file. A regular file (new or existing) is
+// True for the path "-": standard input for an input file, standard output
+// for an --output (as hledger, restic and pandoc read it).
+bool is_standard_stream(std::string_view path);
+
+// Writes to stdout (an empty path or "-"), or to a file. A regular file (new or existing) is
 // written through a temporary in the same folder that commit() renames into
 // place: without commit() (on an error, Ctrl-C or SIGTERM) the temporary is
 // removed and the target is untouched. An existing file keeps its mode and
@@ -21,7 +26,7 @@ namespace backcare {
 // refused. Failures are Error(ExitCode::cant_create) naming the path.
 class Output {
 public:
-  explicit Output(std::string path); // empty path: stdout
+  explicit Output(std::string path); // empty path or "-": stdout
   ~Output();
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -49,11 +54,12 @@ void write_output(const std::string& path, std::string_view content);
 // or -journal file of one: a file no export may overwrite.
 bool is_database_file(const std::string& path);
 
-// A file opened for streaming; Error(ExitCode::no_input) naming `option`
-// and the path when it does not exist, is a folder or cannot be read.
-std::ifstream open_input_file(const std::string& path, std::string_view option);
+// A file opened for streaming, or standard input for "-";
+// Error(ExitCode::no_input) naming `option` and the path when it does not
+// exist, is a folder or cannot be read.
+std::unique_ptr<std::istream> open_input_file(const std::string& path, std::string_view option);
 
-// The whole content of a file; Error(ExitCode::no_input) naming `option`
+// The whole content of a file, or of standard input for "-"; Error(ExitCode::no_input) naming `option`
 // and the path when it does not exist or cannot be read. Files larger than
 // `limit` bytes (a device such as /dev/zero never ends) are
 // Error(ExitCode::data).
