@@ -343,6 +343,7 @@ std::vector<std::string> split_empty_values(int argc, char** argv)
 {
   std::vector<std::string> args;
   bool after_separator = false;
+  args.reserve(2 * static_cast<std::size_t>(argc)); // an empty --name= becomes two words
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
     after_separator = after_separator || arg == "--";
@@ -370,6 +371,7 @@ int run(int argc, char** given_argv)
 {
   std::vector<std::string> args = split_empty_values(argc, given_argv);
   std::vector<char*> pointers;
+  pointers.reserve(args.size() + 1);
   for (std::string& arg : args) {
     pointers.push_back(arg.data());
   }

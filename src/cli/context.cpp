@@ -139,7 +139,8 @@ std::string Context::now_at() const
 std::int64_t Context::stamp() const
 {
   if (!global.as_of.empty()) {
-    return std::chrono::duration_cast<std::chrono::seconds>(today().time_since_epoch()).count() + 12 * 3600;
+    return std::chrono::duration_cast<std::chrono::seconds>(today().time_since_epoch() + std::chrono::hours{12})
+        .count();
   }
   return static_cast<std::int64_t>(invoked_at);
 }

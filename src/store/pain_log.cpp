@@ -355,6 +355,7 @@ const std::vector<SchemaObject>& expected_schema()
 {
   static const std::vector<SchemaObject> schema = [] {
     std::vector<SchemaObject> objects;
+    objects.reserve(k_schema_objects.size());
     for (const SchemaName& object : k_schema_objects) {
       objects.push_back({std::string(object.type), std::string(object.name), std::string(object.table), {}});
     }
@@ -882,7 +883,7 @@ LogContents PainLog::copy_for_restore(const std::string& file, const std::string
     } catch (const Error& e) {
       throw refuse(e);
     }
-    const LogContents contents = log->contents();
+    LogContents contents = log->contents();
     log->m_db->exec("PRAGMA journal_mode = DELETE");
     return contents;
   } catch (...) {

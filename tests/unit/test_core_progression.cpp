@@ -756,5 +756,6 @@ TEST_CASE("progress: a phase mastered while the plan held says what is still nee
   const Progress p = progress(Progression{}, request);
   CHECK(p.phase == 1);
   REQUIRE(p.to_move_on.size() == 1);
-  CHECK(p.to_move_on[0].starts_with("Do one more green session in phase 1: your last one was done while the plan held"));
+  CHECK(
+      p.to_move_on[0].starts_with("Do one more green session in phase 1: your last one was done while the plan held"));
 }
