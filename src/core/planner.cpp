@@ -31,6 +31,7 @@ public:
     : m_catalog(catalog)
     , m_request(request)
     , m_plan(plan)
+    , m_spans(sign_spans(catalog, request.screenings, request.as_of))
   {
   }
 
@@ -103,11 +104,7 @@ public:
   }
 
   // The signs of the screenings in force on a past day.
-  std::vector<std::string> signs_on(Date day) const
-  {
-    return m_request.screenings.empty() ? std::vector<std::string>{}
-                                        : screened_signs(m_catalog, m_request.screenings, day).signs;
-  }
+  std::vector<std::string> signs_on(Date day) const { return signs_in_force_on(m_spans, day); }
 
   // What moving up to phase `number` on `day` still needs from the
   // warning-sign answers: a screening in the last k_screening_days that
@@ -410,6 +407,7 @@ private:
   std::map<Date, int> m_recorded;                     // the lowest ceiling recorded with each day's sessions
   mutable std::map<std::string, int> m_ceilings_then; // ceiling_then by the signs and the pain
   bool m_replay_only = false;                         // replay(): today is judged as a past day
+  std::vector<SignSpan> m_spans;                      // every sign of the screenings up to as_of, walked once
 };
 
 } // namespace

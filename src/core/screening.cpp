@@ -129,6 +129,17 @@ ScreenedSigns screened_signs(const Catalog& catalog, const std::vector<Screening
   return result;
 }
 
+std::vector<std::string> signs_in_force_on(const std::vector<SignSpan>& spans, Date day)
+{
+  std::vector<std::string> signs;
+  for (const SignSpan& span : spans) {
+    if (date_of(span.since) <= day && (span.until.empty() || date_of(span.until) > day)) {
+      signs.push_back(span.id);
+    }
+  }
+  return signs;
+}
+
 bool answered_no_recently(const Catalog& catalog, const std::vector<Screening>& screenings, std::string_view id,
                           Date today)
 {

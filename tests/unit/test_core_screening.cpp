@@ -161,3 +161,18 @@ TEST_CASE("screening_status")
     CHECK(now.checked[0].id == "doming");
   }
 }
+
+TEST_CASE("signs_in_force_on: the spans give what screened_signs gives, on every day")
+{
+  const Catalog& c = tiny_catalog();
+  const std::vector<Screening> s{screening("2026-11-01T08:00", {"leakage", "fever"}, {"leakage", "fever"}),
+                                 screening("2026-11-03T08:00", {"leakage", "fever"}, {}),
+                                 screening("2026-11-05T08:00", {"fever"}, {}, {"fever"}),
+                                 screening("2026-11-09T08:00", {"leakage", "doming"}, {"leakage", "doming"}),
+                                 screening("2026-11-12T08:00", {"doming"}, {"doming"}, {"doming"})};
+  const std::vector<SignSpan> spans = sign_spans(c, s, d("2026-11-20"));
+  for (Date day = d("2026-10-30"); day <= d("2026-11-20"); day += std::chrono::days{1}) {
+    CAPTURE(format_date(day));
+    CHECK(signs_in_force_on(spans, day) == screened_signs(c, s, day).signs);
+  }
+}

@@ -72,6 +72,12 @@ struct ScreenedSigns {
 // The signs in force on `today`.
 ScreenedSigns screened_signs(const Catalog& catalog, const std::vector<Screening>& screenings, Date today);
 
+// The signs of `spans` (sign_spans up to a later day) in force on `day`:
+// begun on or before it and not ended by then. The same as screened_signs
+// on that day, without walking the answers again (the replay asks for
+// every day).
+std::vector<std::string> signs_in_force_on(const std::vector<SignSpan>& spans, Date day);
+
 // Whether the latest answer to `id` up to `today` is a "no" (or a check
 // that cleared it) given in the last k_screening_days.
 bool answered_no_recently(const Catalog& catalog, const std::vector<Screening>& screenings, std::string_view id,
