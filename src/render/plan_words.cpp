@@ -19,6 +19,17 @@ std::string lowered_first(std::string text)
   return text;
 }
 
+// The plain names of rules, in order: "a painful, swollen calf".
+std::vector<std::string> titles_of(const std::vector<const Rule*>& rules)
+{
+  std::vector<std::string> titles;
+  titles.reserve(rules.size());
+  for (const Rule* rule : rules) {
+    titles.push_back(lowered_first(rule->title));
+  }
+  return titles;
+}
+
 std::string and_list(const std::vector<std::string>& items)
 {
   if (items.size() <= 1) {
@@ -150,11 +161,7 @@ std::vector<std::string> warning_sign_lines(const Catalog& catalog)
 {
   std::vector<std::string> lines;
   for (const SignGroup& group : warning_sign_groups(catalog)) {
-    std::vector<std::string> titles;
-    for (const Rule* rule : group.rules) {
-      titles.push_back(lowered_first(rule->title));
-    }
-    lines.push_back(fmt::format("{}: {}.", group.action, fmt::join(titles, "; ")));
+    lines.push_back(fmt::format("{}: {}.", group.action, fmt::join(titles_of(group.rules), "; ")));
   }
   return lines;
 }
@@ -203,11 +210,7 @@ std::vector<std::string> booking_lines(const Triage& triage)
 {
   std::vector<std::string> lines;
   for (const Booking& booking : bookings(triage)) {
-    std::vector<std::string> why;
-    for (const Rule* rule : booking.rules) {
-      why.push_back(lowered_first(rule->title));
-    }
-    lines.push_back(fmt::format("Book: {}, for {}.", booking.refer_to, and_list(why)));
+    lines.push_back(fmt::format("Book: {}, for {}.", booking.refer_to, and_list(titles_of(booking.rules))));
   }
   return lines;
 }
@@ -252,11 +255,8 @@ std::vector<std::string> also_mention(const Plan& plan)
     lines.push_back(fmt::format("Also mention: {}.", and_list(titles)));
   }
   for (const Booking& booking : bookings(plan.triage)) {
-    std::vector<std::string> why;
-    for (const Rule* rule : booking.rules) {
-      why.push_back(lowered_first(rule->title));
-    }
-    lines.push_back(fmt::format("Once you have been checked, book: {} (for {}).", booking.refer_to, and_list(why)));
+    lines.push_back(fmt::format("Once you have been checked, book: {} (for {}).", booking.refer_to,
+                                and_list(titles_of(booking.rules))));
   }
   // The signs that need care now, as she can clear them once checked.
   std::vector<std::string> clear;
